@@ -1,0 +1,35 @@
+// reception-console: with no subcommand, opens the console window; subcommands do the same work from a
+// terminal for drills, scripts and the debrief.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "cli/cli_context.hpp"
+#include "platform/console_app.hpp"
+
+int main(int argc, char** argv) {
+    rc::cli::CliContext ctx;
+    CLI::App app{"Reception Console: runs an emergency reception centre for people rescued from modern "
+                 "slavery and trafficking, against the partnership's agreed procedure.",
+                 "reception-console"};
+    app.set_version_flag("--version", std::string("reception-console ") + RC_VERSION);
+    app.add_option("--db", ctx.db_path,
+                   "Database file (default: reception-console/centre.sqlite in the user's data directory)");
+    app.add_option("--passphrase-fd", ctx.passphrase_fd,
+                   "Read the passphrase from this open file descriptor (for scripts)");
+    app.require_subcommand(0, 1);
+    rc::cli::register_commands(app, ctx);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code;
+    }
+    if (app.get_subcommands().empty()) {
+        rc::platform::ConsoleOptions options;
+        options.db_path = ctx.db_path;
+        return rc::platform::run_console(options);
+    }
+    return ctx.exit_code;
+}

@@ -1,0 +1,1 @@
+int rc_ui_placeholder = 0;
