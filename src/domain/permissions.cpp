@@ -1,0 +1,59 @@
+#include "domain/permissions.hpp"
+
+namespace rc {
+
+bool can(UserRole role, Permission permission) {
+    if (role == UserRole::Coordinator) return true;
+    switch (permission) {
+    case Permission::CheckIn:
+    case Permission::ViewOnSite:
+    case Permission::WriteLog:
+    case Permission::Backup:
+        return true;
+    case Permission::ViewMedicalNotes:
+    case Permission::Export:
+    case Permission::Import:
+    case Permission::Purge:
+    case Permission::ManageUsers:
+    case Permission::ManageCentre:
+    case Permission::ManageSettings:
+    case Permission::Restore:
+    case Permission::ViewAudit:
+        return false;
+    }
+    return false;
+}
+
+std::string_view permission_label(Permission permission) {
+    switch (permission) {
+    case Permission::CheckIn:
+        return "check people in";
+    case Permission::ViewOnSite:
+        return "see who is on site";
+    case Permission::WriteLog:
+        return "write in the activity log";
+    case Permission::Backup:
+        return "take a backup";
+    case Permission::ViewMedicalNotes:
+        return "see medical notes";
+    case Permission::Export:
+        return "export data";
+    case Permission::Import:
+        return "import data";
+    case Permission::Purge:
+        return "purge personal data";
+    case Permission::ManageUsers:
+        return "manage users";
+    case Permission::ManageCentre:
+        return "change the centre's details";
+    case Permission::ManageSettings:
+        return "change settings";
+    case Permission::Restore:
+        return "restore a backup";
+    case Permission::ViewAudit:
+        return "read the audit trail";
+    }
+    return "do this";
+}
+
+} // namespace rc

@@ -1,0 +1,30 @@
+#pragma once
+// What each role may do. A volunteer checks people in and sees who is on site; only a coordinator
+// exports, imports, purges, manages users or sees medical notes. Screens ask `can()` to decide what to
+// show; the store asks it again before every write, so hiding a button is never the only protection.
+#include "domain/centre.hpp"
+
+#include <string_view>
+
+namespace rc {
+
+enum class Permission {
+    CheckIn,          // check people in and out, record arrivals
+    ViewOnSite,       // see who is on site (people, staff, partners)
+    WriteLog,         // add entries to the activity log
+    Backup,           // take a backup now (backups hold only encrypted personal data)
+    ViewMedicalNotes, // read medical notes
+    Export,           // export data (debrief, referrals)
+    Import,           // import data (CSV, procedure)
+    Purge,            // delete personal data for good (retention)
+    ManageUsers,      // add users, change roles, disable, reset passphrases
+    ManageCentre,     // change the centre's details and status
+    ManageSettings,   // backup folder and interval, idle lock
+    Restore,          // replace the database with a backup
+    ViewAudit         // read the audit trail
+};
+
+bool can(UserRole role, Permission permission);
+std::string_view permission_label(Permission permission); // "manage users"
+
+} // namespace rc
