@@ -1,0 +1,44 @@
+#pragma once
+// Where the data key lives in memory while the console runs.
+//
+//   signed in: the plaintext data key, in sodium_malloc'd memory (locked in RAM, read-only pages).
+//   locked:    the plaintext is wiped; only a copy sealed (crypto_secretbox) under a random session key
+//              that exists only in this process remains, so a correct PIN can bring it back. The session
+//              key is never written anywhere; after the program exits, only a passphrase opens the file.
+//   forgotten: nothing (signed out, or exit).
+#include "store/secure_memory.hpp"
+#include "store/sqlite_db.hpp"
+
+#include <cstdint>
+
+namespace rc::store {
+
+class Keyring {
+public:
+    Keyring() = default;
+    ~Keyring() { forget(); }
+    Keyring(const Keyring&) = delete;
+    Keyring& operator=(const Keyring&) = delete;
+
+    // Takes the plaintext data key (after a passphrase unwrapped it). Any sealed copy is replaced.
+    void unlock(SecureBuffer data_key);
+    // Seals the key under the session key and wipes the plaintext. No effect unless unlocked.
+    void lock();
+    // Brings the plaintext back from the sealed copy (the caller has verified a PIN). False if no
+    // sealed copy exists.
+    bool restore();
+    // Wipes the plaintext, the sealed copy and the session key.
+    void forget() noexcept;
+
+    bool unlocked() const { return !key_.empty(); }
+    bool has_sealed_key() const { return !sealed_.empty(); }
+    // The plaintext data key; throws StoreError(SignedOut) when locked.
+    const SecureBuffer& key() const;
+
+private:
+    SecureBuffer key_;
+    SecureBuffer session_key_;
+    Blob sealed_; // nonce | secretbox(data key)
+};
+
+} // namespace rc::store
