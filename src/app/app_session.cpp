@@ -1,0 +1,28 @@
+#include "app/app_session.hpp"
+
+#include "domain/utf8.hpp"
+
+namespace rc::app {
+
+EditResult check_log_entry_text(std::string_view text, std::string& trimmed) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && is_space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back()))
+        text.remove_suffix(1);
+    if (text.empty()) return {false, "The entry is empty: type what happened, then press Enter."};
+    if (text.size() > kMaxLogEntryBytes)
+        return {false, "The entry is too long (" + std::to_string(text.size()) + " bytes; at most " +
+                           std::to_string(kMaxLogEntryBytes) + "): split it into shorter entries."};
+    for (std::size_t at = 0; at < text.size();) {
+        const Utf8Char c = decode_utf8(text, at);
+        if (!c.valid) return {false, "The entry contains bytes that are not text: type it again."};
+        if (c.code_point != '\t' && is_unsafe_to_show(c.code_point))
+            return {false, "The entry contains a control character: remove it and try again."};
+        at += c.length;
+    }
+    trimmed.assign(text);
+    return {true, {}};
+}
+
+} // namespace rc::app

@@ -1,0 +1,95 @@
+#pragma once
+// The seam between the window shell and the centre's data. The shell asks an AppSession whether the
+// centre is open (or needs a gate: first run, sign-in, lock screen), reads in-memory snapshots to draw
+// from, and sends edits through it. Screens never reach past it: no SQL, no store calls per frame.
+//
+// PreviewSession (preview_session.hpp) implements it in memory until the store is wired in; the store
+// version will implement the same interface over rc::store::Store (sign_in, lock, append_log, ...).
+#include "domain/clock.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rc::app {
+
+// What the shell shows: the main screens (Open) or a gate screen in their place. A gate screen shows
+// no personal data.
+enum class GateState {
+    NoCentre,  // first run: no centre database yet; create it and the first coordinator
+    SignedOut, // a database is open but nobody is signed in
+    Locked,    // someone was signed in and the console locked (idle or Ctrl+L)
+    Open       // signed in: the main screens
+};
+
+// The "saved" indicator in the status bar.
+enum class SaveState {
+    NoDatabase, // nothing can be saved: no centre database is open
+    Saved,      // every edit is committed (last_saved_at says when)
+    Failed      // the last edit could not be saved (problem says why)
+};
+
+// What the status bar draws. `version` goes up whenever anything in it changes.
+struct StatusSnapshot {
+    std::uint64_t version = 0;
+    std::string centre_name;   // "No centre open" when none
+    std::string database_path; // as the user should read it (UTF-8)
+    SaveState save_state = SaveState::NoDatabase;
+    UnixSeconds last_saved_at = 0;
+    std::string save_problem;
+};
+
+// One entry of the centre's activity log (ICS 214 style). Text may be personal: never log it.
+struct LogEntryView {
+    std::int64_t id = 0;
+    UnixSeconds at = 0;
+    std::string text;
+};
+
+// The activity log as screens see it, newest first. `version` goes up after every change.
+struct LogSnapshot {
+    std::uint64_t version = 0;
+    std::vector<LogEntryView> entries;
+};
+
+// The outcome of an edit: when not ok, `message` says what is wrong and what to do.
+struct EditResult {
+    bool ok = false;
+    std::string message;
+};
+
+class AppSession {
+public:
+    virtual ~AppSession() = default;
+
+    // ---- the gate
+    virtual GateState gate_state() const = 0;
+    // Whether "Lock now" (Ctrl+L) is available (only when someone signed in can unlock again).
+    virtual bool can_lock() const = 0;
+    virtual void lock() = 0;
+
+    // ---- snapshots the screens render from (cheap: references to in-memory data)
+    virtual const StatusSnapshot& status() const = 0;
+    virtual const LogSnapshot& log() const = 0;
+
+    // ---- edits (each one transaction once the store is wired; the snapshot is refreshed after)
+    virtual EditResult add_log_entry(std::string_view text) = 0;
+
+    // ---- the main loop
+    // Called on any user input (the idle lock counts from the last one).
+    virtual void note_activity() = 0;
+    // Called once per loop iteration: idle lock, scheduled backups. True if anything visible changed.
+    virtual bool tick() = 0;
+    // Seconds until tick() has timed work to do (idle lock, backup), so the loop can sleep until then.
+    virtual std::optional<double> seconds_until_due() const = 0;
+};
+
+// Longest activity-log entry accepted, in bytes of UTF-8.
+inline constexpr std::size_t kMaxLogEntryBytes = 2000;
+
+// Trims the text and checks it as a log entry: empty, too long or invalid UTF-8 gives a message.
+EditResult check_log_entry_text(std::string_view text, std::string& trimmed);
+
+} // namespace rc::app

@@ -1,1 +1,0 @@
-int rc_ui_placeholder = 0;

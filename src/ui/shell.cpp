@@ -1,0 +1,244 @@
+#include "ui/shell.hpp"
+
+#include "ui/fonts.hpp"
+#include "ui/keys.hpp"
+#include "ui/screens/screen_registry.hpp"
+#include "ui/shortcuts.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+namespace rc::ui {
+
+namespace {
+
+bool pressed(int key) {
+    return ImGui::IsKeyPressed(key, false);
+}
+bool pressed_repeat(int key) {
+    return ImGui::IsKeyPressed(key, true);
+}
+
+} // namespace
+
+Shell::Shell(app::AppSession& session, app::Settings& settings, const Clock& clock)
+    : ctx_{session, settings, clock}, screens_(make_main_screens()), gate_(make_gate_screen()) {
+    for (std::size_t i = 0; i < screens_.size(); ++i)
+        nav_hints_.push_back("Ctrl+" + std::to_string(i + 1));
+}
+
+Shell::~Shell() = default;
+
+Shell::Requests Shell::take_requests() {
+    const Requests r = requests_;
+    requests_ = {};
+    return r;
+}
+
+Screen* Shell::find_screen(std::string_view id) {
+    for (auto& s : screens_)
+        if (id == s->id()) return s.get();
+    return nullptr;
+}
+
+void Shell::show_screen(std::size_t index) {
+    if (index >= screens_.size() || index == current_) return;
+    current_ = index;
+    shown_pending_ = true;
+    spdlog::debug("screen: {}", screens_[current_]->id());
+}
+
+void Shell::change_font_size(float delta) {
+    app::Settings& s = ctx_.settings;
+    const float size =
+        std::clamp(s.font_size + delta, app::Settings::kMinFontSize, app::Settings::kMaxFontSize);
+    if (size == s.font_size) return;
+    s.font_size = size;
+    requests_.rebuild_fonts = true;
+}
+
+void Shell::reset_font_size() {
+    change_font_size(app::Settings::kDefaultFontSize - ctx_.settings.font_size);
+}
+
+void Shell::set_theme(app::Theme theme) {
+    if (ctx_.settings.theme == theme) return;
+    ctx_.settings.theme = theme;
+    requests_.restyle = true;
+}
+
+void Shell::handle_shortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (pressed(keys::F1)) help_open_ = !help_open_;
+    if (help_open_ && pressed(keys::Escape)) help_open_ = false;
+
+    const bool ctrl_only = io.KeyCtrl && !io.KeyAlt && !io.KeySuper;
+    if (!ctrl_only) return;
+    if (pressed_repeat(keys::Equal) || pressed_repeat(keys::KpAdd))
+        change_font_size(app::Settings::kFontStep);
+    if (pressed_repeat(keys::Minus) || pressed_repeat(keys::KpSubtract))
+        change_font_size(-app::Settings::kFontStep);
+    if (!io.KeyShift && (pressed(keys::Num0) || pressed(keys::Kp0))) reset_font_size();
+
+    if (gate_shown_) return; // no screens and no lock while the gate is up
+    if (!io.KeyShift) {
+        for (std::size_t i = 0; i < screens_.size() && i < 9; ++i) {
+            const int n = static_cast<int>(i);
+            if (pressed(keys::Num1 + n) || pressed(keys::Kp1 + n)) show_screen(i);
+        }
+    }
+    const std::size_t count = screens_.size();
+    if (pressed_repeat(keys::PageDown)) show_screen((current_ + 1) % count);
+    if (pressed_repeat(keys::PageUp)) show_screen((current_ + count - 1) % count);
+    if (pressed(keys::L) && ctx_.session.can_lock()) {
+        ctx_.session.lock();
+        spdlog::info("console locked from the keyboard");
+    }
+}
+
+void Shell::draw_display_controls() {
+    ImGui::TextDisabled("Text size");
+    if (button("A\u2212##smaller_text")) change_font_size(-app::Settings::kFontStep);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%d", static_cast<int>(std::lround(ctx_.settings.font_size)));
+    ImGui::SameLine();
+    if (button("A+##larger_text")) change_font_size(app::Settings::kFontStep);
+    const bool dark = ctx_.settings.theme == app::Theme::Dark;
+    if (button(dark ? "Light colours" : "Dark colours", ImVec2(-1.0f, 0.0f)))
+        set_theme(dark ? app::Theme::Light : app::Theme::Dark);
+    if (button("Help and shortcuts (F1)", ImVec2(-1.0f, 0.0f))) help_open_ = !help_open_;
+}
+
+void Shell::draw_navigation(float height) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float width = em(12.0f);
+    for (std::size_t i = 0; i < screens_.size(); ++i)
+        width = std::max(width, ImGui::CalcTextSize(screens_[i]->title()).x +
+                                    ImGui::CalcTextSize(nav_hints_[i].c_str()).x + em(2.0f) +
+                                    style.WindowPadding.x * 2.0f);
+    ImGui::BeginChild("##navigation", ImVec2(width, height), true);
+    heading("Reception Console");
+    ImGui::Separator();
+    ImGui::Spacing();
+    if (!gate_shown_) {
+        const float row_height = ImGui::GetFrameHeight() * 1.15f;
+        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+        for (std::size_t i = 0; i < screens_.size(); ++i) {
+            const Screen& s = *screens_[i];
+            const ImVec2 row = ImGui::GetCursorPos();
+            if (selectable(s.title(), i == current_, 0, ImVec2(0.0f, row_height))) show_screen(i);
+            const char* hint = nav_hints_[i].c_str();
+            const float hint_w = ImGui::CalcTextSize(hint).x;
+            const ImVec2 after = ImGui::GetCursorPos();
+            ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - hint_w,
+                                       row.y + (row_height - ImGui::GetTextLineHeight()) * 0.5f));
+            ImGui::TextDisabled("%s", hint);
+            ImGui::SetCursorPos(after);
+        }
+        ImGui::PopStyleVar();
+    }
+    // The display controls sit at the bottom of the navigation.
+    const float controls_h = ImGui::GetTextLineHeightWithSpacing() +
+                             ImGui::GetFrameHeightWithSpacing() * 3.0f + style.WindowPadding.y;
+    const float y = ImGui::GetWindowHeight() - controls_h;
+    if (y > ImGui::GetCursorPosY()) ImGui::SetCursorPosY(y);
+    draw_display_controls();
+    ImGui::EndChild();
+}
+
+void Shell::draw_help() {
+    if (!help_open_) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.45f),
+        ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    const ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::Begin(kHelpWindow, &help_open_, flags)) {
+        heading("Keyboard shortcuts");
+        ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(em(0.6f), ImGui::GetStyle().CellPadding.y));
+        if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+            for (const ShortcutHelp& s : shortcut_help()) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(s.keys);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(s.action);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::PopStyleVar();
+        ImGui::Spacing();
+        heading("Font check");
+        ImGui::TextUnformatted(kFontCheckSample);
+        ImGui::TextDisabled(
+            "Every letter above should show; a '?' means a font is missing (install fonts-noto-core).");
+        ImGui::Spacing();
+        heading("About");
+        ImGui::Text("Reception Console %s", RC_VERSION);
+        const Fonts& f = fonts();
+        ImGui::Text("Font: %s, %d px (display scale %.2g)", f.source.c_str(), static_cast<int>(f.pixel_size),
+                    static_cast<double>(about_.content_scale));
+        if (!about_.data_directory.empty()) ImGui::Text("Data folder: %s", about_.data_directory.c_str());
+        if (!about_.log_file.empty()) ImGui::Text("Log file: %s", about_.log_file.c_str());
+        ImGui::Spacing();
+        if (button("Close (Esc)")) help_open_ = false;
+    }
+    ImGui::End();
+}
+
+void Shell::draw() {
+    gate_shown_ = ctx_.session.gate_state() != app::GateState::Open;
+    handle_shortcuts();
+    gate_shown_ = ctx_.session.gate_state() != app::GateState::Open; // Ctrl+L may have locked
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.0f, 0.0f));
+    const ImGuiWindowFlags host_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin(kHostWindow, nullptr, host_flags);
+    ImGui::PopStyleVar(2);
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float status_h = ImGui::GetFrameHeight() + style.WindowPadding.y;
+    const float body_h = std::max(1.0f, ImGui::GetWindowHeight() - status_h);
+
+    draw_navigation(body_h);
+    ImGui::SameLine(0.0f, 0.0f);
+    ImGui::BeginChild("##content", ImVec2(0.0f, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    if (gate_shown_) {
+        gate_->draw(ctx_);
+    } else {
+        Screen& screen = *screens_[current_];
+        if (shown_pending_) {
+            screen.on_shown(ctx_);
+            shown_pending_ = false;
+        }
+        screen.draw(ctx_);
+    }
+    ImGui::EndChild();
+
+    ImGui::SetCursorPos(ImVec2(0.0f, body_h));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, style.Colors[ImGuiCol_MenuBarBg]);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.5f));
+    ImGui::BeginChild("##status", ImVec2(0.0f, status_h), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
+    status_bar_.draw(ctx_.session.status(), ctx_.clock);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ImGui::End();
+
+    draw_help();
+}
+
+} // namespace rc::ui

@@ -1,0 +1,23 @@
+#include "ui/shortcuts.hpp"
+
+namespace rc::ui {
+
+namespace {
+constexpr ShortcutHelp kShortcuts[] = {
+    {"Ctrl+1 \u2026 Ctrl+8", "Go to a screen (in the order of the list on the left)"},
+    {"Ctrl+Page Down / Ctrl+Page Up", "Next / previous screen"},
+    {"F1", "Show or hide this help"},
+    {"Escape", "Close this help"},
+    {"Ctrl+= / Ctrl+\u2212 / Ctrl+0", "Larger text / smaller text / usual size"},
+    {"Ctrl+L", "Lock the console now (when someone is signed in)"},
+    {"Tab / Shift+Tab", "Next / previous field"},
+    {"Arrow keys, Space, Enter", "Move between items, press the one highlighted"},
+    {"Enter (in the log's entry box)", "Add the entry to the log"},
+};
+} // namespace
+
+std::span<const ShortcutHelp> shortcut_help() {
+    return kShortcuts;
+}
+
+} // namespace rc::ui

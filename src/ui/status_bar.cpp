@@ -1,0 +1,97 @@
+#include "ui/status_bar.hpp"
+
+#include "ui/theme.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+
+namespace rc::ui {
+
+namespace {
+
+// Byte offset of the start of the UTF-8 character that contains byte `i`.
+std::size_t char_start(const std::string& s, std::size_t i) {
+    while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+        --i;
+    return i;
+}
+
+} // namespace
+
+std::string fit_middle(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const std::string ellipsis = "\u2026";
+    // Keep the end (the file name) whole where possible: drop characters from the middle.
+    std::size_t keep_front = text.size() / 3;
+    std::size_t keep_back = text.size() - keep_front;
+    while (keep_front > 0 || keep_back < text.size()) {
+        std::string candidate = text.substr(0, char_start(text, keep_front)) + ellipsis +
+                                text.substr(char_start(text, keep_back));
+        if (ImGui::CalcTextSize(candidate.c_str()).x <= width) return candidate;
+        if (keep_front > 0) keep_front = keep_front > 2 ? keep_front - 2 : 0;
+        if (keep_back < text.size()) keep_back = std::min(text.size(), keep_back + 1);
+    }
+    return ellipsis;
+}
+
+void StatusBar::refresh(const app::StatusSnapshot& status, const Clock& clock) {
+    const UnixSeconds now = clock.now();
+    const UnixSeconds minute = now / 60;
+    if (status.version == version_ && minute == minute_) return;
+    if (status.version != version_) {
+        centre_ = status.centre_name;
+        database_ =
+            "Database: " + (status.database_path.empty() ? std::string("none") : status.database_path);
+        fitted_width_ = -1.0f;
+        switch (status.save_state) {
+        case app::SaveState::NoDatabase:
+            saved_ = "\u25CF Not saved: no centre database open";
+            saved_colour_ = 1;
+            break;
+        case app::SaveState::Saved:
+            saved_ = "\u25CF Saved " + format_local_time(status.last_saved_at, "%H:%M");
+            saved_colour_ = 0;
+            break;
+        case app::SaveState::Failed:
+            saved_ = "\u25CF NOT SAVED: " + status.save_problem;
+            saved_colour_ = 2;
+            break;
+        }
+    }
+    time_ = format_local_time(now, "%a %d %b %H:%M");
+    version_ = status.version;
+    minute_ = minute;
+}
+
+void StatusBar::draw(const app::StatusSnapshot& status, const Clock& clock) {
+    refresh(status, clock);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float gap = style.ItemSpacing.x * 3.0f;
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(centre_.c_str());
+
+    const float saved_w = ImGui::CalcTextSize(saved_.c_str()).x;
+    const float time_w = ImGui::CalcTextSize(time_.c_str()).x;
+    const float right_w = saved_w + gap + time_w;
+    const float region_right = ImGui::GetWindowContentRegionMax().x;
+
+    ImGui::SameLine(0.0f, gap);
+    const float db_width = region_right - right_w - gap - ImGui::GetCursorPosX();
+    if (db_width != fitted_width_) {
+        database_fitted_ = db_width > 0 ? fit_middle(database_, db_width) : std::string();
+        fitted_width_ = db_width;
+    }
+    ImGui::TextDisabled("%s", database_fitted_.c_str());
+
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), region_right - right_w));
+    const Palette& p = palette();
+    const float* c = saved_colour_ == 0 ? p.ok : saved_colour_ == 1 ? p.warning : p.danger;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+    ImGui::TextUnformatted(saved_.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0.0f, gap);
+    ImGui::TextUnformatted(time_.c_str());
+}
+
+} // namespace rc::ui

@@ -1,0 +1,37 @@
+#pragma once
+// The bottom line of the window: centre name, database path, the "saved" indicator and the local
+// time. Strings are formatted only when the status snapshot's version or the minute changes.
+#include "app/app_session.hpp"
+#include "domain/clock.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace rc::ui {
+
+class StatusBar {
+public:
+    // Draws into the current window (the shell gives it a child region one frame-height tall).
+    void draw(const app::StatusSnapshot& status, const Clock& clock);
+
+    // The texts of the last frame, for tests.
+    const std::string& centre_text() const { return centre_; }
+    const std::string& database_text() const { return database_; }
+    const std::string& saved_text() const { return saved_; }
+    const std::string& time_text() const { return time_; }
+
+private:
+    void refresh(const app::StatusSnapshot& status, const Clock& clock);
+
+    std::uint64_t version_ = UINT64_MAX;
+    UnixSeconds minute_ = -1;
+    std::string centre_, database_, saved_, time_;
+    std::string database_fitted_; // shortened to the width it had
+    float fitted_width_ = -1.0f;
+    int saved_colour_ = 0; // 0 ok, 1 warning, 2 danger
+};
+
+// `text` shortened in the middle with "…" to fit `width` pixels in the current font.
+std::string fit_middle(const std::string& text, float width);
+
+} // namespace rc::ui

@@ -1,0 +1,76 @@
+#include "ui/widgets.hpp"
+
+#include "ui/fonts.hpp"
+#include "ui/item_probe.hpp"
+
+#include <algorithm>
+#include <imgui_stdlib.h>
+
+namespace rc::ui {
+
+float em(float n) {
+    return n * ImGui::GetFontSize();
+}
+
+bool button(const char* label, const ImVec2& size) {
+    const bool pressed = ImGui::Button(label, size);
+    probe_last_item(label);
+    return pressed;
+}
+
+bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, const ImVec2& size) {
+    const bool pressed = ImGui::Selectable(label, selected, flags, size);
+    probe_last_item(label);
+    return pressed;
+}
+
+bool checkbox(const char* label, bool* value) {
+    const bool changed = ImGui::Checkbox(label, value);
+    probe_last_item(label);
+    return changed;
+}
+
+bool input_text(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags) {
+    const bool result = ImGui::InputTextWithHint(label, hint, &value, flags);
+    probe_last_item(label);
+    return result;
+}
+
+void heading(const char* text) {
+    ImFont* font = fonts().heading;
+    if (font) ImGui::PushFont(font);
+    ImGui::TextUnformatted(text);
+    if (font) ImGui::PopFont();
+}
+
+void paragraph(const char* text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+}
+
+void paragraph_disabled(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    paragraph(text);
+    ImGui::PopStyleColor();
+}
+
+void coming_soon(const char* what, std::initializer_list<const char*> will_show) {
+    // A readable line length, but never wider than the window (large text on a small screen).
+    ImGui::PushTextWrapPos(
+        std::min(ImGui::GetCursorPosX() + em(40.0f), ImGui::GetWindowContentRegionMax().x));
+    ImGui::TextUnformatted(what);
+    ImGui::Spacing();
+    ImGui::TextUnformatted("What will be here:");
+    for (const char* item : will_show) {
+        ImGui::Bullet(); // ends with SameLine: the wrapped text keeps a hanging indent
+        ImGui::TextUnformatted(item);
+    }
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextUnformatted("This screen is empty in this version: nothing here is recorded yet.");
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+}
+
+} // namespace rc::ui

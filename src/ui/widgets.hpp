@@ -1,0 +1,31 @@
+#pragma once
+// The console's widgets: thin wrappers over Dear ImGui that report to the item probe (tests), and
+// the few composite pieces every screen uses. Sizes are in multiples of the font size, so the layout
+// follows the text size and the monitor's scale.
+#include <imgui.h>
+#include <initializer_list>
+#include <string>
+
+namespace rc::ui {
+
+// n times the current font size, in pixels.
+float em(float n);
+
+bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
+bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags = 0,
+                const ImVec2& size = ImVec2(0, 0));
+bool checkbox(const char* label, bool* value);
+// A one-line text field; true when Enter was pressed in it (ImGuiInputTextFlags_EnterReturnsTrue is
+// added) or, without that, when the text changed.
+bool input_text(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0);
+
+// A screen's title in the heading font.
+void heading(const char* text);
+// Text wrapped at the available width.
+void paragraph(const char* text);
+void paragraph_disabled(const char* text);
+
+// What an empty screen says until its issue lands: a plain sentence and what will be there.
+void coming_soon(const char* what, std::initializer_list<const char*> will_show);
+
+} // namespace rc::ui
