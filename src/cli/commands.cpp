@@ -6,6 +6,12 @@ namespace rc::cli {
 
 void register_commands(CLI::App& app, CliContext& ctx) {
     // Keep this list in the order `--help` should show it.
+    register_procedure_command(app, ctx);
+    register_init_command(app, ctx);
+    register_verify_command(app, ctx);
+    register_backup_command(app, ctx);
+    register_restore_command(app, ctx);
+    register_bench_command(app, ctx);
     (void)app;
     (void)ctx;
 }

@@ -3,4 +3,10 @@
 
 namespace rc::cli {
 // Each subcommand lives in its own file, e.g. command_verify.cpp defines register_verify_command.
+void register_procedure_command(CLI::App& app, CliContext& ctx);
+void register_init_command(CLI::App& app, CliContext& ctx);
+void register_verify_command(CLI::App& app, CliContext& ctx);
+void register_backup_command(CLI::App& app, CliContext& ctx);
+void register_restore_command(CLI::App& app, CliContext& ctx);
+void register_bench_command(CLI::App& app, CliContext& ctx);
 } // namespace rc::cli

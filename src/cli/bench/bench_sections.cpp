@@ -1,0 +1,43 @@
+#include "cli/bench/bench_section.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+namespace rc::cli::bench {
+
+namespace {
+// Add a section here (one line) and define its run function in its own file.
+constexpr BenchSection kSections[] = {
+    {"frame_time", "Per-frame CPU time of each screen (headless Dear ImGui)", run_frame_time_section},
+    {"idle_cpu", "CPU use of the real window loop, idle, against a polling loop", run_idle_cpu_section},
+};
+} // namespace
+
+std::span<const BenchSection> bench_sections() {
+    return kSections;
+}
+
+Cell Cell::num(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return Cell{buf, v};
+}
+
+Percentiles percentiles(std::vector<double>& samples) {
+    Percentiles p;
+    if (samples.empty()) return p;
+    std::sort(samples.begin(), samples.end());
+    const auto rank = [&](double q) {
+        const auto n = static_cast<double>(samples.size());
+        const auto i = static_cast<std::size_t>(std::ceil(q * n));
+        return samples[std::min(samples.size() - 1, i == 0 ? 0 : i - 1)];
+    };
+    p.median = rank(0.5);
+    p.p99 = rank(0.99);
+    p.mean = std::accumulate(samples.begin(), samples.end(), 0.0) / static_cast<double>(samples.size());
+    return p;
+}
+
+} // namespace rc::cli::bench

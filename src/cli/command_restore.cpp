@@ -1,0 +1,56 @@
+// reception-console restore --db PATH --from FILE: replaces the database with a backup. The backup is
+// checked first; the current database is kept aside (copied with the backup API, or moved unchanged if
+// it cannot be read); refused while the console has the file open.
+#include "cli/commands.hpp"
+#include "cli/store_cli.hpp"
+#include "domain/clock.hpp"
+#include "store/backup.hpp"
+#include "store/error.hpp"
+#include "store/migrations.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace rc::cli {
+
+namespace {
+
+int run_restore(const CliContext& ctx, const std::string& from) {
+    quiet_store_log();
+    const auto path = database_path(ctx);
+    SystemClock clock;
+    try {
+        rc::store::RestoreResult r = rc::store::restore_database(path, from, clock);
+        std::printf("Restored %s\nfrom %s.\n", path.c_str(), r.restored_from.c_str());
+        if (!r.kept_aside.empty())
+            std::printf("The previous database was kept as %s%s.\n", r.kept_aside.c_str(),
+                        r.kept_aside_by_rename ? " (moved unchanged: it could not be read)" : "");
+        if (r.schema_version < rc::store::latest_schema_version())
+            std::printf(
+                "The backup uses schema version %d: the console will upgrade it when it next opens it.\n",
+                r.schema_version);
+        std::printf("Sign in with the users and passphrases that were valid when the backup was made.\n");
+        return 0;
+    } catch (const rc::store::StoreError& e) {
+        return report_error("restore", e);
+    } catch (const std::filesystem::filesystem_error& e) {
+        return report_error("restore", std::string("Could not restore: ") + e.what(),
+                            "Check the folder's permissions and free space. If the database was moved aside, "
+                            "it is beside the database with 'before-restore' in its name.");
+    }
+}
+
+} // namespace
+
+void register_restore_command(CLI::App& app, CliContext& ctx) {
+    auto from = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand(
+        "restore", "Replace the database with a backup (the current one is kept aside first)");
+    cmd->fallthrough();
+    cmd->add_option("--from", *from, "The backup file to restore")->required()->check(CLI::ExistingFile);
+    cmd->callback([from, &ctx] { ctx.exit_code = run_restore(ctx, *from); });
+}
+
+} // namespace rc::cli
