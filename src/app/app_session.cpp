@@ -4,6 +4,34 @@
 
 namespace rc::app {
 
+namespace {
+EditResult no_database() {
+    return {false, "No centre database is open on this console."};
+}
+} // namespace
+
+EditResult AppSession::create_centre(const NewCentreForm& form) {
+    (void)form;
+    return no_database();
+}
+EditResult AppSession::sign_in(std::string_view name, std::string_view passphrase) {
+    (void)name;
+    (void)passphrase;
+    return no_database();
+}
+EditResult AppSession::unlock_with_pin(std::string_view name, std::string_view pin) {
+    (void)name;
+    (void)pin;
+    return no_database();
+}
+EditResult AppSession::backup_now() {
+    return no_database();
+}
+EditResult AppSession::restore_backup(const std::filesystem::path& file) {
+    (void)file;
+    return no_database();
+}
+
 EditResult check_log_entry_text(std::string_view text, std::string& trimmed) {
     const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     while (!text.empty() && is_space(text.front()))

@@ -5,9 +5,12 @@
 //
 // PreviewSession (preview_session.hpp) implements it in memory until the store is wired in; the store
 // version will implement the same interface over rc::store::Store (sign_in, lock, append_log, ...).
+#include "domain/centre.hpp"
 #include "domain/clock.hpp"
+#include "domain/permissions.hpp"
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,10 +21,11 @@ namespace rc::app {
 // What the shell shows: the main screens (Open) or a gate screen in their place. A gate screen shows
 // no personal data.
 enum class GateState {
-    NoCentre,  // first run: no centre database yet; create it and the first coordinator
-    SignedOut, // a database is open but nobody is signed in
-    Locked,    // someone was signed in and the console locked (idle or Ctrl+L)
-    Open       // signed in: the main screens
+    NoCentre,   // first run: no centre database yet; create it and the first coordinator
+    SignedOut,  // a database is open but nobody is signed in
+    Locked,     // someone was signed in and the console locked (idle or Ctrl+L)
+    Open,       // signed in: the main screens
+    Unavailable // the database was refused (damaged, newer, not ours, in use): gate_problem() says why
 };
 
 // The "saved" indicator in the status bar.
@@ -60,6 +64,29 @@ struct EditResult {
     std::string message;
 };
 
+// The first-run form: the centre and its first coordinator.
+struct NewCentreForm {
+    std::string centre_name;
+    std::string centre_code = "OP-0001";
+    std::string venue;
+    std::string coordinator_name;
+    std::string passphrase;
+    std::string passphrase_again;
+    std::string pin; // optional
+};
+
+// Who is signed in, for the status bar (a user's own name is shown only to them, while open).
+struct SignedInUser {
+    std::string name;
+    UserRole role = UserRole::Volunteer;
+};
+
+// A backup the coordinator may restore from.
+struct BackupChoice {
+    std::filesystem::path file;
+    std::string label; // "Automatic, Tue 24 Nov 14:05 (1.2 MB)"
+};
+
 class AppSession {
 public:
     virtual ~AppSession() = default;
@@ -76,6 +103,25 @@ public:
 
     // ---- edits (each one transaction once the store is wired; the snapshot is refreshed after)
     virtual EditResult add_log_entry(std::string_view text) = 0;
+
+    // ---- gate actions (defaults: no database behind this session)
+    virtual std::string gate_problem() const { return {}; }
+    virtual EditResult create_centre(const NewCentreForm& form);
+    virtual EditResult sign_in(std::string_view name, std::string_view passphrase);
+    virtual EditResult unlock_with_pin(std::string_view name, std::string_view pin);
+    virtual bool pin_unlock_available() const { return false; }
+    virtual void sign_out() {}
+    virtual std::optional<SignedInUser> signed_in_user() const { return std::nullopt; }
+    // What the signed-in role may do (screens hide what it may not; the store checks again).
+    virtual bool can(Permission permission) const { return permission == Permission::WriteLog; }
+
+    // ---- the database file
+    virtual EditResult backup_now();
+    virtual std::vector<BackupChoice> backups() const { return {}; }
+    // Replaces the data with a backup; the current data are kept aside first. Signs everyone out.
+    virtual EditResult restore_backup(const std::filesystem::path& file);
+    // Called once after the window closes: the exit backup.
+    virtual void on_exit() {}
 
     // ---- the main loop
     // Called on any user input (the idle lock counts from the last one).

@@ -3,7 +3,7 @@
 #include "app/data_paths.hpp"
 #include "app/frame_pacer.hpp"
 #include "app/logging.hpp"
-#include "app/preview_session.hpp"
+#include "app/store_session.hpp"
 #include "app/settings.hpp"
 #include "platform/signal_watcher.hpp"
 #include "platform/window_events.hpp"
@@ -288,7 +288,7 @@ int run_console(const ConsoleOptions& options) {
                  reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
 
     SystemClock clock;
-    app::PreviewSession session(db_path, clock);
+    app::StoreSession session(db_path, clock);
     ConsoleLoop loop(window.handle, settings, session, clock, signals);
     {
         // Our callbacks first: ImGui's GLFW backend saves them and chains to them.
@@ -338,6 +338,7 @@ int run_console(const ConsoleOptions& options) {
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext(); // writes imgui.ini (when it has a path)
     }
+    session.on_exit(); // the last backup, after the window has gone
     settings.last_database = db_path.string();
     if (options.write_settings) {
         std::string problem;

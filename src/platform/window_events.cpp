@@ -12,6 +12,7 @@ namespace k = rc::ui::keys;
 static_assert(k::Space == GLFW_KEY_SPACE && k::Minus == GLFW_KEY_MINUS && k::Num0 == GLFW_KEY_0 &&
               k::Num1 == GLFW_KEY_1 && k::Num8 == GLFW_KEY_8 && k::Num9 == GLFW_KEY_9 &&
               k::Equal == GLFW_KEY_EQUAL);
+static_assert(k::B == GLFW_KEY_B && k::N == GLFW_KEY_N && k::F2 == GLFW_KEY_F2);
 static_assert(k::A == GLFW_KEY_A && k::C == GLFW_KEY_C && k::L == GLFW_KEY_L && k::V == GLFW_KEY_V &&
               k::X == GLFW_KEY_X && k::Y == GLFW_KEY_Y && k::Z == GLFW_KEY_Z);
 static_assert(k::Escape == GLFW_KEY_ESCAPE && k::Enter == GLFW_KEY_ENTER && k::Tab == GLFW_KEY_TAB &&

@@ -93,6 +93,11 @@ void Shell::handle_shortcuts() {
     const std::size_t count = screens_.size();
     if (pressed_repeat(keys::PageDown)) show_screen((current_ + 1) % count);
     if (pressed_repeat(keys::PageUp)) show_screen((current_ + count - 1) % count);
+    if (pressed(keys::B) && ctx_.session.can(Permission::Backup)) {
+        const app::EditResult r = ctx_.session.backup_now();
+        database_message_ = r.message;
+        database_message_is_error_ = !r.ok;
+    }
     if (pressed(keys::L) && ctx_.session.can_lock()) {
         ctx_.session.lock();
         spdlog::info("console locked from the keyboard");
@@ -141,6 +146,7 @@ void Shell::draw_navigation(float height) {
         }
         ImGui::PopStyleVar();
     }
+    if (!gate_shown_) draw_database_controls();
     // The display controls sit at the bottom of the navigation.
     const float controls_h = ImGui::GetTextLineHeightWithSpacing() +
                              ImGui::GetFrameHeightWithSpacing() * 3.0f + style.WindowPadding.y;
@@ -148,6 +154,72 @@ void Shell::draw_navigation(float height) {
     if (y > ImGui::GetCursorPosY()) ImGui::SetCursorPosY(y);
     draw_display_controls();
     ImGui::EndChild();
+}
+
+void Shell::draw_database_controls() {
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (const auto user = ctx_.session.signed_in_user())
+        ImGui::TextDisabled("%s (%s)", user->name.c_str(), std::string(user_role_label(user->role)).c_str());
+    const ImVec2 full(-1.0f, 0.0f);
+    if (ctx_.session.can(Permission::Backup) && button(kBackUpNow, full)) {
+        const app::EditResult r = ctx_.session.backup_now();
+        database_message_ = r.message;
+        database_message_is_error_ = !r.ok;
+    }
+    if (ctx_.session.can(Permission::Restore) && button(kRestore, full)) {
+        restore_choices_ = ctx_.session.backups();
+        restore_selected_ = restore_choices_.empty() ? -1 : 0;
+        restore_open_ = true;
+        ImGui::OpenPopup(kRestoreDialog);
+    }
+    if (ctx_.session.can_lock() && button(kLockNow, full)) ctx_.session.lock();
+    if (ctx_.session.can_lock() && button(kSignOut, full)) ctx_.session.sign_out();
+    if (!database_message_.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        result_message(database_message_, database_message_is_error_);
+        ImGui::PopTextWrapPos();
+    }
+    draw_restore_dialog();
+}
+
+void Shell::draw_restore_dialog() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f),
+        ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(40.0f), vp->WorkSize.x * 0.9f), 0.0f));
+    if (!ImGui::BeginPopupModal(kRestoreDialog, &restore_open_, ImGuiWindowFlags_NoSavedSettings)) return;
+    paragraph("Restoring replaces everything in this centre's database with the backup you choose. The "
+              "data as they are now are kept aside first (a file with 'before-restore' in its name), so "
+              "nothing is lost. Everyone is signed out afterwards.");
+    ImGui::Spacing();
+    if (restore_choices_.empty()) {
+        paragraph_disabled("There are no backups in the backup folder yet.");
+    } else {
+        ImGui::BeginChild("##backups", ImVec2(0.0f, em(12.0f)), true);
+        for (std::size_t i = 0; i < restore_choices_.size(); ++i)
+            if (selectable(restore_choices_[i].label.c_str(), static_cast<int>(i) == restore_selected_))
+                restore_selected_ = static_cast<int>(i);
+        ImGui::EndChild();
+    }
+    ImGui::Spacing();
+    ImGui::BeginDisabled(restore_selected_ < 0);
+    if (button(kRestoreConfirm)) {
+        const app::EditResult r =
+            ctx_.session.restore_backup(restore_choices_[static_cast<std::size_t>(restore_selected_)].file);
+        database_message_ = r.message;
+        database_message_is_error_ = !r.ok;
+        restore_open_ = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (button("Cancel##restore") || ImGui::IsKeyPressed(keys::Escape, false)) {
+        restore_open_ = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 void Shell::draw_help() {

@@ -57,12 +57,20 @@ public:
 
     static constexpr const char* kHostWindow = "Reception Console";
     static constexpr const char* kHelpWindow = "Help and keyboard shortcuts###help";
+    static constexpr const char* kBackUpNow = "Back up now";
+    static constexpr const char* kRestore = "Restore a backup\u2026";
+    static constexpr const char* kRestoreDialog = "Restore a backup###restore";
+    static constexpr const char* kRestoreConfirm = "Restore this backup";
+    static constexpr const char* kLockNow = "Lock (Ctrl+L)";
+    static constexpr const char* kSignOut = "Sign out";
 
 private:
     void handle_shortcuts();
     void draw_navigation(float height);
     void draw_display_controls();
     void draw_help();
+    void draw_database_controls();
+    void draw_restore_dialog();
 
     ScreenContext ctx_;
     std::vector<std::unique_ptr<Screen>> screens_;
@@ -75,6 +83,11 @@ private:
     StatusBar status_bar_;
     AboutInfo about_;
     std::vector<std::string> nav_hints_; // "Ctrl+1" ...
+    std::string database_message_;
+    bool database_message_is_error_ = false;
+    bool restore_open_ = false;
+    std::vector<app::BackupChoice> restore_choices_; // read when the dialog opens, not per frame
+    int restore_selected_ = -1;
 };
 
 } // namespace rc::ui

@@ -10,6 +10,7 @@ constexpr ShortcutHelp kShortcuts[] = {
     {"Escape", "Close this help"},
     {"Ctrl+= / Ctrl+\u2212 / Ctrl+0", "Larger text / smaller text / usual size"},
     {"Ctrl+L", "Lock the console now (when someone is signed in)"},
+    {"Ctrl+B", "Back up the centre database now"},
     {"Tab / Shift+Tab", "Next / previous field"},
     {"Arrow keys, Space, Enter", "Move between items, press the one highlighted"},
     {"Enter (in the log's entry box)", "Add the entry to the log"},

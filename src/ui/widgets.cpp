@@ -2,6 +2,7 @@
 
 #include "ui/fonts.hpp"
 #include "ui/item_probe.hpp"
+#include "ui/theme.hpp"
 
 #include <algorithm>
 #include <imgui_stdlib.h>
@@ -34,6 +35,26 @@ bool input_text(const char* label, const char* hint, std::string& value, ImGuiIn
     const bool result = ImGui::InputTextWithHint(label, hint, &value, flags);
     probe_last_item(label);
     return result;
+}
+
+void result_message(const std::string& text, bool is_error) {
+    if (text.empty()) return;
+    const float* c = is_error ? palette().danger : palette().ok;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+    paragraph(text.c_str());
+    ImGui::PopStyleColor();
+}
+
+bool input_secret(const char* label, const char* hint, std::string& value) {
+    return input_text(label, hint, value,
+                      ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+}
+
+void wipe_secret(std::string& secret) {
+    volatile char* p = secret.data();
+    for (std::size_t i = 0; i < secret.size(); ++i)
+        p[i] = 0;
+    secret.clear();
 }
 
 void heading(const char* text) {

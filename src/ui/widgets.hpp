@@ -25,6 +25,13 @@ void heading(const char* text);
 void paragraph(const char* text);
 void paragraph_disabled(const char* text);
 
+// A result line under a form: green when it went well, red when it says what is wrong.
+void result_message(const std::string& text, bool is_error);
+// A password field (the text is hidden); true when Enter was pressed in it.
+bool input_secret(const char* label, const char* hint, std::string& value);
+// Overwrites a secret before the string lets go of it.
+void wipe_secret(std::string& secret);
+
 // What an empty screen says until its issue lands: a plain sentence and what will be there.
 void coming_soon(const char* what, std::initializer_list<const char*> will_show);
 

@@ -1,0 +1,313 @@
+#include "app/store_session.hpp"
+
+#include "domain/utf8.hpp"
+#include "store/backup.hpp"
+#include "store/backup_scheduler.hpp"
+#include "store/error.hpp"
+#include "store/store.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+namespace rc::app {
+
+namespace {
+
+std::string error_text(const store::StoreError& e) {
+    if (e.advice().empty()) return e.problem();
+    return e.problem() + " " + e.advice();
+}
+
+std::string size_text(std::uintmax_t bytes) {
+    char buf[32];
+    if (bytes >= 1024 * 1024)
+        std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    else
+        std::snprintf(buf, sizeof buf, "%ju KB", (bytes + 1023) / 1024);
+    return buf;
+}
+
+} // namespace
+
+StoreSession::StoreSession(std::filesystem::path path, const Clock& clock)
+    : StoreSession(std::move(path), clock, Options{}) {}
+
+StoreSession::StoreSession(std::filesystem::path path, const Clock& clock, Options options)
+    : path_(std::move(path)), clock_(clock), options_(options) {
+    status_.database_path = path_.string();
+    status_.centre_name = "No centre open";
+    if (std::filesystem::exists(path_)) open_existing();
+    refresh();
+}
+
+StoreSession::~StoreSession() = default;
+
+void StoreSession::open_existing() {
+    try {
+        store_ = store::Store::open(path_, {}, clock_);
+        backups_ = std::make_unique<store::BackupScheduler>(*store_, clock_);
+        problem_.clear();
+        if (store_->upgraded_from())
+            spdlog::info("session: database upgraded from schema {} (backup kept)", *store_->upgraded_from());
+    } catch (const store::StoreError& e) {
+        store_.reset();
+        backups_.reset();
+        problem_ = error_text(e);
+        spdlog::warn("session: database refused: {}", store::error_kind_id(e.kind()));
+    }
+}
+
+GateState StoreSession::gate_state() const {
+    if (!problem_.empty()) return GateState::Unavailable;
+    if (!store_) return GateState::NoCentre;
+    switch (store_->session().state) {
+    case store::SessionState::SignedIn:
+        return GateState::Open;
+    case store::SessionState::Locked:
+        return GateState::Locked;
+    case store::SessionState::SignedOut:
+        break;
+    }
+    return GateState::SignedOut;
+}
+
+bool StoreSession::can_lock() const {
+    return store_ && store_->signed_in();
+}
+
+void StoreSession::lock() {
+    if (!can_lock()) return;
+    store_->lock();
+    clear_personal_snapshots();
+    refresh();
+}
+
+void StoreSession::sign_out() {
+    if (!store_) return;
+    store_->sign_out();
+    user_.reset();
+    clear_personal_snapshots();
+    refresh();
+}
+
+void StoreSession::clear_personal_snapshots() {
+    // Nothing personal stays in memory behind the lock screen.
+    for (LogEntryView& e : log_.entries)
+        sodium_memzero(e.text.data(), e.text.size());
+    log_.entries.clear();
+    ++log_.version;
+}
+
+EditResult StoreSession::failed(const std::string& message) {
+    status_.save_state = SaveState::Failed;
+    status_.save_problem = message;
+    ++status_.version;
+    return {false, message};
+}
+
+EditResult StoreSession::create_centre(const NewCentreForm& form) {
+    if (store_) return {false, "This console already has a centre database."};
+    if (form.passphrase != form.passphrase_again)
+        return {false, "The two passphrases are not the same: type the passphrase again in both fields."};
+    store::CreateOptions o;
+    o.path = path_;
+    o.centre_name = form.centre_name;
+    o.centre_code = form.centre_code;
+    o.venue = form.venue;
+    o.coordinator_name = form.coordinator_name;
+    o.passphrase = form.passphrase;
+    o.pin = form.pin;
+    o.passphrase_kdf = options_.passphrase_kdf;
+    o.pin_kdf = options_.pin_kdf;
+    try {
+        store_ = store::Store::create(o, clock_);
+    } catch (const store::StoreError& e) {
+        return {false, error_text(e)};
+    }
+    backups_ = std::make_unique<store::BackupScheduler>(*store_, clock_);
+    problem_.clear();
+    spdlog::info("session: centre database created");
+    after_sign_in();
+    return {true, {}};
+}
+
+EditResult StoreSession::sign_in(std::string_view name, std::string_view passphrase) {
+    if (!store_) return {false, "There is no centre database to sign in to."};
+    const store::SignInResult r = store_->sign_in(name, passphrase);
+    if (!r.ok()) return {false, r.message};
+    after_sign_in();
+    return {true, {}};
+}
+
+EditResult StoreSession::unlock_with_pin(std::string_view name, std::string_view pin) {
+    if (!store_) return {false, "There is no centre database to unlock."};
+    const store::SignInResult r = store_->unlock_with_pin(name, pin);
+    if (!r.ok()) return {false, r.message};
+    after_sign_in();
+    return {true, {}};
+}
+
+bool StoreSession::pin_unlock_available() const {
+    return store_ && store_->pin_unlock_available();
+}
+
+void StoreSession::after_sign_in() {
+    user_.reset();
+    const store::SessionInfo info = store_->session();
+    for (const store::UserSummary& u : store_->users())
+        if (info.user && u.id == *info.user) user_ = SignedInUser{u.name, u.role};
+    seen_data_version_ = ~std::uint64_t{0}; // force a full refresh
+    refresh();
+}
+
+std::optional<SignedInUser> StoreSession::signed_in_user() const {
+    if (!store_ || !store_->signed_in()) return std::nullopt;
+    return user_;
+}
+
+bool StoreSession::can(Permission permission) const {
+    return store_ && store_->can(permission);
+}
+
+EditResult StoreSession::add_log_entry(std::string_view text) {
+    std::string trimmed;
+    EditResult checked = check_log_entry_text(text, trimmed);
+    if (!checked.ok) return checked;
+    if (!store_) return {false, "No centre database is open."};
+    try {
+        const std::int64_t id = store_->append_log(trimmed, store::LogKind::Manual);
+        spdlog::debug("activity log: entry {} added", id);
+    } catch (const store::StoreError& e) {
+        return failed(error_text(e));
+    }
+    refresh();
+    return {true, {}};
+}
+
+EditResult StoreSession::backup_now() {
+    if (!store_) return {false, "No centre database is open."};
+    if (!store_->can(Permission::Backup)) return {false, "Your role may not take backups."};
+    try {
+        const store::BackupResult r = store_->backup_now(store::BackupKind::Manual);
+        return {true, "Backed up to " + r.file.string() + " (" +
+                          size_text(static_cast<std::uintmax_t>(r.bytes)) + ", checked)."};
+    } catch (const store::StoreError& e) {
+        return {false, error_text(e)};
+    }
+}
+
+std::vector<BackupChoice> StoreSession::backups() const {
+    std::vector<BackupChoice> out;
+    if (!store_) return out;
+    std::error_code ec;
+    const std::filesystem::path dir = store_->backup_directory();
+    const std::string stem = path_.stem().string() + "-";
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::filesystem::path& p = entry.path();
+        const std::string name = p.filename().string();
+        if (p.extension() != ".sqlite" || name.rfind(stem, 0) != 0) continue;
+        const std::string rest = name.substr(stem.size());
+        std::string kind = "Automatic";
+        if (rest.rfind("manual-", 0) == 0) kind = "Made by hand";
+        if (rest.rfind("before-upgrade", 0) == 0) kind = "Before an upgrade";
+        if (rest.rfind("before-restore", 0) == 0) kind = "Before a restore";
+        out.push_back(BackupChoice{p, kind + ", " + name + " (" + size_text(entry.file_size(ec)) + ")"});
+    }
+    // Newest first: the names end in a UTC timestamp.
+    std::sort(out.begin(), out.end(), [](const BackupChoice& a, const BackupChoice& b) {
+        return a.file.filename().string().substr(a.file.filename().string().size() - 22) >
+               b.file.filename().string().substr(b.file.filename().string().size() - 22);
+    });
+    return out;
+}
+
+EditResult StoreSession::restore_backup(const std::filesystem::path& file) {
+    if (!store_) return {false, "No centre database is open."};
+    if (!store_->can(Permission::Restore)) return {false, "Only a coordinator may restore a backup."};
+    try {
+        const store::RestoreResult r = store_->restore_from(file);
+        user_.reset();
+        clear_personal_snapshots();
+        backups_ = std::make_unique<store::BackupScheduler>(*store_, clock_);
+        refresh();
+        return {true, "Restored. The data from before were kept in " + r.kept_aside.filename().string() +
+                          ". Sign in again."};
+    } catch (const store::StoreError& e) {
+        return {false, error_text(e)};
+    }
+}
+
+void StoreSession::on_exit() {
+    if (!backups_) return;
+    if (const auto r = backups_->backup_on_exit()) spdlog::info("session: exit backup written");
+    if (backups_->last_error()) spdlog::warn("session: exit backup failed: {}", *backups_->last_error());
+}
+
+void StoreSession::note_activity() {
+    if (store_) store_->note_activity();
+}
+
+bool StoreSession::tick() {
+    if (!store_) return false;
+    bool changed = false;
+    if (store_->lock_if_idle()) {
+        spdlog::info("session: locked after {} idle minutes", store_->settings().idle_lock_minutes);
+        clear_personal_snapshots();
+        changed = true;
+    }
+    if (backups_ && store_->signed_in()) {
+        const auto before = backups_->last_error();
+        backups_->tick();
+        if (backups_->last_error() != before) {
+            if (backups_->last_error()) failed("The automatic backup failed: " + *backups_->last_error());
+            changed = true;
+        }
+    }
+    return refresh() || changed;
+}
+
+std::optional<double> StoreSession::seconds_until_due() const {
+    if (!store_) return std::nullopt;
+    std::optional<double> due;
+    if (const auto lock = store_->seconds_until_idle_lock()) due = static_cast<double>(*lock);
+    if (backups_ && store_->signed_in())
+        if (const auto b = backups_->seconds_until_due())
+            due = due ? std::min(*due, static_cast<double>(*b)) : static_cast<double>(*b);
+    return due;
+}
+
+bool StoreSession::refresh() {
+    const bool signed_in = store_ && store_->signed_in();
+    const std::uint64_t version = store_ ? store_->data_version() : 0;
+    if (version == seen_data_version_ && signed_in == seen_signed_in_) return false;
+    const bool version_moved = version != seen_data_version_;
+    seen_data_version_ = version;
+    seen_signed_in_ = signed_in;
+
+    if (store_) {
+        const store::Centre c = store_->centre();
+        status_.centre_name = c.code + " " + c.name;
+        // A committed write (the version moved) clears an earlier failure.
+        if (version_moved) {
+            status_.save_state = SaveState::Saved;
+            status_.save_problem.clear();
+            status_.last_saved_at = clock_.now();
+        }
+    } else {
+        status_.centre_name = "No centre open";
+        status_.save_state = SaveState::NoDatabase;
+    }
+    ++status_.version;
+
+    if (signed_in) {
+        clear_personal_snapshots();
+        for (store::LogEntry& e : store_->log_entries(1000))
+            log_.entries.push_back(LogEntryView{e.id, e.at, std::move(e.text)});
+        ++log_.version;
+    }
+    return true;
+}
+
+} // namespace rc::app

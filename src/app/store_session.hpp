@@ -1,0 +1,86 @@
+#pragma once
+// The AppSession over the centre database: the gate (first run, sign-in, lock) drives rc::store::Store,
+// the snapshots are refreshed from it only when its data version changes (never per frame), and the
+// loop's tick() runs the idle lock and the automatic backups.
+#include "app/app_session.hpp"
+#include "store/key_wrap.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+namespace rc::store {
+class Store;
+class BackupScheduler;
+} // namespace rc::store
+
+namespace rc::app {
+
+class StoreSession final : public AppSession {
+public:
+    struct Options {
+        // Argon2id limits for new users' passphrases and PINs (tests use the minimum).
+        store::KdfLimits passphrase_kdf = store::KdfLimits::moderate();
+        store::KdfLimits pin_kdf = store::KdfLimits::interactive();
+    };
+
+    // Opens the database at `path` if it exists (refusing a damaged or foreign one: Unavailable);
+    // otherwise the gate offers to create it.
+    StoreSession(std::filesystem::path path, const Clock& clock);
+    StoreSession(std::filesystem::path path, const Clock& clock, Options options);
+    ~StoreSession() override;
+    StoreSession(const StoreSession&) = delete;
+    StoreSession& operator=(const StoreSession&) = delete;
+
+    GateState gate_state() const override;
+    bool can_lock() const override;
+    void lock() override;
+
+    const StatusSnapshot& status() const override { return status_; }
+    const LogSnapshot& log() const override { return log_; }
+    EditResult add_log_entry(std::string_view text) override;
+
+    std::string gate_problem() const override { return problem_; }
+    EditResult create_centre(const NewCentreForm& form) override;
+    EditResult sign_in(std::string_view name, std::string_view passphrase) override;
+    EditResult unlock_with_pin(std::string_view name, std::string_view pin) override;
+    bool pin_unlock_available() const override;
+    void sign_out() override;
+    std::optional<SignedInUser> signed_in_user() const override;
+    bool can(Permission permission) const override;
+
+    EditResult backup_now() override;
+    std::vector<BackupChoice> backups() const override;
+    EditResult restore_backup(const std::filesystem::path& file) override;
+    void on_exit() override;
+
+    void note_activity() override;
+    bool tick() override;
+    std::optional<double> seconds_until_due() const override;
+
+    // The store behind the session (null before a centre exists or when it was refused). For the
+    // app layer's own services; screens never reach it.
+    store::Store* store() { return store_.get(); }
+
+private:
+    void open_existing();
+    void after_sign_in();
+    // Re-reads what changed since the last refresh; true if a snapshot changed.
+    bool refresh();
+    void clear_personal_snapshots();
+    EditResult failed(const std::string& message);
+
+    std::filesystem::path path_;
+    const Clock& clock_;
+    Options options_;
+    std::unique_ptr<store::Store> store_;
+    std::unique_ptr<store::BackupScheduler> backups_;
+    std::string problem_;
+    std::optional<SignedInUser> user_;
+    std::uint64_t seen_data_version_ = ~std::uint64_t{0};
+    bool seen_signed_in_ = false;
+    StatusSnapshot status_;
+    LogSnapshot log_;
+};
+
+} // namespace rc::app
