@@ -8,6 +8,8 @@ void register_commands(CLI::App& app, CliContext& ctx) {
     // Keep this list in the order `--help` should show it.
     register_procedure_command(app, ctx);
     register_init_command(app, ctx);
+    register_activate_command(app, ctx);
+    register_venues_command(app, ctx);
     register_verify_command(app, ctx);
     register_backup_command(app, ctx);
     register_restore_command(app, ctx);

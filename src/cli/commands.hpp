@@ -9,4 +9,6 @@ void register_verify_command(CLI::App& app, CliContext& ctx);
 void register_backup_command(CLI::App& app, CliContext& ctx);
 void register_restore_command(CLI::App& app, CliContext& ctx);
 void register_bench_command(CLI::App& app, CliContext& ctx);
+void register_activate_command(CLI::App& app, CliContext& ctx);
+void register_venues_command(CLI::App& app, CliContext& ctx);
 } // namespace rc::cli

@@ -85,6 +85,107 @@ CREATE INDEX activity_log_at ON activity_log (at);
      R"sql(
 CREATE INDEX audit_record ON audit (table_name, record_id);
 )sql"},
+    {4, "venues, activation, pinned procedure, action records, tier changes",
+     R"sql(
+CREATE TABLE venues (
+    id                  INTEGER PRIMARY KEY,
+    name                TEXT NOT NULL COLLATE NOCASE UNIQUE
+                        CHECK (length(trim(name)) > 0 AND length(name) <= 200),
+    address             TEXT NOT NULL DEFAULT '' CHECK (length(address) <= 1000),
+    capacity            INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 100000),
+    interview_rooms     INTEGER NOT NULL DEFAULT 0 CHECK (interview_rooms IN (0, 1)),
+    showers             INTEGER NOT NULL DEFAULT 0 CHECK (showers IN (0, 1)),
+    kitchen             INTEGER NOT NULL DEFAULT 0 CHECK (kitchen IN (0, 1)),
+    step_free_access    INTEGER NOT NULL DEFAULT 0 CHECK (step_free_access IN (0, 1)),
+    parking             INTEGER NOT NULL DEFAULT 0 CHECK (parking IN (0, 1)),
+    keyholder_name_enc  BLOB NOT NULL,
+    keyholder_phone_enc BLOB NOT NULL,
+    notes_enc           BLOB NOT NULL,
+    created_at          INTEGER NOT NULL,
+    updated_at          INTEGER NOT NULL
+);
+
+-- The procedure an operation runs under, exactly as it was read: later edits to the file never
+-- rewrite it.
+CREATE TABLE pinned_procedure (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    name        TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    text        TEXT NOT NULL CHECK (length(text) > 0),
+    sha256      TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    pinned_at   INTEGER NOT NULL,
+    pinned_by   INTEGER NOT NULL REFERENCES users (id)
+);
+CREATE TRIGGER pinned_procedure_no_update BEFORE UPDATE ON pinned_procedure
+BEGIN
+    SELECT RAISE(ABORT, 'the pinned procedure cannot be changed');
+END;
+CREATE TRIGGER pinned_procedure_no_delete BEFORE DELETE ON pinned_procedure
+BEGIN
+    SELECT RAISE(ABORT, 'the pinned procedure cannot be changed');
+END;
+
+-- How the operation started. The current tier is centre.tier; tier_changes says how it got there.
+CREATE TABLE activation (
+    id                  INTEGER PRIMARY KEY CHECK (id = 1),
+    activated_at        INTEGER NOT NULL,
+    activated_by        INTEGER NOT NULL REFERENCES users (id),
+    expected_people     INTEGER NOT NULL CHECK (expected_people BETWEEN 1 AND 100000),
+    expected_arrival_at INTEGER,
+    proposed_tier       TEXT NOT NULL CHECK (proposed_tier IN ('small', 'medium', 'large')),
+    tier                TEXT NOT NULL CHECK (tier IN ('small', 'medium', 'large')),
+    venue_id            INTEGER REFERENCES venues (id),
+    venue_name          TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER activation_no_update BEFORE UPDATE ON activation
+BEGIN
+    SELECT RAISE(ABORT, 'the activation record cannot be changed');
+END;
+CREATE TRIGGER activation_no_delete BEFORE DELETE ON activation
+BEGIN
+    SELECT RAISE(ABORT, 'the activation record cannot be changed');
+END;
+
+CREATE TABLE tier_changes (
+    id         INTEGER PRIMARY KEY,
+    at         INTEGER NOT NULL,
+    by_user    INTEGER NOT NULL REFERENCES users (id),
+    from_tier  TEXT NOT NULL CHECK (from_tier IN ('small', 'medium', 'large')),
+    to_tier    TEXT NOT NULL CHECK (to_tier IN ('small', 'medium', 'large')),
+    reason_enc BLOB NOT NULL,
+    CHECK ((from_tier = 'small' AND to_tier IN ('medium', 'large')) OR (from_tier = 'medium' AND to_tier = 'large'))
+);
+CREATE TRIGGER tier_changes_no_update BEFORE UPDATE ON tier_changes
+BEGIN
+    SELECT RAISE(ABORT, 'tier changes are append-only');
+END;
+CREATE TRIGGER tier_changes_no_delete BEFORE DELETE ON tier_changes
+BEGIN
+    SELECT RAISE(ABORT, 'tier changes are append-only');
+END;
+
+-- Append-only: the latest record of an action counts; 'reopened' undoes the one before it.
+CREATE TABLE action_records (
+    id         INTEGER PRIMARY KEY,
+    action_id  TEXT NOT NULL CHECK (length(action_id) BETWEEN 1 AND 64),
+    outcome    TEXT NOT NULL CHECK (outcome IN ('done', 'not_applicable', 'reopened')),
+    at         INTEGER NOT NULL,
+    by_user    INTEGER NOT NULL REFERENCES users (id),
+    by_enc     BLOB NOT NULL,
+    reason_enc BLOB,
+    CHECK (outcome <> 'not_applicable' OR reason_enc IS NOT NULL)
+);
+CREATE INDEX action_records_action ON action_records (action_id, id);
+CREATE TRIGGER action_records_no_update BEFORE UPDATE ON action_records
+BEGIN
+    SELECT RAISE(ABORT, 'action records are append-only');
+END;
+CREATE TRIGGER action_records_no_delete BEFORE DELETE ON action_records
+BEGIN
+    SELECT RAISE(ABORT, 'action records are append-only');
+END;
+)sql"},
 };
 
 } // namespace

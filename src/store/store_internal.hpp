@@ -15,6 +15,17 @@ void insert_audit_row(Connection& db, UnixSeconds at, std::optional<UserId> user
                       std::string_view table, std::optional<std::int64_t> record,
                       const AuditChanges& changes);
 
+// The centre row (throws Corrupt when it is missing).
+Centre read_centre(Connection& db);
+// Appends an activity-log entry with its audit row, inside the caller's write.
+std::int64_t insert_log(WriteContext& w, std::string_view text, LogKind kind);
+
+struct VenueDetails;
+struct Venue;
+// Venue writes shared by the register and its import (venues.cpp); details already checked.
+std::int64_t insert_venue(WriteContext& w, const VenueDetails& details);
+void replace_venue(WriteContext& w, const Venue& before, const VenueDetails& details);
+
 // The wrapping context (associated data) of a user's copy of the data key.
 inline std::string user_key_context(UserId id) {
     return "users:" + std::to_string(id);

@@ -40,6 +40,8 @@ bool allowed_transition(CentreStatus from, CentreStatus to) {
     return false;
 }
 
+} // namespace
+
 Centre read_centre(Connection& db) {
     auto st = db.cached(
         "SELECT name, code, venue, tier, status, expected_people, created_at, activated_at, closed_at "
@@ -70,8 +72,6 @@ std::int64_t insert_log(WriteContext& w, std::string_view text, LogKind kind) {
     return id;
 }
 
-} // namespace
-
 std::optional<std::string> centre_details_problem(const CentreDetails& d) {
     if (blank(d.name)) return "The centre needs a name.";
     if (d.name.size() > 200) return "The centre's name is too long (more than 200 characters).";
@@ -99,6 +99,11 @@ void Store::update_centre(const CentreDetails& d) {
     if (auto p = centre_details_problem(d)) throw StoreError(ErrorKind::InvalidInput, *p);
     write(Permission::ManageCentre, [&](WriteContext& w) {
         Centre before = read_centre(w.db);
+        // Once open, the tier only goes up through raise_tier(), which keeps the reason and logs it.
+        if (before.activated_at && before.tier != d.tier)
+            throw StoreError(ErrorKind::InvalidInput,
+                             "The tier of an activated centre cannot be edited here.",
+                             "Use Raise tier, which records the reason in the log.");
         w.db.cached(
                 "UPDATE centre SET name = ?, code = ?, venue = ?, tier = ?, expected_people = ? WHERE id = 1")
             ->bind_all(d.name, d.code, d.venue, tier_id(d.tier), d.expected_people)

@@ -1,6 +1,8 @@
+#include "domain/default_procedure.hpp"
 #include "store/error.hpp"
 #include "store/inspect.hpp"
 #include "store/migrations.hpp"
+#include "store/operation.hpp"
 #include "store/store.hpp"
 #include "test_support.hpp"
 
@@ -68,6 +70,24 @@ TEST_CASE("migrations: a database from every earlier version opens, upgraded aft
         // The new tables work, and the upgrade is in the audit trail.
         s->append_log("after the upgrade");
         CHECK(s->log_entries().size() == 1);
+        // Venues and activation (version 4) work on an upgraded file too.
+        VenueDetails hall;
+        hall.name = "Upgraded Hall";
+        hall.capacity = 50;
+        hall.keyholder_name = "Kim Keyholder";
+        add_venue(*s, hall);
+        ActivationRequest request;
+        request.name = "After upgrade";
+        request.expected_people = 20;
+        request.venue = "Upgraded Hall";
+        request.procedure_text = std::string(default_procedure_text());
+        request.procedure_source = "p.toml";
+        ActivationResult activated = activate(*s, request);
+        CHECK(activated.activation.tier == Tier::Medium);
+        CHECK(s->centre().status == CentreStatus::Open);
+        REQUIRE(pinned_procedure(*s));
+        CHECK(pinned_procedure(*s)->source_sha256 == activated.pinned.sha256);
+        CHECK(venues(*s)[0].details.keyholder_name == "Kim Keyholder");
         auto audit = s->audit_entries(1000);
         CHECK(static_cast<std::int64_t>(audit.size()) > old_audit_rows);
         bool recorded = false;

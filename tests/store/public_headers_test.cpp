@@ -9,10 +9,12 @@
 #include "store/key_wrap.hpp"
 #include "store/keyring.hpp"
 #include "store/migrations.hpp"
+#include "store/operation.hpp"
 #include "store/records.hpp"
 #include "store/secure_memory.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
+#include "store/venues.hpp"
 #include "store/writer_lock.hpp"
 
 #ifdef SQLITE_VERSION
