@@ -24,6 +24,53 @@ EditResult AppSession::unlock_with_pin(std::string_view name, std::string_view p
     (void)pin;
     return no_database();
 }
+const OperationSnapshot& AppSession::operation() const {
+    static const OperationSnapshot none;
+    return none;
+}
+ActivationPreview AppSession::preview_activation(int expected_people) const {
+    (void)expected_people;
+    ActivationPreview p;
+    p.problems.push_back("No centre database is open on this console.");
+    return p;
+}
+EditResult AppSession::activate(const ActivationForm& form) {
+    (void)form;
+    return no_database();
+}
+EditResult AppSession::record_action(std::string_view action_id, ActionOutcome outcome,
+                                     std::string_view reason) {
+    (void)action_id;
+    (void)outcome;
+    (void)reason;
+    return no_database();
+}
+EditResult AppSession::reopen_action(std::string_view action_id) {
+    (void)action_id;
+    return no_database();
+}
+EditResult AppSession::raise_tier(Tier tier, std::string_view reason) {
+    (void)tier;
+    (void)reason;
+    return no_database();
+}
+EditResult AppSession::set_centre_status(CentreStatus status) {
+    (void)status;
+    return no_database();
+}
+EditResult AppSession::save_venue(std::optional<std::int64_t> id, const VenueForm& form) {
+    (void)id;
+    (void)form;
+    return no_database();
+}
+EditResult AppSession::remove_venue(std::int64_t id) {
+    (void)id;
+    return no_database();
+}
+EditResult AppSession::import_venues(const std::filesystem::path& file) {
+    (void)file;
+    return no_database();
+}
 EditResult AppSession::backup_now() {
     return no_database();
 }

@@ -5,6 +5,7 @@
 //
 // PreviewSession (preview_session.hpp) implements it in memory until the store is wired in; the store
 // version will implement the same interface over rc::store::Store (sign_in, lock, append_log, ...).
+#include "app/operation_snapshot.hpp"
 #include "domain/centre.hpp"
 #include "domain/clock.hpp"
 #include "domain/permissions.hpp"
@@ -50,6 +51,8 @@ struct LogEntryView {
     std::int64_t id = 0;
     UnixSeconds at = 0;
     std::string text;
+    std::string author;     // the user who wrote it (personal: only while signed in)
+    bool automatic = false; // written by the console for a key event (activation, tier change, ...)
 };
 
 // The activity log as screens see it, newest first. `version` goes up after every change.
@@ -114,6 +117,19 @@ public:
     virtual std::optional<SignedInUser> signed_in_user() const { return std::nullopt; }
     // What the signed-in role may do (screens hide what it may not; the store checks again).
     virtual bool can(Permission permission) const { return permission == Permission::WriteLog; }
+
+    // ---- the operation (activation, the pinned procedure, venues)
+    virtual const OperationSnapshot& operation() const;
+    virtual ActivationPreview preview_activation(int expected_people) const;
+    virtual EditResult activate(const ActivationForm& form);
+    virtual EditResult record_action(std::string_view action_id, ActionOutcome outcome,
+                                     std::string_view reason);
+    virtual EditResult reopen_action(std::string_view action_id);
+    virtual EditResult raise_tier(Tier tier, std::string_view reason);
+    virtual EditResult set_centre_status(CentreStatus status);
+    virtual EditResult save_venue(std::optional<std::int64_t> id, const VenueForm& form);
+    virtual EditResult remove_venue(std::int64_t id);
+    virtual EditResult import_venues(const std::filesystem::path& file);
 
     // ---- the database file
     virtual EditResult backup_now();

@@ -18,8 +18,12 @@ std::filesystem::path data_directory() {
     return dir;
 }
 
-std::filesystem::path default_database_path() { return data_directory() / "centre.sqlite"; }
+std::filesystem::path default_database_path() {
+    return data_directory() / "centre.sqlite";
+}
 
-std::filesystem::path default_backup_directory() { return data_directory() / "backups"; }
+std::filesystem::path default_backup_directory() {
+    return data_directory() / "backups";
+}
 
 } // namespace rc::app

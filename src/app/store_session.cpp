@@ -265,6 +265,7 @@ bool StoreSession::tick() {
             changed = true;
         }
     }
+    if (operation_.next_due && clock_.now() >= *operation_.next_due) changed |= reevaluate_actions();
     return refresh() || changed;
 }
 
@@ -275,6 +276,10 @@ std::optional<double> StoreSession::seconds_until_due() const {
     if (backups_ && store_->signed_in())
         if (const auto b = backups_->seconds_until_due())
             due = due ? std::min(*due, static_cast<double>(*b)) : static_cast<double>(*b);
+    if (operation_.next_due) {
+        const double to_due = static_cast<double>(*operation_.next_due - clock_.now());
+        due = due ? std::min(*due, to_due) : to_due;
+    }
     return due;
 }
 
@@ -301,10 +306,23 @@ bool StoreSession::refresh() {
     }
     ++status_.version;
 
+    if (store_) refresh_operation(signed_in);
     if (signed_in) {
         clear_personal_snapshots();
+        std::vector<store::UserSummary> users;
+        try {
+            users = store_->users();
+        } catch (const store::StoreError&) {
+        }
+        const auto author = [&](const std::optional<store::UserId>& id) -> std::string {
+            if (!id) return {};
+            for (const store::UserSummary& u : users)
+                if (u.id == *id) return u.name;
+            return "user #" + std::to_string(*id);
+        };
         for (store::LogEntry& e : store_->log_entries(1000))
-            log_.entries.push_back(LogEntryView{e.id, e.at, std::move(e.text)});
+            log_.entries.push_back(LogEntryView{e.id, e.at, std::move(e.text), author(e.author),
+                                                e.kind == store::LogKind::Automatic});
         ++log_.version;
     }
     return true;

@@ -6,6 +6,7 @@
 #include "store/key_wrap.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -22,6 +23,8 @@ public:
         // Argon2id limits for new users' passphrases and PINs (tests use the minimum).
         store::KdfLimits passphrase_kdf = store::KdfLimits::moderate();
         store::KdfLimits pin_kdf = store::KdfLimits::interactive();
+        // The procedure to activate under; empty: the one built into the program.
+        std::filesystem::path procedure_file;
     };
 
     // Opens the database at `path` if it exists (refusing a damaged or foreign one: Unavailable);
@@ -49,6 +52,18 @@ public:
     std::optional<SignedInUser> signed_in_user() const override;
     bool can(Permission permission) const override;
 
+    const OperationSnapshot& operation() const override { return operation_; }
+    ActivationPreview preview_activation(int expected_people) const override;
+    EditResult activate(const ActivationForm& form) override;
+    EditResult record_action(std::string_view action_id, ActionOutcome outcome,
+                             std::string_view reason) override;
+    EditResult reopen_action(std::string_view action_id) override;
+    EditResult raise_tier(Tier tier, std::string_view reason) override;
+    EditResult set_centre_status(CentreStatus status) override;
+    EditResult save_venue(std::optional<std::int64_t> id, const VenueForm& form) override;
+    EditResult remove_venue(std::int64_t id) override;
+    EditResult import_venues(const std::filesystem::path& file) override;
+
     EditResult backup_now() override;
     std::vector<BackupChoice> backups() const override;
     EditResult restore_backup(const std::filesystem::path& file) override;
@@ -68,6 +83,13 @@ private:
     // Re-reads what changed since the last refresh; true if a snapshot changed.
     bool refresh();
     void clear_personal_snapshots();
+    void refresh_operation(bool signed_in);
+    // Re-evaluates the actions against the clock (an action turned overdue); true if any changed.
+    bool reevaluate_actions();
+    // Runs a store write, turning a refusal into a message; refreshes the snapshots after.
+    EditResult guarded(const std::function<void()>& write);
+    // The procedure text to activate under, and what to call it in messages.
+    bool read_procedure(std::string& text, std::string& source, std::string& problem) const;
     EditResult failed(const std::string& message);
 
     std::filesystem::path path_;
@@ -81,6 +103,8 @@ private:
     bool seen_signed_in_ = false;
     StatusSnapshot status_;
     LogSnapshot log_;
+    OperationSnapshot operation_;
+    std::string pinned_hash_; // of the procedure in operation_ (parse it again only when it changes)
 };
 
 } // namespace rc::app

@@ -1,11 +1,10 @@
 // reception-console: with no subcommand, opens the console window; subcommands do the same work from a
 // terminal for drills, scripts and the debrief.
-#include <CLI/CLI.hpp>
-
-#include <cstdio>
-
 #include "cli/cli_context.hpp"
 #include "platform/console_app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
 
 int main(int argc, char** argv) {
     rc::cli::CliContext ctx;
@@ -17,6 +16,10 @@ int main(int argc, char** argv) {
                    "Database file (default: reception-console/centre.sqlite in the user's data directory)");
     app.add_option("--passphrase-fd", ctx.passphrase_fd,
                    "Read the passphrase from this open file descriptor (for scripts)");
+    std::string procedure_file;
+    app.add_option("--procedure", procedure_file,
+                   "Procedure file to activate the centre under (default: the one built in)")
+        ->check(CLI::ExistingFile);
     app.require_subcommand(0, 1);
     rc::cli::register_commands(app, ctx);
 
@@ -29,6 +32,7 @@ int main(int argc, char** argv) {
     if (app.get_subcommands().empty()) {
         rc::platform::ConsoleOptions options;
         options.db_path = ctx.db_path;
+        options.procedure_file = procedure_file;
         return rc::platform::run_console(options);
     }
     return ctx.exit_code;

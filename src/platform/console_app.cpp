@@ -3,8 +3,8 @@
 #include "app/data_paths.hpp"
 #include "app/frame_pacer.hpp"
 #include "app/logging.hpp"
-#include "app/store_session.hpp"
 #include "app/settings.hpp"
+#include "app/store_session.hpp"
 #include "platform/signal_watcher.hpp"
 #include "platform/window_events.hpp"
 #include "ui/fonts.hpp"
@@ -288,7 +288,9 @@ int run_console(const ConsoleOptions& options) {
                  reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
 
     SystemClock clock;
-    app::StoreSession session(db_path, clock);
+    app::StoreSession::Options session_options;
+    session_options.procedure_file = options.procedure_file;
+    app::StoreSession session(db_path, clock, session_options);
     ConsoleLoop loop(window.handle, settings, session, clock, signals);
     {
         // Our callbacks first: ImGui's GLFW backend saves them and chains to them.

@@ -18,7 +18,8 @@ struct LoopStats {
 };
 
 struct ConsoleOptions {
-    std::string db_path; // empty: the default database in the user's data directory
+    std::string db_path;        // empty: the default database in the user's data directory
+    std::string procedure_file; // empty: the procedure built into the program
     LoopMode loop_mode = LoopMode::EventDriven;
     double run_seconds = 0;     // > 0: close the window after this many seconds (benchmark)
     bool write_settings = true; // false: leave settings.conf and imgui.ini untouched (benchmark)

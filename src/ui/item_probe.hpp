@@ -26,5 +26,8 @@ ItemProbe* item_probe();
 
 // Reports ImGui's last item under `label` to the probe, if one is installed.
 void probe_last_item(std::string_view label);
+// The same for a field with its label drawn to the right: reports the field's frame only (`width`
+// wide), so that a click at its centre lands in the field rather than on the label.
+void probe_last_field(std::string_view label, float width);
 
 } // namespace rc::ui

@@ -32,9 +32,23 @@ bool checkbox(const char* label, bool* value) {
 }
 
 bool input_text(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags) {
+    const float width = ImGui::CalcItemWidth();
     const bool result = ImGui::InputTextWithHint(label, hint, &value, flags);
-    probe_last_item(label);
+    probe_last_field(label, width);
     return result;
+}
+
+bool input_int(const char* label, int* value) {
+    const float width = ImGui::CalcItemWidth();
+    const bool changed = ImGui::InputInt(label, value, 0, 0);
+    probe_last_field(label, width);
+    return changed;
+}
+
+bool radio(const char* label, bool active) {
+    const bool clicked = ImGui::RadioButton(label, active);
+    probe_last_item(label);
+    return clicked;
 }
 
 void result_message(const std::string& text, bool is_error) {

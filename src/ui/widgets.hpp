@@ -19,6 +19,11 @@ bool checkbox(const char* label, bool* value);
 // added) or, without that, when the text changed.
 bool input_text(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0);
 
+// A whole-number field (no +/- buttons: typed); true when the value changed.
+bool input_int(const char* label, int* value);
+// A radio button; true when clicked.
+bool radio(const char* label, bool active);
+
 // A screen's title in the heading font.
 void heading(const char* text);
 // Text wrapped at the available width.

@@ -169,7 +169,7 @@ public:
     const app::StatusSnapshot& status() const override { return status_; }
     const app::LogSnapshot& log() const override { return log_; }
     app::EditResult add_log_entry(std::string_view text) override {
-        log_.entries.insert(log_.entries.begin(), app::LogEntryView{1, 0, std::string(text)});
+        log_.entries.insert(log_.entries.begin(), app::LogEntryView{1, 0, std::string(text), {}, false});
         ++log_.version;
         return {true, {}};
     }

@@ -11,6 +11,7 @@ namespace {
 // Add a section here (one line) and define its run function in its own file.
 constexpr BenchSection kSections[] = {
     {"frame_time", "Per-frame CPU time of each screen (headless Dear ImGui)", run_frame_time_section},
+    {"store_commit", "One committed store write against a raw SQLite commit", run_store_commit_section},
     {"idle_cpu", "CPU use of the real window loop, idle, against a polling loop", run_idle_cpu_section},
 };
 } // namespace

@@ -77,9 +77,10 @@ void LogScreen::draw(ScreenContext& ctx) {
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("log_entries", 2, flags)) return;
+    if (!ImGui::BeginTable("log_entries", 3, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed, em(8.0f));
+    ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, em(9.0f));
     ImGui::TableSetupColumn("Entry", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -92,7 +93,13 @@ void LogScreen::draw(ScreenContext& ctx) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.time.c_str());
             ImGui::TableNextColumn();
-            const std::string& text = log.entries[row.entry_index].text;
+            const app::LogEntryView& entry = log.entries[row.entry_index];
+            if (entry.automatic)
+                ImGui::TextDisabled("console (%s)", entry.author.c_str());
+            else
+                ImGui::TextUnformatted(entry.author.c_str());
+            ImGui::TableNextColumn();
+            const std::string& text = entry.text;
             ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
         }
     }

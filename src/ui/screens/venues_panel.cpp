@@ -1,0 +1,146 @@
+#include "ui/screens/venues_panel.hpp"
+
+#include "ui/keys.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+namespace rc::ui {
+
+void VenuesPanel::edit(const app::VenueView* v, ScreenContext& ctx) {
+    (void)ctx;
+    form_ = {};
+    editing_.reset();
+    message_.clear();
+    if (!v) return;
+    editing_ = v->id;
+    form_.name = v->name;
+    form_.address = v->address;
+    form_.capacity = v->capacity;
+    // Facilities come back as text; the flags are set again from it.
+    form_.interview_rooms = v->facilities.find("interview rooms") != std::string::npos;
+    form_.showers = v->facilities.find("showers") != std::string::npos;
+    form_.kitchen = v->facilities.find("kitchen") != std::string::npos;
+    form_.step_free_access = v->facilities.find("step-free") != std::string::npos;
+    form_.parking = v->facilities.find("parking") != std::string::npos;
+    const auto comma = v->keyholder.rfind(", ");
+    form_.keyholder_name = comma == std::string::npos ? v->keyholder : v->keyholder.substr(0, comma);
+    form_.keyholder_phone = comma == std::string::npos ? std::string() : v->keyholder.substr(comma + 2);
+}
+
+void VenuesPanel::draw(ScreenContext& ctx) {
+    const app::OperationSnapshot& op = ctx.session.operation();
+    const bool may = ctx.session.can(Permission::ManageCentre);
+    paragraph_disabled("The pre-agreed places a reception centre can open in. Keyholder details are kept "
+                       "encrypted.");
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    const float table_h = std::min(em(12.0f), em(1.6f) * static_cast<float>(op.venues.size() + 2));
+    if (op.venues.empty()) {
+        ImGui::TextDisabled("No venues yet.");
+    } else if (ImGui::BeginTable("venues", 5, flags, ImVec2(0.0f, table_h))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Venue", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn("Holds", ImGuiTableColumnFlags_WidthFixed, em(4.0f));
+        ImGui::TableSetupColumn("Facilities", ImGuiTableColumnFlags_WidthStretch, 2.5f);
+        ImGui::TableSetupColumn("Keyholder", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(8.0f));
+        ImGui::TableHeadersRow();
+        for (const app::VenueView& v : op.venues) {
+            ImGui::PushID(static_cast<int>(v.id));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(v.name.c_str());
+            if (!v.address.empty()) ImGui::TextDisabled("%s", v.address.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", v.capacity);
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", v.facilities.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", v.keyholder.c_str());
+            ImGui::TableNextColumn();
+            if (may) {
+                if (button("Edit")) edit(&v, ctx);
+                ImGui::SameLine();
+                if (button("Remove")) confirm_remove_ = v.id;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (confirm_remove_) {
+        ImGui::Spacing();
+        std::string name;
+        for (const app::VenueView& v : op.venues)
+            if (v.id == *confirm_remove_) name = v.name;
+        ImGui::Text("Remove %s from the register?", name.c_str());
+        ImGui::SameLine();
+        if (button("Yes, remove")) {
+            const app::EditResult r = ctx.session.remove_venue(*confirm_remove_);
+            message_ = r.ok ? "Removed." : r.message;
+            message_is_error_ = !r.ok;
+            confirm_remove_.reset();
+        }
+        ImGui::SameLine();
+        if (button("Keep it")) confirm_remove_.reset();
+    }
+    if (!may) {
+        paragraph_disabled("Only a coordinator edits the venue register.");
+        return;
+    }
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    heading(editing_ ? "Edit venue" : "Add a venue");
+    const float w = em(22.0f);
+    ImGui::SetNextItemWidth(w);
+    input_text(kName, "e.g. Matlock Community Hall", form_.name);
+    ImGui::SetNextItemWidth(w);
+    input_text(kAddress, "street, town, postcode", form_.address);
+    ImGui::SetNextItemWidth(em(6.0f));
+    input_int(kCapacity, &form_.capacity);
+    checkbox("Private interview rooms", &form_.interview_rooms);
+    ImGui::SameLine();
+    checkbox("Showers", &form_.showers);
+    ImGui::SameLine();
+    checkbox("Kitchen", &form_.kitchen);
+    ImGui::SameLine();
+    checkbox("Step-free access", &form_.step_free_access);
+    ImGui::SameLine();
+    checkbox("Parking", &form_.parking);
+    ImGui::SetNextItemWidth(w);
+    input_text("Keyholder name##venue_keyholder", "who opens it", form_.keyholder_name);
+    ImGui::SetNextItemWidth(w);
+    input_text("Keyholder phone##venue_keyholder_phone", "", form_.keyholder_phone);
+    if (button(kSave)) {
+        const app::EditResult r = ctx.session.save_venue(editing_, form_);
+        message_ = r.ok ? "Saved." : r.message;
+        message_is_error_ = !r.ok;
+        if (r.ok) {
+            form_ = {};
+            editing_.reset();
+        }
+    }
+    if (editing_) {
+        ImGui::SameLine();
+        if (button(kNew)) edit(nullptr, ctx);
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    heading("Import from a file");
+    paragraph_disabled(
+        "A CSV file with a header row: name, address, capacity, interview_rooms, showers, kitchen, "
+        "step_free_access, parking (yes/no), keyholder_name, keyholder_phone, notes. Nothing is "
+        "imported unless every row is right.");
+    ImGui::SetNextItemWidth(em(26.0f));
+    input_text(kImportPath, "/media/usb/venues.csv", import_path_);
+    ImGui::SameLine();
+    if (button(kImport)) {
+        const app::EditResult r = ctx.session.import_venues(import_path_);
+        message_ = r.message.empty() ? (r.ok ? "Imported." : "Import failed.") : r.message;
+        message_is_error_ = !r.ok;
+    }
+    result_message(message_, message_is_error_);
+}
+
+} // namespace rc::ui
