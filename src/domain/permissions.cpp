@@ -9,6 +9,9 @@ bool can(UserRole role, Permission permission) {
     case Permission::ViewOnSite:
     case Permission::WriteLog:
     case Permission::Backup:
+    // Whoever is at the door signs staff in and out: the list of who is in the building cannot wait
+    // for a coordinator, and it holds nothing about the people received.
+    case Permission::SignStaffInOut:
         return true;
     case Permission::ViewMedicalNotes:
     case Permission::Export:
@@ -19,6 +22,7 @@ bool can(UserRole role, Permission permission) {
     case Permission::ManageSettings:
     case Permission::Restore:
     case Permission::ViewAudit:
+    case Permission::ManagePartners:
         return false;
     }
     return false;
@@ -52,6 +56,10 @@ std::string_view permission_label(Permission permission) {
         return "restore a backup";
     case Permission::ViewAudit:
         return "read the audit trail";
+    case Permission::ManagePartners:
+        return "call partners out or change the partner directory";
+    case Permission::SignStaffInOut:
+        return "sign staff in and out";
     }
     return "do this";
 }

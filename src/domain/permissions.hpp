@@ -21,7 +21,9 @@ enum class Permission {
     ManageCentre,     // change the centre's details and status
     ManageSettings,   // backup folder and interval, idle lock
     Restore,          // replace the database with a backup
-    ViewAudit         // read the audit trail
+    ViewAudit,        // read the audit trail
+    ManagePartners,   // call partners out and record their answers; edit the partner directory
+    SignStaffInOut    // sign staff and partners' people in and out (the ICS 211 list)
 };
 
 bool can(UserRole role, Permission permission);
