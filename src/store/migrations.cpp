@@ -186,6 +186,151 @@ BEGIN
     SELECT RAISE(ABORT, 'action records are append-only');
 END;
 )sql"},
+    {5, "people received and their journey through the centre",
+     R"sql(
+-- One row per person checked in. In clear: what runs the centre and what the debrief counts (the
+-- reference, the tag, sex, the recorded age band and claimed age, the child statement, nationality,
+-- languages, interpreter, exploitation and indicator bits, consent, where they are now). Sealed: what
+-- identifies a person or is free text (name, alias, date of birth, diet, property held, the arrival
+-- group's name) in one record, padded, so that one decryption reads a row and the length says little;
+-- the medical note apart, so that a role that may not read it never opens it.
+-- Bit i of exploitation / indicators is the i-th value of rc::ExploitationType /
+-- rc::ForcedLabourIndicator: never reorder those enums.
+CREATE TABLE people (
+    id                 INTEGER PRIMARY KEY,
+    sequence           INTEGER NOT NULL UNIQUE CHECK (sequence >= 1),
+    reference          TEXT NOT NULL UNIQUE CHECK (length(reference) BETWEEN 1 AND 64),
+    tag                TEXT NOT NULL DEFAULT '' COLLATE NOCASE CHECK (length(tag) <= 32),
+    sex                TEXT NOT NULL CHECK (sex IN ('unknown', 'female', 'male', 'other')),
+    claimed_age        INTEGER CHECK (claimed_age BETWEEN 0 AND 120),
+    age_band           TEXT NOT NULL CHECK (age_band IN ('unknown', '0-4', '5-11', '12-15', '16-17', '18-24',
+                                                        '25-34', '35-49', '50-64', '65+')),
+    child_status       TEXT NOT NULL CHECK (child_status IN ('unknown', 'child', 'adult', 'age_disputed')),
+    nationality        TEXT NOT NULL DEFAULT '' CHECK (length(nationality) IN (0, 2)),
+    languages          TEXT NOT NULL DEFAULT '',
+    interpreter_needed INTEGER CHECK (interpreter_needed IN (0, 1)),
+    exploitation       INTEGER NOT NULL DEFAULT 0 CHECK (exploitation BETWEEN 0 AND 127),
+    indicators         INTEGER NOT NULL DEFAULT 0 CHECK (indicators BETWEEN 0 AND 63),
+    nrm_consent        TEXT CHECK (nrm_consent IN ('undecided', 'yes', 'no')),
+    status             TEXT NOT NULL CHECK (status IN ('on_site', 'temporarily_out', 'departed')),
+    arrived_at         INTEGER NOT NULL,
+    departed_at        INTEGER,
+    destination        TEXT CHECK (destination IN ('safe_accommodation', 'hospital', 'home', 'with_police',
+                                                   'left_of_own_accord', 'other')),
+    personal_enc       BLOB NOT NULL,
+    medical_enc        BLOB NOT NULL,
+    created_at         INTEGER NOT NULL,
+    updated_at         INTEGER NOT NULL,
+    CHECK ((status = 'departed') = (departed_at IS NOT NULL)),
+    CHECK ((departed_at IS NULL) = (destination IS NULL))
+);
+-- Tags are unique within the operation, ignoring case; people without one have ''.
+CREATE UNIQUE INDEX people_tag ON people (tag) WHERE tag <> '';
+CREATE INDEX people_arrived_at ON people (arrived_at);
+CREATE INDEX people_status ON people (status, arrived_at);
+
+-- Append-only: a step is never changed or removed on its own. The events go with their person when
+-- the person is purged (the cascade), which is the only way to delete them.
+CREATE TABLE journey_events (
+    id          INTEGER PRIMARY KEY,
+    person_id   INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    step        TEXT NOT NULL CHECK (step IN ('arrived', 'welfare_check_done', 'interviewed',
+                                              'decision_recorded', 'temporary_exit', 'returned', 'departed')),
+    at          INTEGER NOT NULL,
+    destination TEXT CHECK (destination IN ('safe_accommodation', 'hospital', 'home', 'with_police',
+                                            'left_of_own_accord', 'other')),
+    note_enc    BLOB,
+    by_user     INTEGER NOT NULL REFERENCES users (id),
+    recorded_at INTEGER NOT NULL,
+    CHECK ((step = 'departed') = (destination IS NOT NULL))
+);
+CREATE INDEX journey_events_person ON journey_events (person_id, id);
+CREATE TRIGGER journey_events_no_update BEFORE UPDATE ON journey_events
+BEGIN
+    SELECT RAISE(ABORT, 'journey events are append-only');
+END;
+CREATE TRIGGER journey_events_no_delete BEFORE DELETE ON journey_events
+WHEN EXISTS (SELECT 1 FROM people WHERE id = OLD.person_id)
+BEGIN
+    SELECT RAISE(ABORT, 'journey events are append-only');
+END;
+)sql"},
+    {6, "partners and staff: call-outs and their history, staff sign-in, partner directory",
+     R"sql(
+-- One row per contact of the pinned procedure that has been called (or noted): where it stands now.
+-- callout_events keeps every change.
+CREATE TABLE callouts (
+    id                  INTEGER PRIMARY KEY,
+    contact_id          TEXT NOT NULL UNIQUE CHECK (length(contact_id) BETWEEN 1 AND 64),
+    status              TEXT NOT NULL
+                        CHECK (status IN ('not_called', 'called', 'no_answer', 'confirmed', 'on_site', 'stood_down')),
+    status_at           INTEGER NOT NULL,
+    first_called_at     INTEGER,
+    attempts            INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    people              INTEGER CHECK (people BETWEEN 1 AND 500),
+    expected_arrival_at INTEGER,
+    notes_enc           BLOB NOT NULL,
+    updated_by          INTEGER NOT NULL REFERENCES users (id),
+    updated_at          INTEGER NOT NULL
+);
+
+CREATE TABLE callout_events (
+    id                  INTEGER PRIMARY KEY,
+    callout_id          INTEGER NOT NULL REFERENCES callouts (id),
+    at                  INTEGER NOT NULL,
+    by_user             INTEGER NOT NULL REFERENCES users (id),
+    from_status         TEXT NOT NULL
+                        CHECK (from_status IN ('not_called', 'called', 'no_answer', 'confirmed', 'on_site', 'stood_down')),
+    to_status           TEXT NOT NULL
+                        CHECK (to_status IN ('called', 'no_answer', 'confirmed', 'on_site', 'stood_down')),
+    people              INTEGER CHECK (people BETWEEN 1 AND 500),
+    expected_arrival_at INTEGER,
+    note_enc            BLOB
+);
+CREATE INDEX callout_events_callout ON callout_events (callout_id, id);
+CREATE TRIGGER callout_events_no_update BEFORE UPDATE ON callout_events
+BEGIN
+    SELECT RAISE(ABORT, 'call-out history is append-only');
+END;
+CREATE TRIGGER callout_events_no_delete BEFORE DELETE ON callout_events
+BEGIN
+    SELECT RAISE(ABORT, 'call-out history is append-only');
+END;
+
+-- The sign-in list (ICS 211). A returning person gets a new row with the same person_id.
+CREATE TABLE staff (
+    id                INTEGER PRIMARY KEY,
+    person_id         INTEGER NOT NULL REFERENCES staff (id),
+    name_enc          BLOB NOT NULL,
+    phone_enc         BLOB NOT NULL,
+    partner_id        TEXT CHECK (partner_id IS NULL OR length(partner_id) BETWEEN 1 AND 64),
+    organisation      TEXT NOT NULL DEFAULT '' CHECK (length(organisation) <= 200),
+    role_at_centre    TEXT NOT NULL DEFAULT '' CHECK (length(role_at_centre) <= 200),
+    awareness_trained INTEGER NOT NULL CHECK (awareness_trained IN (0, 1)),
+    time_in           INTEGER NOT NULL,
+    time_out          INTEGER CHECK (time_out IS NULL OR time_out >= time_in),
+    signed_in_by      INTEGER NOT NULL REFERENCES users (id),
+    signed_out_by     INTEGER REFERENCES users (id),
+    CHECK (partner_id IS NOT NULL OR length(trim(organisation)) > 0),
+    CHECK ((time_out IS NULL) = (signed_out_by IS NULL))
+);
+CREATE INDEX staff_person ON staff (person_id, id);
+CREATE INDEX staff_on_site ON staff (time_out);
+
+-- Standing contacts between operations, kept apart from an operation's call-out record.
+CREATE TABLE partner_directory (
+    id               INTEGER PRIMARY KEY,
+    organisation     TEXT NOT NULL CHECK (length(trim(organisation)) > 0 AND length(organisation) <= 200),
+    partner_id       TEXT CHECK (partner_id IS NULL OR length(partner_id) BETWEEN 1 AND 64),
+    role             TEXT NOT NULL DEFAULT '' CHECK (length(role) <= 200),
+    contact_name_enc BLOB NOT NULL,
+    phone_enc        BLOB NOT NULL,
+    notes_enc        BLOB NOT NULL,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    updated_by       INTEGER NOT NULL REFERENCES users (id)
+);
+)sql"},
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "store/operation.hpp"
 
 #include "domain/procedure_loader.hpp"
+#include "store/people.hpp"
 #include "store/store_internal.hpp"
 
 #include <algorithm>
@@ -296,8 +297,7 @@ std::optional<Procedure> pinned_procedure(const Store& store) {
 }
 
 std::optional<UnixSeconds> first_arrival_at(const Store& store) {
-    (void)store; // arrivals are not recorded yet: the people table's earliest arrived_at will answer this
-    return std::nullopt;
+    return earliest_arrival_at(store);
 }
 
 std::optional<OperationTimes> operation_times(const Store& store) {

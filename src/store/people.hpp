@@ -1,0 +1,138 @@
+#pragma once
+// The people received at the centre and their journey through it: check-in (one person, or a group of
+// placeholders to complete later), edits, journey steps, the nominal roll import, and reading them back.
+//
+//   auto in = rc::store::check_in(*store, person, arrived_at);      // in.reference == "OP-0001-017"
+//   auto bus = rc::store::register_group(*store, 12, "Bus 1", at, "T001");   // 12 placeholders
+//   rc::store::update_person(*store, bus[0].id, details);
+//   rc::store::record_journey_step(*store, id, rc::JourneyStep::Departed, at, rc::Destination::Hospital);
+//   for (const PersonRecord& r : rc::store::people(*store)) ...    // all, decrypted, one query
+//   auto roll = rc::store::import_roll(*store, text, {});           // all rows or none; roll.errors
+//
+// Each write is one Store::write() transaction with its audit rows, which name personal fields without
+// their values. Check-in, edits and journey steps need Permission::CheckIn; the roll import needs
+// Permission::Import. Messages name references, tags and lines, never what identifies a person.
+#include "domain/journey.hpp"
+#include "domain/nominal_roll.hpp"
+#include "domain/person.hpp"
+#include "store/error.hpp"
+#include "store/store.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rc::store {
+
+using PersonId = std::int64_t;
+
+struct CheckedIn {
+    PersonId id = 0;
+    std::string reference; // "OP-0001-017": the centre's code and a sequence of at least 3 digits
+};
+
+struct PersonRecord {
+    PersonId id = 0;
+    // Reference, tag, every field decrypted, and the journey in order (notes decrypted).
+    Person person;
+    JourneySummary journey; // summarise_journey(person.journey)
+    // A medical note exists that the signed-in role may not read: person.medical_needs is left empty.
+    bool medical_withheld = false;
+    UnixSeconds created_at = 0;
+    UnixSeconds updated_at = 0;
+};
+
+struct JourneyRecord {
+    std::int64_t id = 0;
+    PersonId person = 0;
+    JourneyEvent event; // the note decrypted
+    UserId recorded_by = 0;
+    UnixSeconds recorded_at = 0;
+};
+
+// A check-in or an edit refused; each problem names its field (validate_person's ids, and
+// "arrived_at" for the arrival time) for the screen to show beside it. Nothing was saved.
+class PersonRejected : public StoreError {
+public:
+    explicit PersonRejected(std::vector<FieldProblem> problems);
+    const std::vector<FieldProblem>& problems() const { return problems_; }
+
+private:
+    std::vector<FieldProblem> problems_;
+};
+
+// ---- writes -----------------------------------------------------------------------------------------
+
+// Checks a person in: validates them (validate_person, ages on the arrival date; a tag already in use;
+// an arrival in the future), assigns the next reference and records the 'arrived' step at `arrived_at`.
+// `person.reference` and `person.journey` are ignored. Throws PersonRejected, or StoreError.
+CheckedIn check_in(Store& store, const Person& person, UnixSeconds arrived_at);
+
+inline constexpr int kMaxGroupSize = 500;
+
+// `count` (1..kMaxGroupSize) placeholders arrived together in `group` ("Bus 1"), in one transaction.
+// With `first_tag` ("T015", "B1-07"), each gets the next tag: its trailing number counts up keeping
+// its width. Refused whole when a tag is already in use. Returns them in order.
+std::vector<CheckedIn> register_group(Store& store, int count, std::string_view group, UnixSeconds arrived_at,
+                                      std::optional<std::string> first_tag = std::nullopt);
+
+// Replaces a person's details (the reference and the journey stay as they are). Validated as at
+// check-in. A role that may not read medical notes cannot see or clear the stored note: an empty
+// `medical_needs` keeps it, and text is added to it on a new line. Throws PersonRejected, or StoreError
+// (InvalidInput) for an unknown id.
+void update_person(Store& store, PersonId id, const Person& person);
+
+// Appends a step to a person's journey, refused (StoreError InvalidInput, with journey_step_problem's
+// reason) when it cannot follow the steps before it or is in the future. A departure needs a
+// destination. The note is sealed. Returns the event's id.
+std::int64_t record_journey_step(Store& store, PersonId id, JourneyStep step, UnixSeconds at,
+                                 std::optional<Destination> destination = std::nullopt,
+                                 std::string_view note = {});
+
+// ---- reads (signed in) -----------------------------------------------------------------------------
+
+// Everyone in check-in order, decrypted, with their journeys: one query, one decryption per person
+// (two for a role that may read medical notes). Permission::ViewOnSite.
+std::vector<PersonRecord> people(const Store& store);
+std::optional<PersonRecord> person(const Store& store, PersonId id);
+// With who recorded each step and when.
+std::vector<JourneyRecord> journey(const Store& store, PersonId id);
+
+// Warnings to show before saving `person` (leaving out `exclude`, the record being edited): the same
+// tag as someone else (field "tag"), the same name and date of birth (field "name"; names compared
+// ignoring case and surrounding spaces). The messages name the other person's reference only.
+std::vector<FieldProblem> duplicate_warnings(const Store& store, const Person& person,
+                                             std::optional<PersonId> exclude = std::nullopt);
+
+// The earliest arrival recorded; empty before anyone arrives. Nothing personal: readable while locked.
+std::optional<UnixSeconds> earliest_arrival_at(const Store& store);
+
+// ---- the nominal roll -------------------------------------------------------------------------------
+
+struct RollImportOptions {
+    LocalTimeToUnixSeconds to_unix_seconds = unix_seconds_from_local; // the centre's time zone
+    std::function<Date(UnixSeconds)> date_of = local_date_of;         // "today", in the same zone
+    CsvLimits limits;
+    std::size_t max_problems = 500;
+};
+
+// The roll as import_roll reads it, before any database is involved (for a check before signing in):
+// parse_nominal_roll, plus the same tag on two rows as an error (tags are unique in the operation).
+NominalRoll check_roll(std::string_view text, const RollImportOptions& options, UnixSeconds now);
+
+struct RollImportResult {
+    std::vector<RollProblem> errors;   // any error: nothing was imported; sorted by line
+    std::vector<RollProblem> warnings; // unknown columns; the same name and date of birth as someone
+    std::vector<CheckedIn> imported;   // in file order; empty whenever there are errors
+    bool ok() const { return errors.empty(); }
+};
+
+// Imports the roll in one transaction, all rows or none. Errors: every problem check_roll finds, and a
+// tag already in the database. A row without arrived_at arrives now; a row with departed_at has
+// departed. Permission::Import. Throws StoreError for anything but the file's problems.
+RollImportResult import_roll(Store& store, std::string_view text, const RollImportOptions& options = {});
+
+} // namespace rc::store
