@@ -71,6 +71,51 @@ EditResult AppSession::import_venues(const std::filesystem::path& file) {
     (void)file;
     return no_database();
 }
+const PeopleSnapshot& AppSession::people() const {
+    static const PeopleSnapshot none;
+    return none;
+}
+CheckInResult AppSession::check_in(const Person& person, std::string_view arrived_at) {
+    (void)person;
+    (void)arrived_at;
+    return {false, no_database().message, {}, {}, {}};
+}
+CheckInResult AppSession::register_group(int count, std::string_view group, std::string_view arrived_at,
+                                         std::string_view first_tag) {
+    (void)count;
+    (void)group;
+    (void)arrived_at;
+    (void)first_tag;
+    return {false, no_database().message, {}, {}, {}};
+}
+CheckInResult AppSession::update_person(std::int64_t id, const Person& person) {
+    (void)id;
+    (void)person;
+    return {false, no_database().message, {}, {}, {}};
+}
+EditResult AppSession::record_journey_step(std::int64_t id, JourneyStep step,
+                                           std::optional<Destination> destination) {
+    (void)id;
+    (void)step;
+    (void)destination;
+    return no_database();
+}
+std::vector<std::string> AppSession::duplicate_warnings(const Person& person,
+                                                        std::optional<std::int64_t> id) const {
+    (void)person;
+    (void)id;
+    return {};
+}
+RollPreview AppSession::preview_roll(const std::filesystem::path& file) const {
+    RollPreview p;
+    p.file = file.string();
+    p.errors.push_back(no_database().message);
+    return p;
+}
+EditResult AppSession::import_roll(const std::filesystem::path& file) {
+    (void)file;
+    return no_database();
+}
 EditResult AppSession::backup_now() {
     return no_database();
 }

@@ -6,6 +6,7 @@
 // PreviewSession (preview_session.hpp) implements it in memory until the store is wired in; the store
 // version will implement the same interface over rc::store::Store (sign_in, lock, append_log, ...).
 #include "app/operation_snapshot.hpp"
+#include "app/people_snapshot.hpp"
 #include "domain/centre.hpp"
 #include "domain/clock.hpp"
 #include "domain/permissions.hpp"
@@ -130,6 +131,23 @@ public:
     virtual EditResult save_venue(std::optional<std::int64_t> id, const VenueForm& form);
     virtual EditResult remove_venue(std::int64_t id);
     virtual EditResult import_venues(const std::filesystem::path& file);
+
+    // ---- people received (Arrivals)
+    virtual const PeopleSnapshot& people() const;
+    // Checks one person in now; `arrived_at` empty: now, else "HH:MM" today.
+    virtual CheckInResult check_in(const Person& person, std::string_view arrived_at);
+    // "12 people arrived on bus 1 at 06:40": placeholders with references (and tags from `first_tag`
+    // counting up, when it ends in a number).
+    virtual CheckInResult register_group(int count, std::string_view group, std::string_view arrived_at,
+                                         std::string_view first_tag);
+    virtual CheckInResult update_person(std::int64_t id, const Person& person);
+    virtual EditResult record_journey_step(std::int64_t id, JourneyStep step,
+                                           std::optional<Destination> destination);
+    // Warnings before saving: the same tag, or the same name and date of birth, as someone else.
+    virtual std::vector<std::string> duplicate_warnings(const Person& person,
+                                                        std::optional<std::int64_t> id) const;
+    virtual RollPreview preview_roll(const std::filesystem::path& file) const;
+    virtual EditResult import_roll(const std::filesystem::path& file);
 
     // ---- the database file
     virtual EditResult backup_now();

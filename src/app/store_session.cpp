@@ -306,7 +306,10 @@ bool StoreSession::refresh() {
     }
     ++status_.version;
 
-    if (store_) refresh_operation(signed_in);
+    if (store_) {
+        refresh_operation(signed_in);
+        refresh_people(signed_in);
+    }
     if (signed_in) {
         clear_personal_snapshots();
         std::vector<store::UserSummary> users;

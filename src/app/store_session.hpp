@@ -64,6 +64,18 @@ public:
     EditResult remove_venue(std::int64_t id) override;
     EditResult import_venues(const std::filesystem::path& file) override;
 
+    const PeopleSnapshot& people() const override { return people_; }
+    CheckInResult check_in(const Person& person, std::string_view arrived_at) override;
+    CheckInResult register_group(int count, std::string_view group, std::string_view arrived_at,
+                                 std::string_view first_tag) override;
+    CheckInResult update_person(std::int64_t id, const Person& person) override;
+    EditResult record_journey_step(std::int64_t id, JourneyStep step,
+                                   std::optional<Destination> destination) override;
+    std::vector<std::string> duplicate_warnings(const Person& person,
+                                                std::optional<std::int64_t> id) const override;
+    RollPreview preview_roll(const std::filesystem::path& file) const override;
+    EditResult import_roll(const std::filesystem::path& file) override;
+
     EditResult backup_now() override;
     std::vector<BackupChoice> backups() const override;
     EditResult restore_backup(const std::filesystem::path& file) override;
@@ -84,6 +96,7 @@ private:
     bool refresh();
     void clear_personal_snapshots();
     void refresh_operation(bool signed_in);
+    void refresh_people(bool signed_in);
     // Re-evaluates the actions against the clock (an action turned overdue); true if any changed.
     bool reevaluate_actions();
     // Runs a store write, turning a refusal into a message; refreshes the snapshots after.
@@ -104,6 +117,7 @@ private:
     StatusSnapshot status_;
     LogSnapshot log_;
     OperationSnapshot operation_;
+    PeopleSnapshot people_;
     std::string pinned_hash_; // of the procedure in operation_ (parse it again only when it changes)
 };
 

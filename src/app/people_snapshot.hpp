@@ -1,0 +1,67 @@
+#pragma once
+// The people received, as the Arrivals screen and the dashboard see them: one row per person with
+// what the table shows already worked out (child status, journey summary, display texts, a search
+// key), rebuilt by the session only when the data change. Personal: cleared behind the lock screen.
+#include "domain/journey.hpp"
+#include "domain/person.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rc::app {
+
+struct PersonRow {
+    std::int64_t id = 0;
+    Person person; // the whole record, journey included
+    ChildStatus child = ChildStatus::Unknown;
+    AgeBand age_band = AgeBand::Unknown;
+    JourneySummary journey;
+    std::string name_text;        // "Name (alias)", "alias", or "not given"
+    std::string nationality_text; // "Viet Nam", or ""
+    std::string languages_text;   // "Vietnamese, English"
+    std::string status_text;      // "Arrived", "Welfare check done", "Departed: hospital"
+    std::string search_key;       // lower-case reference, tag, name and alias, for instant search
+};
+
+struct PeopleCounts {
+    int total = 0;
+    int on_site = 0;
+    int children_on_site = 0; // children and disputed ages
+    int age_unknown_on_site = 0;
+    int interpreter_needed_on_site = 0;
+    int awaiting_welfare = 0; // on site
+    int awaiting_interview = 0;
+    int awaiting_decision = 0;
+    int departed = 0;
+    int on_site_too_long = 0; // past the procedure's threshold
+};
+
+struct PeopleSnapshot {
+    std::uint64_t version = 0;
+    std::vector<PersonRow> rows; // in check-in order
+    PeopleCounts counts;
+    std::vector<std::string> groups; // arrival groups seen, in first-seen order
+    int on_site_warning_hours = 12;  // from the pinned procedure
+};
+
+// The outcome of a check-in or a group arrival.
+struct CheckInResult {
+    bool ok = false;
+    std::string message;                 // what is wrong (with the field) or what was done
+    std::vector<FieldProblem> problems;  // beside the fields
+    std::vector<std::string> references; // the references given
+    std::optional<std::int64_t> id;      // the (first) person saved
+};
+
+// What importing a nominal roll would do, before anything is written.
+struct RollPreview {
+    std::string file;
+    int rows = 0;
+    std::vector<std::string> errors;   // "line 15, column consent_nrm: ..."; any: the file is refused
+    std::vector<std::string> warnings; // unknown columns, duplicates in the file
+    bool ok() const { return errors.empty() && rows > 0; }
+};
+
+} // namespace rc::app

@@ -1,0 +1,304 @@
+// StoreSession: the people received — check-in, group arrivals, edits, journey steps, the roll import,
+// and the snapshot the Arrivals screen draws from (rebuilt when the store's data version moves).
+#include "app/people_view.hpp"
+#include "app/store_session.hpp"
+#include "domain/iso_countries.hpp"
+#include "domain/iso_languages.hpp"
+#include "domain/procedure_rules.hpp"
+#include "store/error.hpp"
+#include "store/people.hpp"
+#include "store/store.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+namespace rc::app {
+
+namespace {
+
+std::string message_of(const store::StoreError& e) {
+    if (e.advice().empty()) return e.problem();
+    return e.problem() + " " + e.advice();
+}
+
+std::string name_text(const Person& p) {
+    if (!p.name.empty() && !p.alias.empty()) return p.name + " (" + p.alias + ")";
+    if (!p.name.empty()) return p.name;
+    if (!p.alias.empty()) return "\u201c" + p.alias + "\u201d";
+    return "not given";
+}
+
+std::string status_text(const JourneySummary& j) {
+    if (j.departed)
+        return "Departed" +
+               (j.destination ? ": " + std::string(destination_label(*j.destination)) : std::string());
+    if (j.temporarily_out) return "Out, expected back";
+    if (j.decision_recorded) return "Decision recorded";
+    if (j.interviewed) return "Interviewed";
+    if (j.welfare_check_done) return "Welfare check done";
+    if (j.arrived) return "Arrived";
+    return "Not arrived";
+}
+
+// "HH:MM" today (or the day before, if that time is still to come), or now when empty.
+std::optional<UnixSeconds> arrival_time(std::string_view text, UnixSeconds now, std::string& problem) {
+    if (text.empty()) return now;
+    int h = -1, m = -1;
+    char tail = 0;
+    const std::string t(text);
+    if (std::sscanf(t.c_str(), "%d:%d%c", &h, &m, &tail) != 2 || h < 0 || h > 23 || m < 0 || m > 59) {
+        problem = "Write the arrival time as HH:MM, e.g. 06:40 (or leave it empty for now).";
+        return std::nullopt;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d", format_local_time(now, "%Y-%m-%d").c_str(), h, m);
+    UnixSeconds at = 0;
+    if (!parse_local_time(buf, at)) {
+        problem = "The arrival time could not be read.";
+        return std::nullopt;
+    }
+    if (at > now + 60) at -= 24 * 60 * 60; // "23:50" typed just after midnight means yesterday
+    return at;
+}
+
+bool read_text_file(const std::filesystem::path& file, std::string& text, std::string& problem) {
+    std::error_code ec;
+    if (file.empty()) {
+        problem = "Type the path of the CSV file first.";
+        return false;
+    }
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        problem = file.string() + ": there is no file there. Check the path (e.g. /media/usb/roll.csv).";
+        return false;
+    }
+    if (std::filesystem::file_size(file, ec) > 16u * 1024u * 1024u) {
+        problem = file.string() +
+                  ": the file is larger than 16 MB; a nominal roll is far smaller. Check it is "
+                  "the right file.";
+        return false;
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        problem = file.string() + ": the file cannot be read (permissions?).";
+        return false;
+    }
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return true;
+}
+
+} // namespace
+
+void StoreSession::refresh_people(bool signed_in) {
+    for (PersonRow& r : people_.rows) {
+        sodium_memzero(r.person.name.data(), r.person.name.size());
+        sodium_memzero(r.person.alias.data(), r.person.alias.size());
+        sodium_memzero(r.search_key.data(), r.search_key.size());
+    }
+    people_.rows.clear();
+    people_.groups.clear();
+    people_.counts = {};
+    ++people_.version;
+    if (!signed_in || !store_->can(Permission::ViewOnSite)) return;
+    std::vector<store::PersonRecord> records;
+    try {
+        records = store::people(*store_);
+    } catch (const store::StoreError& e) {
+        failed(message_of(e));
+        return;
+    }
+    const std::shared_ptr<const Procedure>& procedure = operation_.procedure;
+    people_.on_site_warning_hours = procedure ? procedure->info.on_site_warning_hours : 12;
+    const UnixSeconds now = clock_.now();
+    people_.rows.reserve(records.size());
+    PeopleCounts& c = people_.counts;
+    for (store::PersonRecord& rec : records) {
+        PersonRow row;
+        row.id = rec.id;
+        row.journey = rec.journey;
+        const Date arrival_date = local_date_of(rec.journey.arrived_at.value_or(now));
+        row.child = child_status(rec.person, arrival_date);
+        row.age_band = effective_age_band(rec.person, arrival_date);
+        row.name_text = name_text(rec.person);
+        if (const Country* country =
+                rec.person.nationality.empty() ? nullptr : find_country(rec.person.nationality))
+            row.nationality_text = std::string(country->name);
+        for (const std::string& code : rec.person.languages) {
+            if (!row.languages_text.empty()) row.languages_text += ", ";
+            const Language* l = find_language(code);
+            row.languages_text += l ? std::string(l->name) : code;
+        }
+        row.status_text = status_text(rec.journey);
+        row.search_key = search_folded(rec.person.reference + "\n" + rec.person.tag + "\n" + rec.person.name +
+                                       "\n" + rec.person.alias);
+        row.person = std::move(rec.person);
+        if (!row.person.arrival_group.empty() && std::find(people_.groups.begin(), people_.groups.end(),
+                                                           row.person.arrival_group) == people_.groups.end())
+            people_.groups.push_back(row.person.arrival_group);
+
+        ++c.total;
+        const JourneySummary& j = row.journey;
+        if (j.departed) ++c.departed;
+        if (j.on_site) {
+            ++c.on_site;
+            if (treated_as_child(row.child)) ++c.children_on_site;
+            if (row.child == ChildStatus::Unknown) ++c.age_unknown_on_site;
+            if (row.person.interpreter_needed == true) ++c.interpreter_needed_on_site;
+            if (!j.welfare_check_done) ++c.awaiting_welfare;
+            if (!j.interviewed) ++c.awaiting_interview;
+            if (!j.decision_recorded) ++c.awaiting_decision;
+            if (j.arrived_at && procedure && on_site_too_long(*procedure, *j.arrived_at, now))
+                ++c.on_site_too_long;
+        }
+        people_.rows.push_back(std::move(row));
+    }
+}
+
+CheckInResult StoreSession::check_in(const Person& person, std::string_view arrived_at) {
+    CheckInResult r;
+    if (!store_) return {false, "No centre database is open.", {}, {}, {}};
+    std::string problem;
+    const auto at = arrival_time(arrived_at, clock_.now(), problem);
+    if (!at) {
+        r.problems.push_back({"arrived_at", problem});
+        r.message = "Nothing was saved: correct the fields marked in red.";
+        return r;
+    }
+    try {
+        const store::CheckedIn in = store::check_in(*store_, person, *at);
+        r.ok = true;
+        r.id = in.id;
+        r.references.push_back(in.reference);
+        r.message = "Checked in as " + in.reference + ".";
+        spdlog::info("arrivals: {} checked in", in.reference);
+    } catch (const store::PersonRejected& e) {
+        r.problems = e.problems();
+        r.message = "Nothing was saved: correct the fields marked in red.";
+        return r;
+    } catch (const store::StoreError& e) {
+        r.message = message_of(e);
+        return r;
+    }
+    refresh();
+    return r;
+}
+
+CheckInResult StoreSession::register_group(int count, std::string_view group, std::string_view arrived_at,
+                                           std::string_view first_tag) {
+    CheckInResult r;
+    if (!store_) return {false, "No centre database is open.", {}, {}, {}};
+    if (count < 1 || count > store::kMaxGroupSize) {
+        r.message = "Say how many people arrived (1 to " + std::to_string(store::kMaxGroupSize) + ").";
+        return r;
+    }
+    std::string problem;
+    const auto at = arrival_time(arrived_at, clock_.now(), problem);
+    if (!at) {
+        r.message = problem;
+        return r;
+    }
+    try {
+        const auto in =
+            store::register_group(*store_, count, group, *at,
+                                  first_tag.empty() ? std::nullopt : std::optional<std::string>(first_tag));
+        r.ok = true;
+        for (const store::CheckedIn& c : in)
+            r.references.push_back(c.reference);
+        if (!in.empty()) r.id = in.front().id;
+        r.message = std::to_string(in.size()) + " people registered" +
+                    (group.empty() ? std::string() : " in " + std::string(group)) + ": " +
+                    r.references.front() + " to " + r.references.back() +
+                    ". Complete their details when there is time.";
+        spdlog::info("arrivals: group of {} registered ({} to {})", in.size(), r.references.front(),
+                     r.references.back());
+    } catch (const store::StoreError& e) {
+        r.message = message_of(e);
+        return r;
+    }
+    refresh();
+    return r;
+}
+
+CheckInResult StoreSession::update_person(std::int64_t id, const Person& person) {
+    CheckInResult r;
+    if (!store_) return {false, "No centre database is open.", {}, {}, {}};
+    try {
+        store::update_person(*store_, id, person);
+        r.ok = true;
+        r.id = id;
+        r.message = "Saved.";
+    } catch (const store::PersonRejected& e) {
+        r.problems = e.problems();
+        r.message = "Nothing was saved: correct the fields marked in red.";
+        return r;
+    } catch (const store::StoreError& e) {
+        r.message = message_of(e);
+        return r;
+    }
+    refresh();
+    return r;
+}
+
+EditResult StoreSession::record_journey_step(std::int64_t id, JourneyStep step,
+                                             std::optional<Destination> destination) {
+    return guarded([&] { store::record_journey_step(*store_, id, step, clock_.now(), destination); });
+}
+
+std::vector<std::string> StoreSession::duplicate_warnings(const Person& person,
+                                                          std::optional<std::int64_t> id) const {
+    std::vector<std::string> out;
+    if (!store_ || !store_->signed_in()) return out;
+    try {
+        for (const FieldProblem& p : store::duplicate_warnings(*store_, person, id))
+            out.push_back(p.message);
+    } catch (const store::StoreError&) {
+    }
+    return out;
+}
+
+RollPreview StoreSession::preview_roll(const std::filesystem::path& file) const {
+    RollPreview preview;
+    preview.file = file.string();
+    std::string text, problem;
+    if (!read_text_file(file, text, problem)) {
+        preview.errors.push_back(problem);
+        return preview;
+    }
+    const NominalRoll roll = store::check_roll(text, {}, clock_.now());
+    preview.rows = static_cast<int>(roll.rows.size());
+    const std::string name = file.filename().string();
+    for (const RollProblem& p : roll.errors)
+        preview.errors.push_back(name + ": " + format_roll_problem(p));
+    for (const RollProblem& p : roll.warnings)
+        preview.warnings.push_back(name + ": " + format_roll_problem(p));
+    if (roll.rows.empty() && roll.errors.empty())
+        preview.errors.push_back(name + ": the file has no rows to import.");
+    return preview;
+}
+
+EditResult StoreSession::import_roll(const std::filesystem::path& file) {
+    std::string text, problem;
+    if (!read_text_file(file, text, problem)) return {false, problem};
+    std::string message;
+    bool imported = false;
+    EditResult r = guarded([&] {
+        const store::RollImportResult result = store::import_roll(*store_, text);
+        const std::string name = file.filename().string();
+        if (!result.ok()) {
+            message = "Nothing was imported: fix these and import again.";
+            for (const RollProblem& p : result.errors)
+                message += "\n" + name + ": " + format_roll_problem(p);
+            return;
+        }
+        imported = true;
+        message = std::to_string(result.imported.size()) + " people imported from " + name + ".";
+        spdlog::info("arrivals: roll imported ({} people)", result.imported.size());
+    });
+    if (!r.ok) return r;
+    return {imported, message};
+}
+
+} // namespace rc::app

@@ -1,0 +1,343 @@
+#include "ui/screens/check_in_form.hpp"
+
+#include "domain/date.hpp"
+#include "domain/iso_countries.hpp"
+#include "domain/iso_languages.hpp"
+#include "ui/keys.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+namespace rc::ui {
+
+namespace {
+
+std::vector<PickOption> country_options(std::string_view query) {
+    std::vector<PickOption> out;
+    for (const Country* c : search_countries(query, 6))
+        out.push_back({std::string(c->alpha2), std::string(c->name) + " (" + std::string(c->alpha2) + ")"});
+    return out;
+}
+
+std::vector<PickOption> language_options(std::string_view query) {
+    std::vector<PickOption> out;
+    for (const Language* l : search_languages(query, 6))
+        out.push_back({std::string(l->code), std::string(l->name) + " (" + std::string(l->code) + ")"});
+    return out;
+}
+
+std::string country_name(const std::string& code) {
+    const Country* c = code.empty() ? nullptr : find_country(code);
+    return c ? std::string(c->name) : code;
+}
+
+std::string language_name(const std::string& code) {
+    const Language* l = find_language(code);
+    return l ? std::string(l->name) : code;
+}
+
+// The visible part of "Label##id".
+std::string visible(const char* id) {
+    const std::string s(id);
+    return s.substr(0, s.find("##"));
+}
+
+} // namespace
+
+CheckInForm::CheckInForm() : nationality_(country_options), languages_(language_options) {}
+
+void CheckInForm::start_new() {
+    editing_.reset();
+    draft_ = Person{};
+    if (has_last_saved_) {
+        draft_.arrival_group = last_saved_.arrival_group;
+        draft_.nationality = last_saved_.nationality;
+        draft_.languages = last_saved_.languages;
+        draft_.interpreter_needed = last_saved_.interpreter_needed;
+    }
+    sex_text_.clear();
+    dob_text_.clear();
+    age_text_.clear();
+    arrived_text_.clear();
+    disputed_ = false;
+    interpreter_ = draft_.interpreter_needed.value_or(false);
+    nationality_.clear();
+    languages_.clear();
+    problems_.clear();
+    warnings_.clear();
+    focus_first_ = true;
+}
+
+void CheckInForm::start_edit(std::int64_t id, const Person& person) {
+    editing_ = id;
+    draft_ = person;
+    sex_text_ = person.sex == Sex::Unknown ? std::string() : std::string(sex_label(person.sex));
+    dob_text_.clear();
+    if (person.date_of_birth) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", person.date_of_birth->year,
+                      person.date_of_birth->month, person.date_of_birth->day);
+        dob_text_ = buf;
+    }
+    age_text_ = person.claimed_age ? std::to_string(*person.claimed_age) : std::string();
+    disputed_ = person.stated_child == ChildStatus::AgeDisputed;
+    interpreter_ = person.interpreter_needed.value_or(false);
+    nationality_.clear();
+    languages_.clear();
+    problems_.clear();
+    warnings_.clear();
+    message_.clear();
+    focus_first_ = true;
+}
+
+void CheckInForm::draw_problem(const char* field) const {
+    for (const FieldProblem& p : problems_)
+        if (p.field == field) {
+            const float* c = palette().danger;
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+            paragraph(p.message.c_str());
+            ImGui::PopStyleColor();
+        }
+}
+
+bool CheckInForm::text_field(const char* id, const char* hint, std::string& value, float width) {
+    ImGui::SetNextItemWidth(width);
+    const bool enter = input_text(id, hint, value, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (enter) save_requested_ = true;
+    return enter;
+}
+
+Person CheckInForm::build() const {
+    Person p = draft_;
+    p.sex = sex_text_.empty() ? Sex::Unknown : parse_sex(sex_text_).value_or(Sex::Unknown);
+    p.date_of_birth.reset();
+    if (!dob_text_.empty())
+        if (const auto d = parse_day_month_year_or_iso_date(dob_text_)) p.date_of_birth = *d;
+    p.claimed_age.reset();
+    if (!age_text_.empty()) {
+        try {
+            std::size_t used = 0;
+            const int age = std::stoi(age_text_, &used);
+            if (used == age_text_.size()) p.claimed_age = age;
+        } catch (const std::exception&) {
+        }
+    }
+    p.stated_child = disputed_ ? ChildStatus::AgeDisputed
+                               : (draft_.stated_child == ChildStatus::AgeDisputed ? ChildStatus::Unknown
+                                                                                  : draft_.stated_child);
+    p.interpreter_needed = interpreter_ ? std::optional<bool>(true) : draft_.interpreter_needed;
+    if (!interpreter_ && draft_.interpreter_needed == true) p.interpreter_needed = false;
+    return p;
+}
+
+void CheckInForm::save(ScreenContext& ctx) {
+    problems_.clear();
+    message_.clear();
+    // Text the form could not read is a problem beside its field (the store never sees it).
+    if (!sex_text_.empty() && !parse_sex(sex_text_))
+        problems_.push_back({"sex", "Type F, M, X (other) or U (unknown)."});
+    if (!dob_text_.empty() && !parse_day_month_year_or_iso_date(dob_text_))
+        problems_.push_back({"dob", "Write the date as YYYY-MM-DD or DD/MM/YYYY, e.g. 14/03/2009."});
+    const Person p = build();
+    if (!age_text_.empty() && !p.claimed_age) problems_.push_back({"age", "Write the age in whole years."});
+    if (!problems_.empty()) {
+        message_ = "Nothing was saved: correct the fields marked in red.";
+        message_is_error_ = true;
+        return;
+    }
+    const std::vector<std::string> warnings = ctx.session.duplicate_warnings(p, editing_);
+    if (!warnings.empty() && warnings != warnings_) {
+        warnings_ = warnings; // shown; saving again goes ahead
+        message_ = "Check the warning above, then press Enter again (or Save anyway) to save.";
+        message_is_error_ = true;
+        return;
+    }
+    const app::CheckInResult r =
+        editing_ ? ctx.session.update_person(*editing_, p) : ctx.session.check_in(p, arrived_text_);
+    problems_ = r.problems;
+    message_ = r.message;
+    message_is_error_ = !r.ok;
+    if (!r.ok) {
+        if (message_.empty()) message_ = "Nothing was saved: correct the fields marked in red.";
+        return;
+    }
+    warnings_.clear();
+    last_saved_ = p;
+    has_last_saved_ = true;
+    last_saved_id_ = editing_ ? editing_ : r.id;
+    if (!editing_) {
+        const std::string saved = r.references.empty() ? std::string() : r.references.front();
+        start_new();
+        message_ = "Checked in as " + saved + ". Ready for the next person.";
+        message_is_error_ = false;
+    } else {
+        message_ = "Saved.";
+    }
+}
+
+void CheckInForm::handle_toggles() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl || !io.KeyShift || io.KeyAlt) return;
+    if (ImGui::IsKeyPressed(keys::A + 3, false)) disputed_ = !disputed_;       // D
+    if (ImGui::IsKeyPressed(keys::A + 8, false)) interpreter_ = !interpreter_; // I
+}
+
+bool CheckInForm::draw(ScreenContext& ctx) {
+    save_requested_ = false;
+    handle_toggles();
+    const std::optional<std::int64_t> saved_before = last_saved_id_;
+    const float w = std::max(em(10.0f), ImGui::GetContentRegionAvail().x - em(0.5f));
+    const auto label = [](const char* id) {
+        const std::string v = visible(id);
+        ImGui::TextUnformatted(v.c_str());
+    };
+    ImGui::PushID("check_in_form");
+    if (!editing_)
+        heading("Check someone in");
+    else
+        heading(("Edit " + draft_.reference).c_str());
+    paragraph_disabled(
+        "Only the reference is needed, and it is given on saving. Tab: next field. Enter: save.");
+
+    label(kTag);
+    if (focus_first_) {
+        ImGui::SetKeyboardFocusHere();
+        focus_first_ = false;
+    }
+    text_field(kTag, "e.g. 017", draft_.tag, w * 0.5f);
+    draw_problem("tag");
+    label(kName);
+    text_field(kName, "if given", draft_.name, w);
+    draw_problem("name");
+    label(kAlias);
+    text_field(kAlias, "a name used for them, if any", draft_.alias, w);
+    draw_problem("alias");
+
+    label(kSex);
+    text_field(kSex, "F, M, X or U", sex_text_, em(5.0f));
+    ImGui::SameLine();
+    if (const auto s = parse_sex(sex_text_)) ImGui::TextDisabled("%s", std::string(sex_label(*s)).c_str());
+    draw_problem("sex");
+
+    label(kDob);
+    text_field(kDob, "YYYY-MM-DD or DD/MM/YYYY", dob_text_, em(9.0f));
+    ImGui::SameLine();
+    ImGui::TextDisabled("or");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(4.0f));
+    if (input_text(kAge, "age", age_text_, ImGuiInputTextFlags_EnterReturnsTrue)) save_requested_ = true;
+    draw_problem("dob");
+    draw_problem("age");
+    checkbox(kDisputed, &disputed_);
+    {
+        const Person p = build();
+        const ChildStatus cs = child_status(p, local_date_of(ctx.clock.now()));
+        if (cs != ChildStatus::Unknown) {
+            ImGui::SameLine();
+            const bool child = treated_as_child(cs);
+            const float* c = child ? palette().warning : palette().ok;
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+            ImGui::TextUnformatted(child ? "Child: children's services and NRM, no consent needed" : "Adult");
+            ImGui::PopStyleColor();
+        }
+    }
+    draw_problem("child");
+
+    label(kNationality);
+    PickOption picked;
+    if (nationality_.draw(kNationality, "type to search, Enter picks", w * 0.6f, picked))
+        draft_.nationality = picked.code;
+    if (nationality_.enter_with_nothing()) save_requested_ = true;
+    if (!draft_.nationality.empty()) {
+        ImGui::SameLine();
+        ImGui::Text("%s", country_name(draft_.nationality).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("clear##nationality")) draft_.nationality.clear();
+    }
+    draw_problem("nationality");
+
+    label(kLanguages);
+    if (languages_.draw(kLanguages, "type to search, Enter adds", w * 0.6f, picked)) {
+        bool have = false;
+        for (const std::string& c : draft_.languages)
+            have |= c == picked.code;
+        if (!have) draft_.languages.push_back(picked.code);
+    }
+    if (languages_.enter_with_nothing()) save_requested_ = true;
+    for (std::size_t i = 0; i < draft_.languages.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        const std::string chip = language_name(draft_.languages[i]) + " \u00d7##lang_" + draft_.languages[i];
+        if (ImGui::SmallButton(chip.c_str())) {
+            draft_.languages.erase(draft_.languages.begin() + static_cast<std::ptrdiff_t>(i));
+            break;
+        }
+    }
+    draw_problem("languages");
+    checkbox(kInterpreter, &interpreter_);
+
+    label(kMedical);
+    text_field(kMedical, "urgent needs only", draft_.medical_needs, w);
+    draw_problem("medical");
+    label(kDiet);
+    text_field(kDiet, "e.g. halal, vegetarian, allergy", draft_.diet, w);
+    draw_problem("diet");
+    label(kGroup);
+    text_field(kGroup, "e.g. Bus 1; family kept together", draft_.arrival_group, w);
+    draw_problem("group");
+
+    ImGui::TextUnformatted("Suspected exploitation");
+    int n = 0;
+    for (ExploitationType t : all_exploitation_types) {
+        bool on = draft_.exploitation.contains(t);
+        if (n++ % 4 != 0) ImGui::SameLine();
+        const std::string l =
+            std::string(exploitation_type_label(t)) + "##ex_" + std::string(exploitation_type_id(t));
+        if (checkbox(l.c_str(), &on)) {
+            if (on)
+                draft_.exploitation.insert(t);
+            else
+                draft_.exploitation.erase(t);
+        }
+    }
+    draw_problem("exploitation");
+    ImGui::TextUnformatted("Indicators seen");
+    n = 0;
+    for (ForcedLabourIndicator i : all_forced_labour_indicators) {
+        bool on = draft_.indicators.contains(i);
+        if (n++ % 2 != 0) ImGui::SameLine(w * 0.5f);
+        const std::string l = std::string(forced_labour_indicator_label(i)) + "##ind_" +
+                              std::string(forced_labour_indicator_id(i));
+        if (checkbox(l.c_str(), &on)) {
+            if (on)
+                draft_.indicators.insert(i);
+            else
+                draft_.indicators.erase(i);
+        }
+    }
+    label(kProperty);
+    text_field(kProperty, "e.g. phone, bag (held by police)", draft_.property_held, w);
+    draw_problem("property");
+    if (!editing_) {
+        label(kArrivedAt);
+        text_field(kArrivedAt, "HH:MM", arrived_text_, em(6.0f));
+        draw_problem("arrived_at");
+    }
+
+    for (const std::string& warning : warnings_)
+        result_message("Warning: " + warning, true);
+    ImGui::Spacing();
+    const bool clicked = button(editing_ ? kSaveChanges : kSave);
+    bool anyway = false;
+    if (!warnings_.empty()) {
+        ImGui::SameLine();
+        anyway = button(kSaveAnyway);
+    }
+    if (nationality_.consumed_enter() || languages_.consumed_enter()) save_requested_ = false;
+    if (clicked || anyway || save_requested_) save(ctx);
+    result_message(message_, message_is_error_);
+    ImGui::PopID();
+    return last_saved_id_ != saved_before;
+}
+
+} // namespace rc::ui

@@ -1,0 +1,81 @@
+#pragma once
+// The check-in form: one person's details, completed without the mouse. Tab moves field to field in
+// the order a volunteer asks the questions; Enter saves from any text field (a pick list's Enter
+// picks first); a duplicate (same tag, or same name and date of birth) warns and needs a second Enter.
+// Only the centre reference is required, and it is assigned on saving: people who will not give
+// details still get checked in. The same form edits someone already checked in.
+#include "ui/pick_list.hpp"
+#include "ui/screen.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rc::ui {
+
+class CheckInForm {
+public:
+    CheckInForm();
+
+    // Starts a new person, keeping the group, nationality, languages and interpreter answer of the
+    // last person saved (people in one group usually share them).
+    void start_new();
+    // Edits an existing person.
+    void start_edit(std::int64_t id, const Person& person);
+    bool editing() const { return editing_.has_value(); }
+    std::optional<std::int64_t> editing_id() const { return editing_; }
+
+    // Draws the form; returns true when a person was saved (then `last_saved_id()` says who).
+    bool draw(ScreenContext& ctx);
+    std::optional<std::int64_t> last_saved_id() const { return last_saved_id_; }
+    void focus_first_field() { focus_first_ = true; }
+    const std::string& message() const { return message_; }
+    const std::vector<FieldProblem>& problems() const { return problems_; }
+
+    static constexpr const char* kTag = "Tag or wristband##ci_tag";
+    static constexpr const char* kName = "Name##ci_name";
+    static constexpr const char* kAlias = "Alias##ci_alias";
+    static constexpr const char* kSex = "Sex (F/M/X/U)##ci_sex";
+    static constexpr const char* kDob = "Date of birth##ci_dob";
+    static constexpr const char* kAge = "Age given##ci_age";
+    static constexpr const char* kDisputed = "Age disputed \u2014 treat as child (Ctrl+Shift+D)##ci_disputed";
+    static constexpr const char* kNationality = "Nationality##ci_nationality";
+    static constexpr const char* kLanguages = "Languages##ci_languages";
+    static constexpr const char* kInterpreter = "Interpreter needed (Ctrl+Shift+I)##ci_interpreter";
+    static constexpr const char* kMedical = "Urgent medical or access needs##ci_medical";
+    static constexpr const char* kDiet = "Diet##ci_diet";
+    static constexpr const char* kGroup = "Arrival group##ci_group";
+    static constexpr const char* kProperty = "Property held##ci_property";
+    static constexpr const char* kArrivedAt = "Arrived at (HH:MM, empty: now)##ci_arrived";
+    static constexpr const char* kSave = "Check in (Enter)";
+    static constexpr const char* kSaveChanges = "Save changes (Enter)";
+    static constexpr const char* kSaveAnyway = "Save anyway";
+
+private:
+    void draw_problem(const char* field) const;
+    bool text_field(const char* id, const char* hint, std::string& value, float width);
+    void save(ScreenContext& ctx);
+    // Ctrl+Shift+letter toggles for the yes/no boxes, which Tab does not stop at in Dear ImGui 1.86
+    // (Alt would move the keyboard focus to the menu layer).
+    void handle_toggles();
+    Person build() const;
+
+    std::optional<std::int64_t> editing_;
+    std::optional<std::int64_t> last_saved_id_;
+    Person draft_;
+    Person last_saved_;
+    bool has_last_saved_ = false;
+    std::string sex_text_, dob_text_, age_text_, arrived_text_;
+    bool disputed_ = false;
+    bool interpreter_ = false;
+    PickList nationality_;
+    PickList languages_;
+    std::vector<FieldProblem> problems_;
+    std::vector<std::string> warnings_; // duplicates: shown, and a second save goes ahead
+    std::string message_;
+    bool message_is_error_ = false;
+    bool focus_first_ = true;
+    bool save_requested_ = false;
+};
+
+} // namespace rc::ui
