@@ -104,8 +104,7 @@ std::optional<std::string> pinned_procedure_text(const Store& store);
 // the text no longer matches its hash.
 std::optional<Procedure> pinned_procedure(const Store& store);
 
-// When the first person arrived; empty until then. Arrivals are not recorded yet, so always empty for
-// now: the people table will answer it (its earliest arrived_at).
+// When the first person arrived (the people table's earliest arrived_at); empty until then.
 std::optional<UnixSeconds> first_arrival_at(const Store& store);
 // What due times count from; empty before activation.
 std::optional<OperationTimes> operation_times(const Store& store);
