@@ -116,6 +116,36 @@ EditResult AppSession::import_roll(const std::filesystem::path& file) {
     (void)file;
     return no_database();
 }
+const PartnersSnapshot& AppSession::partners() const {
+    static const PartnersSnapshot none;
+    return none;
+}
+EditResult AppSession::record_callout(std::string_view contact_id, const CalloutForm& form) {
+    (void)contact_id;
+    (void)form;
+    return no_database();
+}
+EditResult AppSession::sign_in_staff(const StaffForm& form) {
+    (void)form;
+    return no_database();
+}
+EditResult AppSession::quick_sign_in(std::int64_t previous) {
+    (void)previous;
+    return no_database();
+}
+EditResult AppSession::sign_out_staff(std::int64_t id) {
+    (void)id;
+    return no_database();
+}
+EditResult AppSession::save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form) {
+    (void)id;
+    (void)form;
+    return no_database();
+}
+EditResult AppSession::remove_directory_entry(std::int64_t id) {
+    (void)id;
+    return no_database();
+}
 EditResult AppSession::backup_now() {
     return no_database();
 }

@@ -6,6 +6,7 @@
 // PreviewSession (preview_session.hpp) implements it in memory until the store is wired in; the store
 // version will implement the same interface over rc::store::Store (sign_in, lock, append_log, ...).
 #include "app/operation_snapshot.hpp"
+#include "app/partners_snapshot.hpp"
 #include "app/people_snapshot.hpp"
 #include "domain/centre.hpp"
 #include "domain/clock.hpp"
@@ -148,6 +149,15 @@ public:
                                                         std::optional<std::int64_t> id) const;
     virtual RollPreview preview_roll(const std::filesystem::path& file) const;
     virtual EditResult import_roll(const std::filesystem::path& file);
+
+    // ---- partners and staff
+    virtual const PartnersSnapshot& partners() const;
+    virtual EditResult record_callout(std::string_view contact_id, const CalloutForm& form);
+    virtual EditResult sign_in_staff(const StaffForm& form);
+    virtual EditResult quick_sign_in(std::int64_t previous);
+    virtual EditResult sign_out_staff(std::int64_t id);
+    virtual EditResult save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form);
+    virtual EditResult remove_directory_entry(std::int64_t id);
 
     // ---- the database file
     virtual EditResult backup_now();

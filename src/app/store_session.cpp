@@ -266,6 +266,12 @@ bool StoreSession::tick() {
         }
     }
     if (operation_.next_due && clock_.now() >= *operation_.next_due) changed |= reevaluate_actions();
+    if (partners_.next_follow_up && clock_.now() >= *partners_.next_follow_up) {
+        partners_.next_follow_up =
+            next_follow_up(partners_, clock_.now()); // the board compares with the clock
+        ++partners_.version;
+        changed = true;
+    }
     return refresh() || changed;
 }
 
@@ -276,8 +282,9 @@ std::optional<double> StoreSession::seconds_until_due() const {
     if (backups_ && store_->signed_in())
         if (const auto b = backups_->seconds_until_due())
             due = due ? std::min(*due, static_cast<double>(*b)) : static_cast<double>(*b);
-    if (operation_.next_due) {
-        const double to_due = static_cast<double>(*operation_.next_due - clock_.now());
+    for (const std::optional<UnixSeconds>& at : {operation_.next_due, partners_.next_follow_up}) {
+        if (!at) continue;
+        const double to_due = static_cast<double>(*at - clock_.now());
         due = due ? std::min(*due, to_due) : to_due;
     }
     return due;
@@ -309,6 +316,7 @@ bool StoreSession::refresh() {
     if (store_) {
         refresh_operation(signed_in);
         refresh_people(signed_in);
+        refresh_partners(signed_in);
     }
     if (signed_in) {
         clear_personal_snapshots();

@@ -76,6 +76,14 @@ public:
     RollPreview preview_roll(const std::filesystem::path& file) const override;
     EditResult import_roll(const std::filesystem::path& file) override;
 
+    const PartnersSnapshot& partners() const override { return partners_; }
+    EditResult record_callout(std::string_view contact_id, const CalloutForm& form) override;
+    EditResult sign_in_staff(const StaffForm& form) override;
+    EditResult quick_sign_in(std::int64_t previous) override;
+    EditResult sign_out_staff(std::int64_t id) override;
+    EditResult save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form) override;
+    EditResult remove_directory_entry(std::int64_t id) override;
+
     EditResult backup_now() override;
     std::vector<BackupChoice> backups() const override;
     EditResult restore_backup(const std::filesystem::path& file) override;
@@ -97,6 +105,7 @@ private:
     void clear_personal_snapshots();
     void refresh_operation(bool signed_in);
     void refresh_people(bool signed_in);
+    void refresh_partners(bool signed_in);
     // Re-evaluates the actions against the clock (an action turned overdue); true if any changed.
     bool reevaluate_actions();
     // Runs a store write, turning a refusal into a message; refreshes the snapshots after.
@@ -118,6 +127,7 @@ private:
     LogSnapshot log_;
     OperationSnapshot operation_;
     PeopleSnapshot people_;
+    PartnersSnapshot partners_;
     std::string pinned_hash_; // of the procedure in operation_ (parse it again only when it changes)
 };
 

@@ -19,6 +19,12 @@ bool button(const char* label, const ImVec2& size) {
     return pressed;
 }
 
+bool small_button(const char* label) {
+    const bool pressed = ImGui::SmallButton(label);
+    probe_last_item(label);
+    return pressed;
+}
+
 bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, const ImVec2& size) {
     const bool pressed = ImGui::Selectable(label, selected, flags, size);
     probe_last_item(label);
@@ -43,6 +49,12 @@ bool input_int(const char* label, int* value) {
     const bool changed = ImGui::InputInt(label, value, 0, 0);
     probe_last_field(label, width);
     return changed;
+}
+
+bool tab_item(const char* label) {
+    const bool open = ImGui::BeginTabItem(label);
+    probe_last_item(label);
+    return open;
 }
 
 bool radio(const char* label, bool active) {

@@ -12,6 +12,7 @@ namespace rc::ui {
 float em(float n);
 
 bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
+bool small_button(const char* label);
 bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags = 0,
                 const ImVec2& size = ImVec2(0, 0));
 bool checkbox(const char* label, bool* value);
@@ -21,6 +22,8 @@ bool input_text(const char* label, const char* hint, std::string& value, ImGuiIn
 
 // A whole-number field (no +/- buttons: typed); true when the value changed.
 bool input_int(const char* label, int* value);
+// A tab of a tab bar (reported to the item probe, so tests can click it); EndTabItem() when true.
+bool tab_item(const char* label);
 // A radio button; true when clicked.
 bool radio(const char* label, bool active);
 

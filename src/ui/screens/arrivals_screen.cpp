@@ -247,6 +247,7 @@ void ArrivalsScreen::draw_person(ScreenContext& ctx) {
         return;
     }
     const Person& p = r->person;
+    const std::int64_t id = r->id; // `r` points into the snapshot, which an edit rebuilds
     heading(p.reference.c_str());
     ImGui::Text("%s", r->name_text.c_str());
     if (!p.tag.empty()) ImGui::Text("Tag %s", p.tag.c_str());
@@ -271,7 +272,7 @@ void ArrivalsScreen::draw_person(ScreenContext& ctx) {
         ImGui::PopStyleColor();
     }
     if (ctx.session.can(Permission::CheckIn) && button(kEditDetails)) {
-        form_.start_edit(r->id, p);
+        form_.start_edit(id, p);
         panel_ = Panel::CheckIn;
         return;
     }
@@ -293,9 +294,10 @@ void ArrivalsScreen::draw_person(ScreenContext& ctx) {
         const std::string label = "Record: " + std::string(journey_step_label(step)) + "##step_" +
                                   std::string(journey_step_id(step));
         if (button(label.c_str())) {
-            const app::EditResult res = ctx.session.record_journey_step(r->id, step, std::nullopt);
+            const app::EditResult res = ctx.session.record_journey_step(id, step, std::nullopt);
             journey_message_ = res.ok ? std::string(journey_step_label(step)) + " recorded." : res.message;
             journey_message_is_error_ = !res.ok;
+            return; // the snapshot changed under `r`
         }
     }
     bool can_depart = false;

@@ -253,7 +253,7 @@ bool CheckInForm::draw(ScreenContext& ctx) {
         ImGui::SameLine();
         ImGui::Text("%s", country_name(draft_.nationality).c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("clear##nationality")) draft_.nationality.clear();
+        if (small_button("clear##nationality")) draft_.nationality.clear();
     }
     draw_problem("nationality");
 
@@ -268,7 +268,7 @@ bool CheckInForm::draw(ScreenContext& ctx) {
     for (std::size_t i = 0; i < draft_.languages.size(); ++i) {
         if (i > 0) ImGui::SameLine();
         const std::string chip = language_name(draft_.languages[i]) + " \u00d7##lang_" + draft_.languages[i];
-        if (ImGui::SmallButton(chip.c_str())) {
+        if (small_button(chip.c_str())) {
             draft_.languages.erase(draft_.languages.begin() + static_cast<std::ptrdiff_t>(i));
             break;
         }

@@ -22,7 +22,7 @@ void DashboardScreen::draw(ScreenContext& ctx) {
     ImGui::TextDisabled("Centre: %s", ctx.session.status().centre_name.c_str());
     ImGui::Spacing();
     if (!ImGui::BeginTabBar("dashboard_tabs")) return;
-    if (ImGui::BeginTabItem("Centre")) {
+    if (tab_item("Centre")) {
         ImGui::Spacing();
         if (ctx.session.operation().status == CentreStatus::Standby)
             activation_.draw(ctx);
@@ -30,7 +30,7 @@ void DashboardScreen::draw(ScreenContext& ctx) {
             draw_overview(ctx);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Venues")) {
+    if (tab_item("Venues")) {
         ImGui::Spacing();
         venues_.draw(ctx);
         ImGui::EndTabItem();

@@ -1,14 +1,60 @@
 #pragma once
 #include "ui/screen.hpp"
 
+#include <optional>
+#include <string>
+
 namespace rc::ui {
 
-// Who is on site, from which organisation, in which role (placeholder).
+// Partners and staff: the call-out board in the procedure's cascade order (with follow-ups that stand
+// out when overdue, and phone numbers copied with one click), the roles matrix for the centre's tier
+// with every uncovered required role as an alert, staff signing in and out (ICS 211), and the partner
+// directory kept between operations.
 class PartnersStaffScreen final : public Screen {
 public:
     const char* id() const override { return "partners"; }
     const char* title() const override { return "Partners & staff"; }
     void draw(ScreenContext& ctx) override;
+
+    static constexpr const char* kStaffName = "Name##staff_name";
+    static constexpr const char* kStaffPhone = "Phone##staff_phone";
+    static constexpr const char* kStaffOrganisation = "Organisation (if not a partner)##staff_org";
+    static constexpr const char* kStaffRole = "Role at the centre##staff_role";
+    static constexpr const char* kStaffTrained =
+        "Has done the modern slavery awareness training##staff_trained";
+    static constexpr const char* kStaffSignIn = "Sign in";
+    static constexpr const char* kCalloutPeople = "People coming##callout_people";
+    static constexpr const char* kCalloutArrival = "Expected at (HH:MM)##callout_arrival";
+    static constexpr const char* kCalloutNotes = "Notes##callout_notes";
+    static constexpr const char* kDirectoryOrganisation = "Organisation##dir_org";
+    static constexpr const char* kDirectorySave = "Save entry";
+
+    // For tests: choose the contact whose controls are shown, and the partner in the sign-in form.
+    void select_contact(std::string id) { selected_contact_ = std::move(id); }
+    void choose_partner(std::string id) { staff_partner_ = std::move(id); }
+    const std::string& message() const { return message_; }
+
+private:
+    void draw_callouts(ScreenContext& ctx);
+    void draw_callout_controls(ScreenContext& ctx);
+    void draw_roles(ScreenContext& ctx);
+    void draw_staff(ScreenContext& ctx);
+    void draw_directory(ScreenContext& ctx);
+    void report(const app::EditResult& r, const char* ok_text);
+
+    std::string selected_contact_;
+    int callout_people_ = 0;
+    std::string callout_arrival_;
+    std::string callout_notes_;
+
+    std::string staff_name_, staff_phone_, staff_partner_, staff_organisation_, staff_role_;
+    bool staff_trained_ = false;
+
+    std::optional<std::int64_t> directory_editing_;
+    app::DirectoryForm directory_form_;
+
+    std::string message_;
+    bool message_is_error_ = false;
 };
 
 } // namespace rc::ui

@@ -80,12 +80,14 @@ void ProcedureScreen::draw_selected_controls(ScreenContext& ctx) {
         paragraph_disabled("Select an action (click it, or move with the arrow keys and press Space) to mark "
                            "it done or not applicable.");
     } else {
+        // Copies: an edit rebuilds the snapshot `sel` points into.
+        const std::string sel_id = sel->id;
         ImGui::Text("Selected: %s", sel->title.c_str());
         ImGui::BeginDisabled(!may);
         const bool open = is_open(*sel);
         ImGui::BeginDisabled(!open);
         if (button(kMarkDone) || (open && may && ctrl && !typing && ImGui::IsKeyPressed(keys::A + 3, false)))
-            apply(ctx, ctx.session.record_action(sel->id, ActionOutcome::Done, {}), "Marked done.");
+            apply(ctx, ctx.session.record_action(sel_id, ActionOutcome::Done, {}), "Marked done.");
         ImGui::SameLine();
         if (button(kNotApplicable) ||
             (open && may && ctrl && !typing && ImGui::IsKeyPressed(keys::A + 10, false))) {
@@ -96,7 +98,7 @@ void ProcedureScreen::draw_selected_controls(ScreenContext& ctx) {
         ImGui::SameLine();
         ImGui::BeginDisabled(open);
         if (button(kReopen) || (!open && may && ctrl && !typing && ImGui::IsKeyPressed(keys::Z, false)))
-            apply(ctx, ctx.session.reopen_action(sel->id), "Back to do.");
+            apply(ctx, ctx.session.reopen_action(sel_id), "Back to do.");
         ImGui::EndDisabled();
         ImGui::EndDisabled();
         if (!may) paragraph_disabled("Only a coordinator records the procedure's actions.");
@@ -110,7 +112,7 @@ void ProcedureScreen::draw_selected_controls(ScreenContext& ctx) {
                                           ImGuiInputTextFlags_EnterReturnsTrue);
             ImGui::SameLine();
             if (button(kReasonSave) || enter) {
-                apply(ctx, ctx.session.record_action(sel->id, ActionOutcome::NotApplicable, reason_),
+                apply(ctx, ctx.session.record_action(sel_id, ActionOutcome::NotApplicable, reason_),
                       "Marked not applicable.");
                 focus_reason_ = message_is_error_; // back in the field to fix it
             }
