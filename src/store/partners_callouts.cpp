@@ -170,7 +170,10 @@ std::int64_t record_callout(Store& store, std::string_view contact_id, const Cal
         const CalloutState next = apply_callout_update(current, update);
         const bool call = is_call(current.status, next.status);
         const int attempts = (before ? before->attempts : 0) + (call ? 1 : 0);
-        std::optional<UnixSeconds> first_called = before ? before->first_called_at : std::nullopt;
+        // Built with value_or, not a ternary of optionals: GCC 12 -O2 warns (wrongly) that the latter
+        // may be used uninitialised.
+        std::optional<UnixSeconds> first_called;
+        if (before && before->first_called_at) first_called = *before->first_called_at;
         if (call && !first_called) first_called = at;
         const std::string_view from_id = callout_status_id(current.status);
         const std::string_view to_id = callout_status_id(next.status);
