@@ -175,7 +175,7 @@ void ArrivalsScreen::draw_table(ScreenContext& ctx, float height) {
     col("Reference", app::PeopleColumn::Reference, 1.3f, ImGuiTableColumnFlags_DefaultSort);
     col("Tag", app::PeopleColumn::Tag, 0.6f);
     col("Name", app::PeopleColumn::Name, 1.8f);
-    col("Age", app::PeopleColumn::Age, 0.7f);
+    col("Age", app::PeopleColumn::Age, 1.0f);
     col("Nationality", app::PeopleColumn::Nationality, 1.1f);
     col("Group", app::PeopleColumn::Group, 0.9f);
     col("Status", app::PeopleColumn::Status, 1.4f);

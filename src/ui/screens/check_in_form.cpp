@@ -37,9 +37,10 @@ std::string language_name(const std::string& code) {
     return l ? std::string(l->name) : code;
 }
 
-// The visible part of "Label##id".
+// The label of "##Label##id" (or of "Label##id").
 std::string visible(const char* id) {
-    const std::string s(id);
+    std::string s(id);
+    if (s.rfind("##", 0) == 0) s.erase(0, 2);
     return s.substr(0, s.find("##"));
 }
 
@@ -223,7 +224,7 @@ bool CheckInForm::draw(ScreenContext& ctx) {
     label(kDob);
     text_field(kDob, "YYYY-MM-DD or DD/MM/YYYY", dob_text_, em(9.0f));
     ImGui::SameLine();
-    ImGui::TextDisabled("or");
+    ImGui::TextDisabled("or age given");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(4.0f));
     if (input_text(kAge, "age", age_text_, ImGuiInputTextFlags_EnterReturnsTrue)) save_requested_ = true;

@@ -32,21 +32,22 @@ public:
     const std::string& message() const { return message_; }
     const std::vector<FieldProblem>& problems() const { return problems_; }
 
-    static constexpr const char* kTag = "Tag or wristband##ci_tag";
-    static constexpr const char* kName = "Name##ci_name";
-    static constexpr const char* kAlias = "Alias##ci_alias";
-    static constexpr const char* kSex = "Sex (F/M/X/U)##ci_sex";
-    static constexpr const char* kDob = "Date of birth##ci_dob";
-    static constexpr const char* kAge = "Age given##ci_age";
+    // Field ids: "##<label shown above the field>##<unique id>" (the label is drawn above, not beside).
+    static constexpr const char* kTag = "##Tag or wristband##ci_tag";
+    static constexpr const char* kName = "##Name##ci_name";
+    static constexpr const char* kAlias = "##Alias##ci_alias";
+    static constexpr const char* kSex = "##Sex (F/M/X/U)##ci_sex";
+    static constexpr const char* kDob = "##Date of birth##ci_dob";
+    static constexpr const char* kAge = "##Age given##ci_age";
     static constexpr const char* kDisputed = "Age disputed \u2014 treat as child (Ctrl+Shift+D)##ci_disputed";
-    static constexpr const char* kNationality = "Nationality##ci_nationality";
-    static constexpr const char* kLanguages = "Languages##ci_languages";
+    static constexpr const char* kNationality = "##Nationality##ci_nationality";
+    static constexpr const char* kLanguages = "##Languages##ci_languages";
     static constexpr const char* kInterpreter = "Interpreter needed (Ctrl+Shift+I)##ci_interpreter";
-    static constexpr const char* kMedical = "Urgent medical or access needs##ci_medical";
-    static constexpr const char* kDiet = "Diet##ci_diet";
-    static constexpr const char* kGroup = "Arrival group##ci_group";
-    static constexpr const char* kProperty = "Property held##ci_property";
-    static constexpr const char* kArrivedAt = "Arrived at (HH:MM, empty: now)##ci_arrived";
+    static constexpr const char* kMedical = "##Urgent medical or access needs##ci_medical";
+    static constexpr const char* kDiet = "##Diet##ci_diet";
+    static constexpr const char* kGroup = "##Arrival group##ci_group";
+    static constexpr const char* kProperty = "##Property held##ci_property";
+    static constexpr const char* kArrivedAt = "##Arrived at (HH:MM, empty: now)##ci_arrived";
     static constexpr const char* kSave = "Check in (Enter)";
     static constexpr const char* kSaveChanges = "Save changes (Enter)";
     static constexpr const char* kSaveAnyway = "Save anyway";

@@ -159,6 +159,7 @@ void ProcedureScreen::draw_actions(ScreenContext& ctx) {
         }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(a.title.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", a.title.c_str()); // long titles are cut off
         if (!a.mandatory) {
             ImGui::SameLine();
             ImGui::TextDisabled("(optional)");
