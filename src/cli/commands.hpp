@@ -11,4 +11,5 @@ void register_restore_command(CLI::App& app, CliContext& ctx);
 void register_bench_command(CLI::App& app, CliContext& ctx);
 void register_activate_command(CLI::App& app, CliContext& ctx);
 void register_venues_command(CLI::App& app, CliContext& ctx);
+void register_import_command(CLI::App& app, CliContext& ctx);
 } // namespace rc::cli

@@ -12,6 +12,9 @@ bool can(UserRole role, Permission permission) {
     // Whoever is at the door signs staff in and out: the list of who is in the building cannot wait
     // for a coordinator, and it holds nothing about the people received.
     case Permission::SignStaffInOut:
+    // Bags are received and handed out by whoever is at the door or the desk, at any hour: waiting for
+    // a coordinator is how bags end up "issued without record".
+    case Permission::HandleStock:
         return true;
     case Permission::ViewMedicalNotes:
     case Permission::Export:
@@ -23,6 +26,13 @@ bool can(UserRole role, Permission permission) {
     case Permission::Restore:
     case Permission::ViewAudit:
     case Permission::ManagePartners:
+    // Corrections change what the record says happened rather than record what someone saw happen, and
+    // are where a loss would hide: a coordinator makes them.
+    case Permission::ManageStock:
+    // A referral records a person's consent and discharges a legal duty (an NRM only by a first
+    // responder, an MS1 kept anonymous), and its notes are special-category data: the coordinator (or the
+    // safeguarding lead signed in as one) records it, not whoever is at the door.
+    case Permission::RecordReferrals:
         return false;
     }
     return false;
@@ -60,6 +70,12 @@ std::string_view permission_label(Permission permission) {
         return "call partners out or change the partner directory";
     case Permission::SignStaffInOut:
         return "sign staff in and out";
+    case Permission::HandleStock:
+        return "receive and issue support bags";
+    case Permission::ManageStock:
+        return "correct the stock record";
+    case Permission::RecordReferrals:
+        return "record referrals";
     }
     return "do this";
 }

@@ -23,7 +23,10 @@ enum class Permission {
     Restore,          // replace the database with a backup
     ViewAudit,        // read the audit trail
     ManagePartners,   // call partners out and record their answers; edit the partner directory
-    SignStaffInOut    // sign staff and partners' people in and out (the ICS 211 list)
+    SignStaffInOut,   // sign staff and partners' people in and out (the ICS 211 list)
+    HandleStock,      // receive support bags, issue them, return them, move them between stores
+    ManageStock,      // correct the stock record: stocktake, write-off, reversal; the list of stores
+    RecordReferrals,  // record referrals and consent decisions; read their details and prompt sheets
 };
 
 bool can(UserRole role, Permission permission);

@@ -331,6 +331,141 @@ CREATE TABLE partner_directory (
     updated_by       INTEGER NOT NULL REFERENCES users (id)
 );
 )sql"},
+    {7, "emergency support bag stock: stores and the append-only stock ledger",
+     R"sql(
+-- Where bags are kept. The code is what files and the command line use ("centre", "ripley-police").
+-- Nothing here is personal. The centre's own store exists from the start, so that a first delivery
+-- has somewhere to go.
+CREATE TABLE stock_stores (
+    id   INTEGER PRIMARY KEY,
+    code TEXT NOT NULL COLLATE NOCASE UNIQUE
+         CHECK (length(code) BETWEEN 1 AND 64 AND code NOT GLOB '*[^a-z0-9_-]*' AND code GLOB '[a-z0-9]*'),
+    name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0 AND length(name) <= 200),
+    kind TEXT NOT NULL CHECK (kind IN ('centre', 'police', 'depot'))
+);
+INSERT INTO stock_stores (id, code, name, kind) VALUES (1, 'centre', 'The centre', 'centre');
+
+-- The stock ledger: what a store holds is the sum of its movements (into to_store, out of from_store).
+-- Bag kinds are the pinned procedure's ids. `supplier` ("from whom" for a delivery) names an
+-- organisation and stays in clear for the debrief, like the staff list's organisation; the note is
+-- free text that may name a person, so it is sealed. A person's purge keeps the movement (the bag still
+-- left the store) and forgets who had it: the only change the triggers allow.
+CREATE TABLE stock_movements (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('received', 'issued', 'transferred', 'returned', 'written_off',
+                                             'adjustment', 'reversal')),
+    bag_kind   TEXT NOT NULL CHECK (length(bag_kind) BETWEEN 1 AND 64),
+    quantity   INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 100000),
+    from_store INTEGER REFERENCES stock_stores (id),
+    to_store   INTEGER REFERENCES stock_stores (id),
+    person_id  INTEGER REFERENCES people (id) ON DELETE SET NULL,
+    write_off  TEXT CHECK (write_off IN ('lost', 'damaged', 'expired', 'issued_without_record')),
+    supplier   TEXT CHECK (supplier IS NULL OR length(trim(supplier)) BETWEEN 1 AND 200),
+    note_enc   BLOB,
+    reverses   INTEGER UNIQUE REFERENCES stock_movements (id),
+    at         INTEGER NOT NULL,
+    by_user    INTEGER NOT NULL REFERENCES users (id),
+    CHECK (from_store IS NOT NULL OR to_store IS NOT NULL),
+    CHECK (from_store IS NULL OR to_store IS NULL OR from_store <> to_store),
+    CHECK ((kind = 'received') = (supplier IS NOT NULL)),
+    CHECK ((kind = 'written_off') = (write_off IS NOT NULL)),
+    CHECK ((kind = 'reversal') = (reverses IS NOT NULL)),
+    CHECK (kind <> 'reversal' OR note_enc IS NOT NULL),
+    CHECK (kind NOT IN ('received', 'returned') OR (to_store IS NOT NULL AND from_store IS NULL)),
+    CHECK (kind NOT IN ('issued', 'written_off') OR (from_store IS NOT NULL AND to_store IS NULL)),
+    CHECK (kind <> 'transferred' OR (from_store IS NOT NULL AND to_store IS NOT NULL)),
+    CHECK (kind <> 'adjustment' OR (from_store IS NULL) <> (to_store IS NULL))
+);
+CREATE INDEX stock_movements_bag_kind ON stock_movements (bag_kind, id);
+CREATE INDEX stock_movements_person ON stock_movements (person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX stock_movements_from_store ON stock_movements (from_store) WHERE from_store IS NOT NULL;
+CREATE INDEX stock_movements_to_store ON stock_movements (to_store) WHERE to_store IS NOT NULL;
+CREATE TRIGGER stock_movements_no_update BEFORE UPDATE ON stock_movements
+WHEN NOT (OLD.person_id IS NOT NULL AND NEW.person_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM people WHERE id = OLD.person_id)
+          AND NEW.id = OLD.id AND NEW.kind = OLD.kind AND NEW.bag_kind = OLD.bag_kind
+          AND NEW.quantity = OLD.quantity AND NEW.from_store IS OLD.from_store AND NEW.to_store IS OLD.to_store
+          AND NEW.write_off IS OLD.write_off AND NEW.supplier IS OLD.supplier AND NEW.note_enc IS OLD.note_enc
+          AND NEW.reverses IS OLD.reverses AND NEW.at = OLD.at AND NEW.by_user = OLD.by_user)
+BEGIN
+    SELECT RAISE(ABORT, 'the stock ledger is append-only: record a reversal instead');
+END;
+CREATE TRIGGER stock_movements_no_delete BEFORE DELETE ON stock_movements
+BEGIN
+    SELECT RAISE(ABORT, 'the stock ledger is append-only: record a reversal instead');
+END;
+)sql"},
+    {8, "referrals and their history",
+     R"sql(
+-- One row per referral of a person: where it stands now; referral_events keeps every change. In clear:
+-- what the rules and the debrief count (type, organisations, consent, status, times, the identifying
+-- flag). Sealed: who made it, why it was declined or withdrawn, the external reference, the notes.
+-- A Duty to Notify (MS1) never carries identifying details: the store refuses them, and so does this
+-- table.
+CREATE TABLE referrals (
+    id                     INTEGER PRIMARY KEY,
+    person_id              INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    type                   TEXT NOT NULL CHECK (type IN ('nrm', 'duty_to_notify', 'childrens_services',
+                                                         'adult_safeguarding', 'pre_nrm_support',
+                                                         'salvation_army_victim_care', 'safe_accommodation',
+                                                         'medical', 'refuge', 'legal_advice', 'family_tracing',
+                                                         'other')),
+    making_partner         TEXT NOT NULL DEFAULT '' CHECK (length(making_partner) <= 64),
+    receiving_organisation TEXT NOT NULL DEFAULT '' CHECK (length(receiving_organisation) <= 800),
+    consent_explained      INTEGER NOT NULL CHECK (consent_explained IN (0, 1)),
+    interpreter_language   TEXT NOT NULL DEFAULT '' CHECK (length(interpreter_language) <= 8),
+    consent                TEXT NOT NULL CHECK (consent IN ('pending', 'given', 'declined', 'not_needed')),
+    status                 TEXT NOT NULL
+                           CHECK (status IN ('to_do', 'in_progress', 'made', 'accepted', 'declined', 'withdrawn')),
+    status_at              INTEGER NOT NULL,
+    made_at                INTEGER,
+    outcome_at             INTEGER,
+    identifying            INTEGER NOT NULL DEFAULT 0 CHECK (identifying IN (0, 1)),
+    made_by_enc            BLOB NOT NULL,
+    reason_enc             BLOB,
+    external_reference_enc BLOB NOT NULL,
+    notes_enc              BLOB NOT NULL,
+    created_at             INTEGER NOT NULL,
+    created_by             INTEGER NOT NULL REFERENCES users (id),
+    updated_at             INTEGER NOT NULL,
+    updated_by             INTEGER NOT NULL REFERENCES users (id),
+    CHECK (type <> 'duty_to_notify' OR identifying = 0),
+    CHECK (status NOT IN ('declined', 'withdrawn') OR reason_enc IS NOT NULL)
+);
+CREATE INDEX referrals_person ON referrals (person_id, id);
+-- A referral goes only with its person (the purge, through the cascade); nothing else deletes one.
+CREATE TRIGGER referrals_no_delete BEFORE DELETE ON referrals
+WHEN EXISTS (SELECT 1 FROM people WHERE id = OLD.person_id)
+BEGIN
+    SELECT RAISE(ABORT, 'referrals are removed only with their person');
+END;
+
+-- Append-only: the creation, each edit (the fields that changed, by name) and each status change.
+CREATE TABLE referral_events (
+    id          INTEGER PRIMARY KEY,
+    referral_id INTEGER NOT NULL REFERENCES referrals (id) ON DELETE CASCADE,
+    action      TEXT NOT NULL CHECK (action IN ('created', 'updated', 'status')),
+    at          INTEGER NOT NULL,
+    from_status TEXT CHECK (from_status IN ('to_do', 'in_progress', 'made', 'accepted', 'declined', 'withdrawn')),
+    to_status   TEXT NOT NULL
+                CHECK (to_status IN ('to_do', 'in_progress', 'made', 'accepted', 'declined', 'withdrawn')),
+    fields      TEXT NOT NULL DEFAULT '',
+    reason_enc  BLOB,
+    by_user     INTEGER NOT NULL REFERENCES users (id),
+    recorded_at INTEGER NOT NULL,
+    CHECK ((action = 'status') = (from_status IS NOT NULL))
+);
+CREATE INDEX referral_events_referral ON referral_events (referral_id, id);
+CREATE TRIGGER referral_events_no_update BEFORE UPDATE ON referral_events
+BEGIN
+    SELECT RAISE(ABORT, 'referral history is append-only');
+END;
+CREATE TRIGGER referral_events_no_delete BEFORE DELETE ON referral_events
+WHEN EXISTS (SELECT 1 FROM referrals WHERE id = OLD.referral_id)
+BEGIN
+    SELECT RAISE(ABORT, 'referral history is append-only');
+END;
+)sql"},
 };
 
 } // namespace

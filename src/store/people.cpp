@@ -70,6 +70,15 @@ std::string ids_text(EnumSet<Enum> set, const std::array<Enum, N>& all, std::str
     return out.empty() ? "none" : out;
 }
 
+// The value whose stored id is `id` exactly (the database holds only ids this code wrote).
+template <class Enum, std::size_t N>
+std::optional<Enum> stored(std::string_view id, const std::array<Enum, N>& all,
+                           std::string_view (*id_of)(Enum)) {
+    for (Enum e : all)
+        if (id_of(e) == id) return e;
+    return std::nullopt;
+}
+
 std::string interpreter_id(std::optional<bool> needed) {
     if (!needed) return "not_asked";
     return *needed ? "yes" : "no";
@@ -128,9 +137,9 @@ PersonRecord read_person_columns(const Statement& st, const FieldCipher& c, bool
     Person& p = r.person;
     p.reference = st.text_at(1);
     p.tag = st.text_at(2);
-    p.sex = parse_sex(st.text_at(3)).value_or(Sex::Unknown);
+    p.sex = stored(st.text_at(3), all_sexes, sex_id).value_or(Sex::Unknown);
     if (!st.is_null(4)) p.claimed_age = static_cast<int>(st.int64_at(4));
-    p.age_band = parse_age_band(st.text_at(5)).value_or(AgeBand::Unknown);
+    p.age_band = stored(st.text_at(5), all_age_bands, age_band_id).value_or(AgeBand::Unknown);
     p.stated_child = child_status_from_id(st.text_at(6)).value_or(ChildStatus::Unknown);
     p.nationality = st.text_at(7);
     const std::string languages = st.text_at(8); // split_list's views point into it
@@ -142,14 +151,15 @@ PersonRecord read_person_columns(const Statement& st, const FieldCipher& c, bool
     if (!st.is_null(12)) p.nrm_consent = nrm_consent_from_id(st.text_at(12));
     r.created_at = st.int64_at(13);
     r.updated_at = st.int64_at(14);
-    const auto personal = open_personal(c, r.id, st.blob_at(15));
+    auto personal = open_personal(c, r.id, st.blob_at(15));
     if (!personal) {
         spdlog::warn("store: people #{} failed its integrity check", r.id);
         p.name = "[unreadable: this record failed its integrity check]";
         return r;
     }
-    apply_personal(*personal, p);
-    if (personal->has_medical) {
+    const bool has_medical = personal->has_medical;
+    apply_personal(std::move(*personal), p);
+    if (has_medical) {
         if (read_medical && !st.is_null(16)) {
             const auto medical = open_medical(c, r.id, st.blob_at(16));
             if (!medical) spdlog::warn("store: people #{} medical note failed its integrity check", r.id);
@@ -199,6 +209,9 @@ std::vector<PersonRecord> read_people(const Store& store, std::optional<PersonId
     auto st = store.connection_for_reading().cached(sql);
     if (only) st->bind(1, *only);
     std::vector<PersonRecord> out;
+    if (!only)
+        out.reserve(static_cast<std::size_t>(
+            store.connection_for_reading().query_int("SELECT count(*) FROM people")));
     while (st->step()) {
         const PersonId id = st->int64_at(0);
         if (out.empty() || out.back().id != id) {
@@ -315,13 +328,13 @@ std::optional<std::string> open_medical(const FieldCipher& c, PersonId id, const
     return decode_medical(*plain);
 }
 
-void apply_personal(const PersonalFields& f, Person& p) {
-    p.name = f.name;
-    p.alias = f.alias;
+void apply_personal(PersonalFields f, Person& p) {
+    p.name = std::move(f.name);
+    p.alias = std::move(f.alias);
     p.date_of_birth = f.date_of_birth;
-    p.diet = f.diet;
-    p.property_held = f.property_held;
-    p.arrival_group = f.arrival_group;
+    p.diet = std::move(f.diet);
+    p.property_held = std::move(f.property_held);
+    p.arrival_group = std::move(f.arrival_group);
 }
 
 std::optional<std::string> reference_with_tag(Connection& db, std::string_view tag,
@@ -496,9 +509,9 @@ void update_person(Store& store, PersonId id, const Person& details) {
                              restore_advice(w.db.path().string()));
         Person before;
         before.tag = st->text_at(1);
-        before.sex = parse_sex(st->text_at(2)).value_or(Sex::Unknown);
+        before.sex = stored(st->text_at(2), all_sexes, sex_id).value_or(Sex::Unknown);
         if (!st->is_null(3)) before.claimed_age = static_cast<int>(st->int64_at(3));
-        before.age_band = parse_age_band(st->text_at(4)).value_or(AgeBand::Unknown);
+        before.age_band = stored(st->text_at(4), all_age_bands, age_band_id).value_or(AgeBand::Unknown);
         before.stated_child = child_status_from_id(st->text_at(5)).value_or(ChildStatus::Unknown);
         before.nationality = st->text_at(6);
         const std::string languages = st->text_at(7); // split_list's views point into it

@@ -130,9 +130,10 @@ struct RollImportResult {
     bool ok() const { return errors.empty(); }
 };
 
-// Imports the roll in one transaction, all rows or none. Errors: every problem check_roll finds, and a
-// tag already in the database. A row without arrived_at arrives now; a row with departed_at has
-// departed. Permission::Import. Throws StoreError for anything but the file's problems.
+// Imports the roll in one transaction, all rows or none. Errors: every problem check_roll finds; once
+// the file has none, each tag already in the database. A roll with nobody in it writes nothing. A row
+// without arrived_at arrives now; a row with departed_at has departed. Permission::Import. Throws
+// StoreError for anything but the file's problems.
 RollImportResult import_roll(Store& store, std::string_view text, const RollImportOptions& options = {});
 
 } // namespace rc::store

@@ -32,7 +32,7 @@ std::optional<std::string> decode_medical(std::string_view plain);
 // nullopt when the blob fails to open (altered, another row's, another key) or does not decode.
 std::optional<PersonalFields> open_personal(const FieldCipher& c, PersonId id, const Blob& sealed);
 std::optional<std::string> open_medical(const FieldCipher& c, PersonId id, const Blob& sealed);
-void apply_personal(const PersonalFields& f, Person& p);
+void apply_personal(PersonalFields f, Person& p);
 
 // The reference of someone else (not `exclude`) with this tag, ignoring case; nothing for an empty tag.
 std::optional<std::string> reference_with_tag(Connection& db, std::string_view tag,

@@ -12,6 +12,10 @@ namespace {
 constexpr BenchSection kSections[] = {
     {"frame_time", "Per-frame CPU time of each screen (headless Dear ImGui)", run_frame_time_section},
     {"store_commit", "One committed store write against a raw SQLite commit", run_store_commit_section},
+    {"checkin_commit", "Checking a person in against a raw SQLite commit; loading 10,000 people",
+     run_checkin_commit_section},
+    {"stock", "Stock balances and forecast from 50,000 movements (in memory)", run_stock_ledger_section},
+    {"arrivals", "The Arrivals screen and its filter with 10,000 people", run_arrivals_section},
     {"idle_cpu", "CPU use of the real window loop, idle, against a polling loop", run_idle_cpu_section},
 };
 } // namespace
