@@ -177,6 +177,7 @@ EditResult StoreSession::add_log_entry(std::string_view text) {
     if (!checked.ok) return checked;
     if (!store_) return {false, "No centre database is open."};
     try {
+        edit_parts_ = kLogPart;
         const std::int64_t id = store_->append_log(trimmed, store::LogKind::Manual);
         spdlog::debug("activity log: entry {} added", id);
     } catch (const store::StoreError& e) {
@@ -293,6 +294,8 @@ std::optional<double> StoreSession::seconds_until_due() const {
 bool StoreSession::refresh() {
     const bool signed_in = store_ && store_->signed_in();
     const std::uint64_t version = store_ ? store_->data_version() : 0;
+    const unsigned parts = (signed_in != seen_signed_in_ || !edit_parts_) ? kAllParts : *edit_parts_;
+    edit_parts_.reset();
     if (version == seen_data_version_ && signed_in == seen_signed_in_) return false;
     const bool version_moved = version != seen_data_version_;
     seen_data_version_ = version;
@@ -313,11 +316,13 @@ bool StoreSession::refresh() {
     }
     ++status_.version;
 
+    // Only what the last edit touched is read again (a full reload of a large centre is not free).
     if (store_) {
-        refresh_operation(signed_in);
-        refresh_people(signed_in);
-        refresh_partners(signed_in);
+        if (parts & kOperationPart) refresh_operation(signed_in);
+        if (parts & kPeoplePart) refresh_people(signed_in);
+        if (parts & kPartnersPart) refresh_partners(signed_in);
     }
+    if (!(parts & kLogPart)) return true;
     if (signed_in) {
         clear_personal_snapshots();
         std::vector<store::UserSummary> users;

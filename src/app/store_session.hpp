@@ -105,11 +105,15 @@ private:
     void clear_personal_snapshots();
     void refresh_operation(bool signed_in);
     void refresh_people(bool signed_in);
+    void patch_people();
     void refresh_partners(bool signed_in);
     // Re-evaluates the actions against the clock (an action turned overdue); true if any changed.
     bool reevaluate_actions();
     // Runs a store write, turning a refusal into a message; refreshes the snapshots after.
-    EditResult guarded(const std::function<void()>& write);
+    // The snapshots an edit may change (refresh() reads only those after it).
+    static constexpr unsigned kOperationPart = 1, kPeoplePart = 2, kPartnersPart = 4, kLogPart = 8,
+                              kAllParts = 15;
+    EditResult guarded(const std::function<void()>& write, unsigned parts = kAllParts);
     // The procedure text to activate under, and what to call it in messages.
     bool read_procedure(std::string& text, std::string& source, std::string& problem) const;
     EditResult failed(const std::string& message);
@@ -127,6 +131,9 @@ private:
     LogSnapshot log_;
     OperationSnapshot operation_;
     PeopleSnapshot people_;
+    bool people_loaded_ = false;
+    std::optional<unsigned> edit_parts_;     // set by an edit just before refresh(); empty: everything
+    std::vector<std::int64_t> people_patch_; // people this session just edited: re-read only them
     PartnersSnapshot partners_;
     std::string pinned_hash_; // of the procedure in operation_ (parse it again only when it changes)
 };

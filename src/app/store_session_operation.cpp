@@ -136,9 +136,10 @@ ActivationPreview StoreSession::preview_activation(int expected_people) const {
     return preview;
 }
 
-EditResult StoreSession::guarded(const std::function<void()>& write) {
+EditResult StoreSession::guarded(const std::function<void()>& write, unsigned parts) {
     if (!store_) return {false, "No centre database is open."};
     try {
+        edit_parts_ = parts;
         write();
     } catch (const store::InvalidProcedure& e) {
         std::string message = e.problem();
@@ -180,11 +181,12 @@ EditResult StoreSession::activate(const ActivationForm& form) {
 
 EditResult StoreSession::record_action(std::string_view action_id, ActionOutcome outcome,
                                        std::string_view reason) {
-    return guarded([&] { store::record_action(*store_, action_id, outcome, reason); });
+    return guarded([&] { store::record_action(*store_, action_id, outcome, reason); },
+                   kOperationPart | kLogPart);
 }
 
 EditResult StoreSession::reopen_action(std::string_view action_id) {
-    return guarded([&] { store::reopen_action(*store_, action_id); });
+    return guarded([&] { store::reopen_action(*store_, action_id); }, kOperationPart | kLogPart);
 }
 
 EditResult StoreSession::raise_tier(Tier tier, std::string_view reason) {
@@ -205,16 +207,18 @@ EditResult StoreSession::save_venue(std::optional<std::int64_t> id, const VenueF
     d.keyholder_phone = form.keyholder_phone;
     d.notes = form.notes;
     if (const auto p = store::venue_details_problem(d)) return {false, *p};
-    return guarded([&] {
-        if (id)
-            store::update_venue(*store_, *id, d);
-        else
-            store::add_venue(*store_, d);
-    });
+    return guarded(
+        [&] {
+            if (id)
+                store::update_venue(*store_, *id, d);
+            else
+                store::add_venue(*store_, d);
+        },
+        kOperationPart);
 }
 
 EditResult StoreSession::remove_venue(std::int64_t id) {
-    return guarded([&] { store::remove_venue(*store_, id); });
+    return guarded([&] { store::remove_venue(*store_, id); }, kOperationPart);
 }
 
 EditResult StoreSession::import_venues(const std::filesystem::path& file) {

@@ -141,7 +141,7 @@ EditResult StoreSession::record_callout(std::string_view contact_id, const Callo
         if (!d.expected_arrival_at) return {false, problem};
     }
     d.notes = form.notes;
-    return guarded([&] { store::record_callout(*store_, contact_id, d); });
+    return guarded([&] { store::record_callout(*store_, contact_id, d); }, kPartnersPart | kLogPart);
 }
 
 EditResult StoreSession::sign_in_staff(const StaffForm& form) {
@@ -153,31 +153,33 @@ EditResult StoreSession::sign_in_staff(const StaffForm& form) {
     d.role_at_centre = form.role_at_centre;
     d.awareness_trained = form.awareness_trained;
     if (const auto p = store::staff_details_problem(d)) return {false, *p};
-    return guarded([&] { store::sign_in_staff(*store_, d); });
+    return guarded([&] { store::sign_in_staff(*store_, d); }, kPartnersPart);
 }
 
 EditResult StoreSession::quick_sign_in(std::int64_t previous) {
-    return guarded([&] { store::quick_sign_in(*store_, previous); });
+    return guarded([&] { store::quick_sign_in(*store_, previous); }, kPartnersPart);
 }
 
 EditResult StoreSession::sign_out_staff(std::int64_t id) {
-    return guarded([&] { store::sign_out_staff(*store_, id); });
+    return guarded([&] { store::sign_out_staff(*store_, id); }, kPartnersPart);
 }
 
 EditResult StoreSession::save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form) {
     store::DirectoryEntryDetails d{form.organisation, form.partner_id, form.role,
                                    form.contact_name, form.phone,      form.notes};
     if (const auto p = store::directory_entry_problem(d)) return {false, *p};
-    return guarded([&] {
-        if (id)
-            store::update_directory_entry(*store_, *id, d);
-        else
-            store::add_directory_entry(*store_, d);
-    });
+    return guarded(
+        [&] {
+            if (id)
+                store::update_directory_entry(*store_, *id, d);
+            else
+                store::add_directory_entry(*store_, d);
+        },
+        kPartnersPart);
 }
 
 EditResult StoreSession::remove_directory_entry(std::int64_t id) {
-    return guarded([&] { store::remove_directory_entry(*store_, id); });
+    return guarded([&] { store::remove_directory_entry(*store_, id); }, kPartnersPart);
 }
 
 } // namespace rc::app
