@@ -466,6 +466,119 @@ BEGIN
     SELECT RAISE(ABORT, 'referral history is append-only');
 END;
 )sql"},
+    {9, "debrief exports and retention purges; sealed free text in the append-only tables may be cleared",
+     R"sql(
+-- Every debrief export: who, when, in which mode and formats, how many people. An identifiable export
+-- needs a reason, sealed because it is free text; the audit row names it without its value.
+CREATE TABLE debrief_exports (
+    id         INTEGER PRIMARY KEY,
+    at         INTEGER NOT NULL,
+    by_user    INTEGER NOT NULL REFERENCES users (id),
+    mode       TEXT NOT NULL CHECK (mode IN ('pseudonymised', 'identifiable')),
+    formats    TEXT NOT NULL CHECK (length(formats) BETWEEN 1 AND 100),
+    people     INTEGER NOT NULL CHECK (people >= 0),
+    reason_enc BLOB,
+    CHECK ((mode = 'identifiable') = (reason_enc IS NOT NULL))
+);
+CREATE TRIGGER debrief_exports_no_update BEFORE UPDATE ON debrief_exports
+WHEN NOT (NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.by_user = OLD.by_user AND NEW.mode = OLD.mode
+          AND NEW.formats = OLD.formats AND NEW.people = OLD.people
+          AND (NEW.reason_enc IS OLD.reason_enc OR length(NEW.reason_enc) = 41))
+BEGIN
+    SELECT RAISE(ABORT, 'the record of exports is append-only');
+END;
+CREATE TRIGGER debrief_exports_no_delete BEFORE DELETE ON debrief_exports
+BEGIN
+    SELECT RAISE(ABORT, 'the record of exports is append-only');
+END;
+
+-- Each retention purge: when, by whom, and what it cleared (counts only).
+CREATE TABLE retention_purges (
+    id             INTEGER PRIMARY KEY,
+    at             INTEGER NOT NULL,
+    by_user        INTEGER NOT NULL REFERENCES users (id),
+    closed_at      INTEGER NOT NULL,
+    retention_days INTEGER NOT NULL CHECK (retention_days BETWEEN 0 AND 3650),
+    before_period  INTEGER NOT NULL CHECK (before_period IN (0, 1)),
+    people         INTEGER NOT NULL CHECK (people >= 0),
+    staff          INTEGER NOT NULL CHECK (staff >= 0),
+    referrals      INTEGER NOT NULL CHECK (referrals >= 0),
+    log_entries    INTEGER NOT NULL CHECK (log_entries >= 0)
+);
+CREATE TRIGGER retention_purges_no_update BEFORE UPDATE ON retention_purges
+BEGIN
+    SELECT RAISE(ABORT, 'the record of purges is append-only');
+END;
+CREATE TRIGGER retention_purges_no_delete BEFORE DELETE ON retention_purges
+BEGIN
+    SELECT RAISE(ABORT, 'the record of purges is append-only');
+END;
+
+-- The retention purge clears sealed free text in the append-only tables and changes nothing else. A
+-- cleared value is NULL or, where the column must hold one, a sealed empty value: 41 bytes (format
+-- byte, nonce, tag), too short to hold any text.
+DROP TRIGGER journey_events_no_update;
+CREATE TRIGGER journey_events_no_update BEFORE UPDATE ON journey_events
+WHEN NOT (NEW.id = OLD.id AND NEW.person_id = OLD.person_id AND NEW.step = OLD.step AND NEW.at = OLD.at
+          AND NEW.destination IS OLD.destination AND NEW.by_user = OLD.by_user
+          AND NEW.recorded_at = OLD.recorded_at AND NEW.note_enc IS NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'journey events are append-only');
+END;
+
+DROP TRIGGER action_records_no_update;
+CREATE TRIGGER action_records_no_update BEFORE UPDATE ON action_records
+WHEN NOT (NEW.id = OLD.id AND NEW.action_id = OLD.action_id AND NEW.outcome = OLD.outcome AND NEW.at = OLD.at
+          AND NEW.by_user = OLD.by_user
+          AND (NEW.by_enc IS OLD.by_enc OR length(NEW.by_enc) = 41)
+          AND (NEW.reason_enc IS OLD.reason_enc OR NEW.reason_enc IS NULL OR length(NEW.reason_enc) = 41))
+BEGIN
+    SELECT RAISE(ABORT, 'action records are append-only');
+END;
+
+DROP TRIGGER tier_changes_no_update;
+CREATE TRIGGER tier_changes_no_update BEFORE UPDATE ON tier_changes
+WHEN NOT (NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.by_user = OLD.by_user AND NEW.from_tier = OLD.from_tier
+          AND NEW.to_tier = OLD.to_tier AND (NEW.reason_enc IS OLD.reason_enc OR length(NEW.reason_enc) = 41))
+BEGIN
+    SELECT RAISE(ABORT, 'tier changes are append-only');
+END;
+
+DROP TRIGGER callout_events_no_update;
+CREATE TRIGGER callout_events_no_update BEFORE UPDATE ON callout_events
+WHEN NOT (NEW.id = OLD.id AND NEW.callout_id = OLD.callout_id AND NEW.at = OLD.at AND NEW.by_user = OLD.by_user
+          AND NEW.from_status = OLD.from_status AND NEW.to_status = OLD.to_status AND NEW.people IS OLD.people
+          AND NEW.expected_arrival_at IS OLD.expected_arrival_at AND NEW.note_enc IS NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'call-out history is append-only');
+END;
+
+-- As before, a person's removal may forget who had the bag; now the note may also be cleared.
+DROP TRIGGER stock_movements_no_update;
+CREATE TRIGGER stock_movements_no_update BEFORE UPDATE ON stock_movements
+WHEN NOT (NEW.id = OLD.id AND NEW.kind = OLD.kind AND NEW.bag_kind = OLD.bag_kind
+          AND NEW.quantity = OLD.quantity AND NEW.from_store IS OLD.from_store AND NEW.to_store IS OLD.to_store
+          AND NEW.write_off IS OLD.write_off AND NEW.supplier IS OLD.supplier
+          AND NEW.reverses IS OLD.reverses AND NEW.at = OLD.at AND NEW.by_user = OLD.by_user
+          AND (NEW.person_id IS OLD.person_id
+               OR (OLD.person_id IS NOT NULL AND NEW.person_id IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM people WHERE id = OLD.person_id)))
+          AND (NEW.note_enc IS OLD.note_enc OR NEW.note_enc IS NULL OR length(NEW.note_enc) = 41)
+          AND (NEW.person_id IS NOT OLD.person_id OR NEW.note_enc IS NOT OLD.note_enc))
+BEGIN
+    SELECT RAISE(ABORT, 'the stock ledger is append-only: record a reversal instead');
+END;
+
+DROP TRIGGER referral_events_no_update;
+CREATE TRIGGER referral_events_no_update BEFORE UPDATE ON referral_events
+WHEN NOT (NEW.id = OLD.id AND NEW.referral_id = OLD.referral_id AND NEW.action = OLD.action AND NEW.at = OLD.at
+          AND NEW.from_status IS OLD.from_status AND NEW.to_status = OLD.to_status AND NEW.fields = OLD.fields
+          AND NEW.by_user = OLD.by_user AND NEW.recorded_at = OLD.recorded_at
+          AND (NEW.reason_enc IS OLD.reason_enc OR NEW.reason_enc IS NULL OR length(NEW.reason_enc) = 41))
+BEGIN
+    SELECT RAISE(ABORT, 'referral history is append-only');
+END;
+)sql"},
 };
 
 } // namespace
