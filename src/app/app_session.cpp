@@ -146,6 +146,111 @@ EditResult AppSession::remove_directory_entry(std::int64_t id) {
     (void)id;
     return no_database();
 }
+const ReferralsSnapshot& AppSession::referrals() const {
+    static const ReferralsSnapshot none;
+    return none;
+}
+const AlertsSnapshot& AppSession::alerts() const {
+    static const AlertsSnapshot none;
+    return none;
+}
+CheckInResult AppSession::add_referral(std::int64_t person_id, const Referral& referral) {
+    (void)person_id;
+    (void)referral;
+    return {false, no_database().message, {}, {}, {}};
+}
+CheckInResult AppSession::update_referral(std::int64_t referral_id, const Referral& referral) {
+    (void)referral_id;
+    (void)referral;
+    return {false, no_database().message, {}, {}, {}};
+}
+EditResult AppSession::set_referral_status(std::int64_t referral_id, ReferralStatus status, std::string_view reason) {
+    (void)referral_id;
+    (void)status;
+    (void)reason;
+    return no_database();
+}
+std::optional<PromptSheet> AppSession::prompt_sheet(std::int64_t referral_id) const {
+    (void)referral_id;
+    return std::nullopt;
+}
+// ---- stock
+const StockSnapshot& AppSession::stock() const {
+    static const StockSnapshot none;
+    return none;
+}
+EditResult AppSession::receive_stock(std::string_view bag_kind, int quantity, StockStoreId to,
+                                     std::string_view supplier, std::string_view note) {
+    (void)bag_kind;
+    (void)quantity;
+    (void)to;
+    (void)supplier;
+    (void)note;
+    return no_database();
+}
+EditResult AppSession::transfer_stock(std::string_view bag_kind, int quantity, StockStoreId from,
+                                      StockStoreId to) {
+    (void)bag_kind;
+    (void)quantity;
+    (void)from;
+    (void)to;
+    return no_database();
+}
+EditResult AppSession::return_stock(std::string_view bag_kind, int quantity, StockStoreId to,
+                                    std::optional<std::int64_t> person, std::string_view note) {
+    (void)bag_kind;
+    (void)quantity;
+    (void)to;
+    (void)person;
+    (void)note;
+    return no_database();
+}
+EditResult AppSession::write_off_stock(std::string_view bag_kind, int quantity, StockStoreId from,
+                                       WriteOffReason reason, std::string_view note) {
+    (void)bag_kind;
+    (void)quantity;
+    (void)from;
+    (void)reason;
+    (void)note;
+    return no_database();
+}
+EditResult AppSession::reverse_stock_movement(StockMovementId id, std::string_view reason) {
+    (void)id;
+    (void)reason;
+    return no_database();
+}
+EditResult AppSession::apply_stocktake(const std::vector<StockCount>& counts, std::string_view note) {
+    (void)counts;
+    (void)note;
+    return no_database();
+}
+BagKindSuggestion AppSession::suggest_bag(std::int64_t person) const {
+    (void)person;
+    return {};
+}
+EditResult AppSession::issue_bag(std::int64_t person, std::string_view bag_kind, StockStoreId from) {
+    (void)person;
+    (void)bag_kind;
+    (void)from;
+    return no_database();
+}
+EditResult AppSession::save_stock_store(std::optional<StockStoreId> id, const StockStoreForm& form) {
+    (void)id;
+    (void)form;
+    return no_database();
+}
+StockImportPreview AppSession::preview_stock_import(const std::filesystem::path& file) const {
+    StockImportPreview p;
+    p.file = file.string();
+    p.errors.push_back(no_database().message);
+    return p;
+}
+EditResult AppSession::import_stock(const std::filesystem::path& file) {
+    (void)file;
+    return no_database();
+}
+// ---- end of stock
+
 EditResult AppSession::backup_now() {
     return no_database();
 }

@@ -8,6 +8,9 @@
 #include "app/operation_snapshot.hpp"
 #include "app/partners_snapshot.hpp"
 #include "app/people_snapshot.hpp"
+#include "app/stock_snapshot.hpp"
+#include "app/referrals_snapshot.hpp"
+#include "domain/referral_prompt_sheet.hpp"
 #include "domain/centre.hpp"
 #include "domain/clock.hpp"
 #include "domain/permissions.hpp"
@@ -158,6 +161,38 @@ public:
     virtual EditResult sign_out_staff(std::int64_t id);
     virtual EditResult save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form);
     virtual EditResult remove_directory_entry(std::int64_t id);
+
+    // ---- referrals and alerts
+    virtual const ReferralsSnapshot& referrals() const;
+    virtual const AlertsSnapshot& alerts() const;
+    // A new referral for a person; problems name the fields (e.g. identifying details on an MS1).
+    virtual CheckInResult add_referral(std::int64_t person_id, const Referral& referral);
+    virtual CheckInResult update_referral(std::int64_t referral_id, const Referral& referral);
+    virtual EditResult set_referral_status(std::int64_t referral_id, ReferralStatus status, std::string_view reason);
+    // The answers the Home Office form asks for (the MS1 version carries no identifying data).
+    virtual std::optional<PromptSheet> prompt_sheet(std::int64_t referral_id) const;
+
+    // ---- stock (support bags): quantities are whole bags; kinds are the procedure's ids
+    virtual const StockSnapshot& stock() const;
+    virtual EditResult receive_stock(std::string_view bag_kind, int quantity, StockStoreId to,
+                                     std::string_view supplier, std::string_view note);
+    virtual EditResult transfer_stock(std::string_view bag_kind, int quantity, StockStoreId from,
+                                      StockStoreId to);
+    // Unused bags back into a store, from a person (optional) or found.
+    virtual EditResult return_stock(std::string_view bag_kind, int quantity, StockStoreId to,
+                                    std::optional<std::int64_t> person, std::string_view note);
+    virtual EditResult write_off_stock(std::string_view bag_kind, int quantity, StockStoreId from,
+                                       WriteOffReason reason, std::string_view note);
+    virtual EditResult reverse_stock_movement(StockMovementId id, std::string_view reason);
+    // Each count becomes an adjustment for its difference from what the store holds; all or nothing.
+    virtual EditResult apply_stocktake(const std::vector<StockCount>& counts, std::string_view note);
+    // The kind of bag that fits the person (what the arrivals desk offers).
+    virtual BagKindSuggestion suggest_bag(std::int64_t person) const;
+    // One bag to the person from a store: the arrivals desk's one keystroke.
+    virtual EditResult issue_bag(std::int64_t person, std::string_view bag_kind, StockStoreId from);
+    virtual EditResult save_stock_store(std::optional<StockStoreId> id, const StockStoreForm& form);
+    virtual StockImportPreview preview_stock_import(const std::filesystem::path& file) const;
+    virtual EditResult import_stock(const std::filesystem::path& file);
 
     // ---- the database file
     virtual EditResult backup_now();

@@ -44,6 +44,10 @@ struct PeopleSnapshot {
     PeopleCounts counts;
     std::vector<std::string> groups; // arrival groups seen, in first-seen order
     int on_site_warning_hours = 12;  // from the pinned procedure
+    // For the dashboard's charts: one value per hour from the first arrival's hour (at most 72 hours).
+    UnixSeconds chart_start = 0;
+    std::vector<float> arrivals_per_hour;
+    std::vector<float> on_site_per_hour; // at the end of each hour (now, for the current one)
 };
 
 // The outcome of a check-in or a group arrival.

@@ -266,7 +266,15 @@ bool StoreSession::tick() {
             changed = true;
         }
     }
-    if (operation_.next_due && clock_.now() >= *operation_.next_due) changed |= reevaluate_actions();
+    if (operation_.next_due && clock_.now() >= *operation_.next_due) {
+        changed |= reevaluate_actions();
+        refresh_alerts();
+    }
+    if (referrals_.next_change_at && clock_.now() >= *referrals_.next_change_at && store_->signed_in()) {
+        refresh_referrals(true); // a referral turned overdue
+        refresh_alerts();
+        changed = true;
+    }
     if (partners_.next_follow_up && clock_.now() >= *partners_.next_follow_up) {
         partners_.next_follow_up =
             next_follow_up(partners_, clock_.now()); // the board compares with the clock
@@ -283,7 +291,8 @@ std::optional<double> StoreSession::seconds_until_due() const {
     if (backups_ && store_->signed_in())
         if (const auto b = backups_->seconds_until_due())
             due = due ? std::min(*due, static_cast<double>(*b)) : static_cast<double>(*b);
-    for (const std::optional<UnixSeconds>& at : {operation_.next_due, partners_.next_follow_up}) {
+    for (const std::optional<UnixSeconds>& at :
+         {operation_.next_due, partners_.next_follow_up, referrals_.next_change_at}) {
         if (!at) continue;
         const double to_due = static_cast<double>(*at - clock_.now());
         due = due ? std::min(*due, to_due) : to_due;
@@ -321,6 +330,9 @@ bool StoreSession::refresh() {
         if (parts & kOperationPart) refresh_operation(signed_in);
         if (parts & kPeoplePart) refresh_people(signed_in);
         if (parts & kPartnersPart) refresh_partners(signed_in);
+        if (parts & kStockPart) refresh_stock(signed_in, parts == kAllParts);
+        if (parts & (kReferralsPart | kPeoplePart | kOperationPart)) refresh_referrals(signed_in);
+        refresh_alerts();
     }
     if (!(parts & kLogPart)) return true;
     if (signed_in) {

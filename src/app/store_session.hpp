@@ -84,6 +84,30 @@ public:
     EditResult save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form) override;
     EditResult remove_directory_entry(std::int64_t id) override;
 
+    const ReferralsSnapshot& referrals() const override { return referrals_; }
+    const AlertsSnapshot& alerts() const override { return alerts_; }
+    CheckInResult add_referral(std::int64_t person_id, const Referral& referral) override;
+    CheckInResult update_referral(std::int64_t referral_id, const Referral& referral) override;
+    EditResult set_referral_status(std::int64_t referral_id, ReferralStatus status, std::string_view reason) override;
+    std::optional<PromptSheet> prompt_sheet(std::int64_t referral_id) const override;
+
+    const StockSnapshot& stock() const override { return stock_; }
+    EditResult receive_stock(std::string_view bag_kind, int quantity, StockStoreId to,
+                             std::string_view supplier, std::string_view note) override;
+    EditResult transfer_stock(std::string_view bag_kind, int quantity, StockStoreId from,
+                              StockStoreId to) override;
+    EditResult return_stock(std::string_view bag_kind, int quantity, StockStoreId to,
+                            std::optional<std::int64_t> person, std::string_view note) override;
+    EditResult write_off_stock(std::string_view bag_kind, int quantity, StockStoreId from,
+                               WriteOffReason reason, std::string_view note) override;
+    EditResult reverse_stock_movement(StockMovementId id, std::string_view reason) override;
+    EditResult apply_stocktake(const std::vector<StockCount>& counts, std::string_view note) override;
+    BagKindSuggestion suggest_bag(std::int64_t person) const override;
+    EditResult issue_bag(std::int64_t person, std::string_view bag_kind, StockStoreId from) override;
+    EditResult save_stock_store(std::optional<StockStoreId> id, const StockStoreForm& form) override;
+    StockImportPreview preview_stock_import(const std::filesystem::path& file) const override;
+    EditResult import_stock(const std::filesystem::path& file) override;
+
     EditResult backup_now() override;
     std::vector<BackupChoice> backups() const override;
     EditResult restore_backup(const std::filesystem::path& file) override;
@@ -106,13 +130,22 @@ private:
     void refresh_operation(bool signed_in);
     void refresh_people(bool signed_in);
     void patch_people();
+    void refresh_referrals(bool signed_in);
+    // The dashboard's list from every snapshot (cheap: no database work).
+    void refresh_alerts();
     void refresh_partners(bool signed_in);
+    // The stock snapshot: the ledger is read again only after a stock edit or a full refresh
+    // (`everything`); a people edit only recounts the forecast from the people snapshot.
+    void refresh_stock(bool signed_in, bool everything);
+    void rebuild_stock_forecast();
+    // A stock write: the ledger is read again after it.
+    EditResult stock_edit(const std::function<void()>& write, unsigned parts = kStockPart);
     // Re-evaluates the actions against the clock (an action turned overdue); true if any changed.
     bool reevaluate_actions();
     // Runs a store write, turning a refusal into a message; refreshes the snapshots after.
     // The snapshots an edit may change (refresh() reads only those after it).
     static constexpr unsigned kOperationPart = 1, kPeoplePart = 2, kPartnersPart = 4, kLogPart = 8,
-                              kAllParts = 15;
+                              kStockPart = 16, kReferralsPart = 32, kAllParts = 63;
     EditResult guarded(const std::function<void()>& write, unsigned parts = kAllParts);
     // The procedure text to activate under, and what to call it in messages.
     bool read_procedure(std::string& text, std::string& source, std::string& problem) const;
@@ -135,7 +168,13 @@ private:
     std::optional<unsigned> edit_parts_;     // set by an edit just before refresh(); empty: everything
     std::vector<std::int64_t> people_patch_; // people this session just edited: re-read only them
     PartnersSnapshot partners_;
+    ReferralsSnapshot referrals_;
+    AlertsSnapshot alerts_;
+    std::vector<Alert> referral_alerts_; // from the referral overview (per person, time on site)
+    std::vector<Alert> extra_alerts_;    // from parts that build their own (stock)
     std::string pinned_hash_; // of the procedure in operation_ (parse it again only when it changes)
+    StockSnapshot stock_;
+    bool stock_stale_ = true; // the ledger changed since stock_ was read
 };
 
 } // namespace rc::app

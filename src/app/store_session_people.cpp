@@ -119,6 +119,33 @@ void wipe_row(PersonRow& r) {
     sodium_memzero(r.search_key.data(), r.search_key.size());
 }
 
+// Arrivals per hour and people on site at the end of each hour, from the first arrival's hour.
+void hourly_series(PeopleSnapshot& s, UnixSeconds now) {
+    s.arrivals_per_hour.clear();
+    s.on_site_per_hour.clear();
+    std::optional<UnixSeconds> first;
+    for (const PersonRow& r : s.rows)
+        if (r.journey.arrived_at && (!first || *r.journey.arrived_at < *first)) first = r.journey.arrived_at;
+    if (!first) return;
+    constexpr UnixSeconds kHour = 3600;
+    s.chart_start = *first - *first % kHour;
+    const UnixSeconds hours = std::min<UnixSeconds>(72, (std::max(now, *first) - s.chart_start) / kHour + 1);
+    s.chart_start = std::max(s.chart_start, now - now % kHour - (hours - 1) * kHour);
+    s.arrivals_per_hour.assign(static_cast<std::size_t>(hours), 0.0f);
+    s.on_site_per_hour.assign(static_cast<std::size_t>(hours), 0.0f);
+    for (const PersonRow& r : s.rows) {
+        if (!r.journey.arrived_at) continue;
+        const UnixSeconds in = *r.journey.arrived_at;
+        const auto bucket = static_cast<std::size_t>((in - s.chart_start) / kHour);
+        if (in >= s.chart_start && bucket < s.arrivals_per_hour.size()) s.arrivals_per_hour[bucket] += 1.0f;
+        for (UnixSeconds h = 0; h < hours; ++h) {
+            const UnixSeconds end = std::min(now, s.chart_start + (h + 1) * kHour);
+            if (in <= end && (!r.journey.departed_at || *r.journey.departed_at > end))
+                s.on_site_per_hour[static_cast<std::size_t>(h)] += 1.0f;
+        }
+    }
+}
+
 // Counts and groups over every row: a few microseconds per thousand people.
 void recount(PeopleSnapshot& s, const Procedure* procedure, UnixSeconds now) {
     s.counts = {};
@@ -142,6 +169,7 @@ void recount(PeopleSnapshot& s, const Procedure* procedure, UnixSeconds now) {
         if (j.arrived_at && procedure && on_site_too_long(*procedure, *j.arrived_at, now))
             ++c.on_site_too_long;
     }
+    hourly_series(s, now);
 }
 
 } // namespace
@@ -223,7 +251,8 @@ CheckInResult StoreSession::check_in(const Person& person, std::string_view arri
         r.references.push_back(in.reference);
         r.message = "Checked in as " + in.reference + ".";
         people_patch_.push_back(in.id);
-        edit_parts_ = kPeoplePart | kOperationPart; // the first arrival starts the reception clock
+        // The first arrival starts the reception clock; the forecast counts who waits for a bag.
+        edit_parts_ = kPeoplePart | kOperationPart | kStockPart;
         spdlog::info("arrivals: {} checked in", in.reference);
     } catch (const store::PersonRejected& e) {
         r.problems = e.problems();
@@ -260,7 +289,7 @@ CheckInResult StoreSession::register_group(int count, std::string_view group, st
             r.references.push_back(c.reference);
             people_patch_.push_back(c.id);
         }
-        edit_parts_ = kPeoplePart | kOperationPart;
+        edit_parts_ = kPeoplePart | kOperationPart | kStockPart; // the forecast counts who waits for a bag
         if (!in.empty()) r.id = in.front().id;
         r.message = std::to_string(in.size()) + " people registered" +
                     (group.empty() ? std::string() : " in " + std::string(group)) + ": " +
@@ -282,7 +311,7 @@ CheckInResult StoreSession::update_person(std::int64_t id, const Person& person)
     try {
         store::update_person(*store_, id, person);
         people_patch_.push_back(id);
-        edit_parts_ = kPeoplePart;
+        edit_parts_ = kPeoplePart | kStockPart; // sex or age may change the bag that fits
         r.ok = true;
         r.id = id;
         r.message = "Saved.";
@@ -305,7 +334,7 @@ EditResult StoreSession::record_journey_step(std::int64_t id, JourneyStep step,
             store::record_journey_step(*store_, id, step, clock_.now(), destination);
             people_patch_.push_back(id);
         },
-        kPeoplePart | kOperationPart);
+        kPeoplePart | kOperationPart | kStockPart); // someone leaving no longer waits for a bag
 }
 
 std::vector<std::string> StoreSession::duplicate_warnings(const Person& person,

@@ -5,7 +5,11 @@
 // snapshot's version changes. Edits go through the session. No GLFW, no SQL, no file access.
 #include "app/app_session.hpp"
 #include "app/settings.hpp"
+#include "domain/alert.hpp"
 #include "domain/clock.hpp"
+
+#include <functional>
+#include <string_view>
 
 namespace rc::ui {
 
@@ -13,6 +17,8 @@ struct ScreenContext {
     app::AppSession& session;
     app::Settings& settings;
     const Clock& clock;
+    // Opens another screen on a record (an alert's target): the shell switches after this frame.
+    std::function<void(std::string_view screen_id, const AlertTarget& target)> go_to;
 };
 
 class Screen {
@@ -26,6 +32,15 @@ public:
     virtual void draw(ScreenContext& ctx) = 0;
     // Called when the screen becomes the current one (e.g. to put the cursor in its first field).
     virtual void on_shown(ScreenContext& ctx) { (void)ctx; }
+    // True when the screen uses this key itself just now, so the shell leaves its own shortcut for it
+    // alone (GLFW key code; `ctrl`: with Ctrl held).
+    virtual bool wants_key(int key, bool ctrl) const {
+        (void)key;
+        (void)ctrl;
+        return false;
+    }
+    // Selects the record an alert is about (called when another screen sends the user here).
+    virtual void focus(const AlertTarget& target) { (void)target; }
 };
 
 } // namespace rc::ui

@@ -25,7 +25,10 @@ bool pressed_repeat(int key) {
 } // namespace
 
 Shell::Shell(app::AppSession& session, app::Settings& settings, const Clock& clock)
-    : ctx_{session, settings, clock}, screens_(make_main_screens()), gate_(make_gate_screen()) {
+    : ctx_{session, settings, clock, {}}, screens_(make_main_screens()), gate_(make_gate_screen()) {
+    ctx_.go_to = [this](std::string_view screen_id, const AlertTarget& target) {
+        pending_go_to_ = {std::string(screen_id), target};
+    };
     for (std::size_t i = 0; i < screens_.size(); ++i)
         nav_hints_.push_back("Ctrl+" + std::to_string(i + 1));
 }
@@ -93,7 +96,9 @@ void Shell::handle_shortcuts() {
     const std::size_t count = screens_.size();
     if (pressed_repeat(keys::PageDown)) show_screen((current_ + 1) % count);
     if (pressed_repeat(keys::PageUp)) show_screen((current_ + count - 1) % count);
-    if (pressed(keys::B) && ctx_.session.can(Permission::Backup)) {
+    // Ctrl+B issues a support bag at the arrivals desk while a person is selected there.
+    if (pressed(keys::B) && !screens_[current_]->wants_key(keys::B, true) &&
+        ctx_.session.can(Permission::Backup)) {
         const app::EditResult r = ctx_.session.backup_now();
         database_message_ = r.message;
         database_message_is_error_ = !r.ok;
@@ -297,6 +302,14 @@ void Shell::draw() {
         screen.draw(ctx_);
     }
     ImGui::EndChild();
+    if (pending_go_to_) { // between screens' draws, never inside one
+        for (std::size_t i = 0; i < screens_.size(); ++i)
+            if (pending_go_to_->first == screens_[i]->id()) {
+                show_screen(i);
+                screens_[i]->focus(pending_go_to_->second);
+            }
+        pending_go_to_.reset();
+    }
 
     ImGui::SetCursorPos(ImVec2(0.0f, body_h));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, style.Colors[ImGuiCol_MenuBarBg]);

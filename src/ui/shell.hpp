@@ -7,6 +7,8 @@
 #include "ui/status_bar.hpp"
 
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +85,7 @@ private:
     StatusBar status_bar_;
     AboutInfo about_;
     std::vector<std::string> nav_hints_; // "Ctrl+1" ...
+    std::optional<std::pair<std::string, AlertTarget>> pending_go_to_;
     std::string database_message_;
     bool database_message_is_error_ = false;
     bool restore_open_ = false;

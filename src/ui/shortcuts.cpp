@@ -11,6 +11,7 @@ constexpr ShortcutHelp kShortcuts[] = {
     {"Ctrl+= / Ctrl+\u2212 / Ctrl+0", "Larger text / smaller text / usual size"},
     {"Ctrl+L", "Lock the console now (when someone is signed in)"},
     {"Ctrl+B", "Back up the centre database now"},
+    {"Ctrl+B (Arrivals, a person selected)", "Issue them the support bag that fits (not a backup)"},
     {"Tab / Shift+Tab", "Next / previous field"},
     {"Arrow keys, Space, Enter", "Move between items, press the one highlighted"},
     {"Enter (in the log's entry box)", "Add the entry to the log"},

@@ -16,6 +16,8 @@ constexpr BenchSection kSections[] = {
      run_checkin_commit_section},
     {"stock", "Stock balances and forecast from 50,000 movements (in memory)", run_stock_ledger_section},
     {"arrivals", "The Arrivals screen and its filter with 10,000 people", run_arrivals_section},
+    {"export", "Debrief export of 2,000 people and 20,000 stock movements, every format", run_export_section},
+    {"stock_screen", "The Stock screen with 50,000 movements", run_stock_screen_section},
     {"idle_cpu", "CPU use of the real window loop, idle, against a polling loop", run_idle_cpu_section},
 };
 } // namespace

@@ -35,6 +35,10 @@ void ArrivalsScreen::on_shown(ScreenContext& ctx) {
     if (panel_ == Panel::CheckIn) form_.focus_first_field();
 }
 
+bool ArrivalsScreen::wants_key(int key, bool ctrl) const {
+    return ctrl && key == keys::B && panel_ == Panel::Person && selected_.has_value();
+}
+
 void ArrivalsScreen::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.KeyCtrl || io.KeyAlt || io.KeyShift) return;
@@ -276,6 +280,7 @@ void ArrivalsScreen::draw_person(ScreenContext& ctx) {
         panel_ = Panel::CheckIn;
         return;
     }
+    if (bags_.draw(ctx, id)) return; // the snapshot changed under `r`
 
     ImGui::Spacing();
     heading("Journey");

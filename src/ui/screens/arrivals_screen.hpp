@@ -1,6 +1,7 @@
 #pragma once
 #include "app/people_view.hpp"
 #include "ui/screen.hpp"
+#include "ui/screens/bag_issue_panel.hpp"
 #include "ui/screens/check_in_form.hpp"
 #include "ui/screens/group_arrival_panel.hpp"
 
@@ -13,15 +14,17 @@ namespace rc::ui {
 
 // The arrivals desk: everyone received, in a table to search, filter and sort, and beside it the
 // check-in form, a group arrival, a roll import, or the selected person's journey. Keyboard:
-// Ctrl+N next person, Ctrl+G group arrival, Ctrl+F search, Ctrl+I import. The table is drawn from
-// cached row indices, rebuilt only when the people, the filter or the sort change, and clipped to the
-// visible rows, so 10,000 people cost what 30 do.
+// Ctrl+N next person, Ctrl+G group arrival, Ctrl+F search, Ctrl+I import, Ctrl+B a support bag for
+// the selected person. The table is drawn from cached row indices, rebuilt only when the people, the
+// filter or the sort change, and clipped to the visible rows, so 10,000 people cost what 30 do.
 class ArrivalsScreen final : public Screen {
 public:
     const char* id() const override { return "arrivals"; }
     const char* title() const override { return "Arrivals"; }
     void draw(ScreenContext& ctx) override;
     void on_shown(ScreenContext& ctx) override;
+    // Ctrl+B issues a bag to the selected person (instead of the shell's backup).
+    bool wants_key(int key, bool ctrl) const override;
 
     enum class Panel { CheckIn, Group, Import, Person };
     Panel panel() const { return panel_; }
@@ -64,6 +67,7 @@ private:
     std::uint64_t cache_rebuilds_ = 0;
 
     std::optional<Destination> destination_;
+    BagIssuePanel bags_;
     std::string journey_message_;
     bool journey_message_is_error_ = false;
 };

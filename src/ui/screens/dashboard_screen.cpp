@@ -3,6 +3,7 @@
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace rc::ui {
@@ -49,24 +50,30 @@ void DashboardScreen::draw_overview(ScreenContext& ctx) {
                     op.venue_name.empty() ? "" : " at ", op.venue_name.c_str());
     ImGui::Spacing();
 
-    heading("Procedure");
-    ImGui::Text("%d actions open (%d mandatory), %d done (%d late), %d not applicable.",
-                op.counts.to_do + op.counts.overdue, op.counts.mandatory_open, op.counts.done,
-                op.counts.done_late, op.counts.not_applicable);
-    int shown = 0;
-    for (const app::ActionView& a : op.actions) {
-        if (a.state.status != ActionStatus::Overdue) continue;
-        if (shown++ == 0) {
-            const float* c = palette().danger;
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
-            ImGui::Text("Overdue: %d (see Procedure, Ctrl+6)", op.counts.overdue);
-            ImGui::PopStyleColor();
-        }
-        if (shown > 8) continue;
-        ImGui::Bullet();
-        ImGui::Text("%s: %s (%s)", a.due_text.c_str(), a.title.c_str(), a.lead.c_str());
+    // The figures a coordinator is asked for, in one line each.
+    const app::PeopleCounts& pc = ctx.session.people().counts;
+    const app::ReferralsSnapshot& rs = ctx.session.referrals();
+    const app::PartnersSnapshot& ps = ctx.session.partners();
+    if (ImGui::BeginTable("figures", 4, ImGuiTableFlags_SizingStretchSame)) {
+        const auto figure = [](const char* label, int value, const float* c = nullptr) {
+            ImGui::TableNextColumn();
+            if (c) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+            heading(std::to_string(value).c_str());
+            if (c) ImGui::PopStyleColor();
+            ImGui::TextDisabled("%s", label);
+        };
+        figure("on site now", pc.on_site);
+        figure("received in total", pc.total);
+        figure("children or age disputed", pc.children_on_site, pc.children_on_site ? palette().warning : nullptr);
+        figure("staff on site", ps.on_site);
+        figure("awaiting welfare check", pc.awaiting_welfare);
+        figure("awaiting interview", pc.awaiting_interview);
+        figure("awaiting a decision", pc.awaiting_decision);
+        figure("referrals missing", rs.missing, rs.overdue ? palette().danger : nullptr);
+        ImGui::EndTable();
     }
-    if (shown == 0) ImGui::TextDisabled("Nothing overdue.");
+    draw_charts(ctx);
+    draw_alerts(ctx);
     ImGui::Spacing();
     if (ctx.session.can(Permission::ManageCentre)) {
         draw_tier_controls(ctx);
@@ -82,6 +89,80 @@ void DashboardScreen::draw_overview(ScreenContext& ctx) {
                         std::string(tier_label(t.from)).c_str(), std::string(tier_label(t.to)).c_str(),
                         t.reason.c_str());
         }
+    }
+}
+
+void DashboardScreen::draw_charts(ScreenContext& ctx) {
+    const app::PeopleSnapshot& p = ctx.session.people();
+    if (p.arrivals_per_hour.empty()) return;
+    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const std::string from = format_local_time(p.chart_start, "%H:%M");
+    const std::string arrivals = "Arrivals per hour from " + from;
+    const std::string on_site = "People on site, hourly from " + from;
+    float max_arrivals = 1.0f, max_on_site = 1.0f;
+    for (float v : p.arrivals_per_hour)
+        max_arrivals = std::max(max_arrivals, v);
+    for (float v : p.on_site_per_hour)
+        max_on_site = std::max(max_on_site, v);
+    ImGui::PlotHistogram("##arrivals_chart", p.arrivals_per_hour.data(), static_cast<int>(p.arrivals_per_hour.size()), 0,
+                         arrivals.c_str(), 0.0f, max_arrivals * 1.15f, ImVec2(w, em(5.0f)));
+    ImGui::SameLine();
+    ImGui::PlotLines("##on_site_chart", p.on_site_per_hour.data(), static_cast<int>(p.on_site_per_hour.size()), 0,
+                     on_site.c_str(), 0.0f, max_on_site * 1.15f, ImVec2(w, em(5.0f)));
+}
+
+void DashboardScreen::draw_alerts(ScreenContext& ctx) {
+    const app::AlertsSnapshot& a = ctx.session.alerts();
+    ImGui::Spacing();
+    heading("Needs action");
+    if (a.alerts.empty()) {
+        ImGui::TextDisabled("Nothing needs action now.");
+        return;
+    }
+    ImGui::TextDisabled("%d critical, %d warnings, %d reminders. Arrows and Enter (or a click) open the record.",
+                        a.counts.critical, a.counts.warning, a.counts.reminder);
+    const float h = std::max(em(6.0f), ImGui::GetContentRegionAvail().y - em(6.0f));
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("alerts", 2, flags, ImVec2(0.0f, h))) return;
+    ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, em(10.0f));
+    ImGui::TableSetupColumn("Alert", ImGuiTableColumnFlags_WidthStretch);
+    std::optional<AlertTarget> open;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(a.alerts.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Alert& alert = a.alerts[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const float* c = alert.severity == AlertSeverity::Critical  ? palette().danger
+                             : alert.severity == AlertSeverity::Warning ? palette().warning
+                                                                        : nullptr;
+            if (c) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+            const std::string label = std::string(alert_kind_label(alert.kind)) + "##alert_" + alert.key;
+            if (selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) open = alert.target;
+            if (c) ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(alert.message.c_str());
+        }
+    ImGui::EndTable();
+    if (!open) return;
+    switch (open->kind) {
+    case AlertTargetKind::Person:
+    case AlertTargetKind::Referral:
+        ctx.go_to("referrals", *open);
+        break;
+    case AlertTargetKind::Action:
+        ctx.go_to("procedure", *open);
+        break;
+    case AlertTargetKind::Partner:
+    case AlertTargetKind::Staff:
+        ctx.go_to("partners", *open);
+        break;
+    case AlertTargetKind::Stock:
+        ctx.go_to("stock", *open);
+        break;
+    case AlertTargetKind::Centre:
+        break;
     }
 }
 

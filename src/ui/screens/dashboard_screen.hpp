@@ -27,6 +27,8 @@ public:
 
 private:
     void draw_overview(ScreenContext& ctx);
+    void draw_charts(ScreenContext& ctx);
+    void draw_alerts(ScreenContext& ctx);
     void draw_tier_controls(ScreenContext& ctx);
     void draw_status_controls(ScreenContext& ctx);
 

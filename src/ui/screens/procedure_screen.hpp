@@ -26,6 +26,9 @@ public:
     // The selected action's id (tests select by id).
     const std::string& selected() const { return selected_; }
     void select(std::string id) { selected_ = std::move(id); }
+    void focus(const AlertTarget& target) override {
+        if (target.kind == AlertTargetKind::Action) select(target.key);
+    }
 
 private:
     void draw_actions(ScreenContext& ctx);

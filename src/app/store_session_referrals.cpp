@@ -1,0 +1,186 @@
+// StoreSession: referrals against the pinned procedure's rules, and the dashboard's alert list gathered
+// from every snapshot.
+#include "app/store_session.hpp"
+
+#include "store/error.hpp"
+#include "store/people.hpp"
+#include "store/referrals.hpp"
+#include "store/store.hpp"
+
+#include <algorithm>
+#include <sodium.h>
+
+namespace rc::app {
+
+namespace {
+
+std::string message_of(const store::StoreError& e) {
+    if (e.advice().empty()) return e.problem();
+    return e.problem() + " " + e.advice();
+}
+
+void wipe(std::string& s) {
+    sodium_memzero(s.data(), s.size());
+    s.clear();
+}
+
+} // namespace
+
+void StoreSession::refresh_referrals(bool signed_in) {
+    for (PersonReferrals& p : referrals_.people) {
+        wipe(p.name_text);
+        for (ReferralRow& r : p.referrals) {
+            wipe(r.referral.made_by);
+            wipe(r.referral.notes);
+            wipe(r.referral.reason);
+            wipe(r.referral.external_reference);
+        }
+    }
+    const std::uint64_t version = referrals_.version + 1;
+    referrals_ = ReferralsSnapshot{};
+    referrals_.version = version;
+    if (!signed_in || !store_->can(Permission::ViewOnSite)) return;
+    if (const Procedure* p = operation_.procedure.get())
+        for (const Partner& partner : p->partners) {
+            if (partner.first_responder) referrals_.first_responders.emplace_back(partner.id, partner.name);
+            if (partner.duty_to_notify) referrals_.duty_holders.emplace_back(partner.id, partner.name);
+        }
+    try {
+        const store::ReferralOverview o = store::referral_overview(*store_, clock_.now());
+        referrals_.procedure_pinned = o.procedure_pinned;
+        referrals_.overdue_after_hours = o.overdue_after_hours;
+        referrals_.people_with_missing = o.people_with_missing;
+        referrals_.missing = o.missing;
+        referrals_.overdue = o.overdue;
+        referrals_.contradictions = o.contradictions;
+        referrals_.age_unknown = o.age_unknown;
+        referrals_.undecided = o.undecided;
+        referrals_.next_change_at = o.next_change_at;
+        for (const store::PersonReferralOverview& po : o.people) {
+            PersonReferrals p;
+            p.person_id = po.person_id;
+            p.reference = po.reference;
+            p.in_centre = po.in_centre;
+            p.arrived_at = po.arrived_at;
+            p.check = po.check;
+            for (const PersonRow& row : people_.rows)
+                if (row.id == po.person_id) p.name_text = row.name_text;
+            for (const store::ReferralRecord& r : po.referrals) {
+                p.referrals.push_back(ReferralRow{r.id, r.referral, r.updated_at});
+                if (referral_status_active(r.referral.status) || referral_status_made(r.referral.status))
+                    ++referrals_.made;
+            }
+            referrals_.people.push_back(std::move(p));
+        }
+        referral_alerts_ = o.alerts;
+    } catch (const store::StoreError& e) {
+        failed(message_of(e));
+    }
+}
+
+void StoreSession::refresh_alerts() {
+    std::vector<Alert> all;
+    if (store_ && store_->signed_in()) {
+        all = referral_alerts_;
+        const UnixSeconds now = clock_.now();
+        for (const ActionView& a : operation_.actions) {
+            if (a.state.status != ActionStatus::Overdue) continue;
+            Alert alert;
+            alert.severity = a.mandatory ? AlertSeverity::Critical : AlertSeverity::Warning;
+            alert.kind = AlertKind::ActionOverdue;
+            alert.message = "Overdue since " + format_local_time(a.state.due.at, "%H:%M") + ": " + a.title + " (" +
+                            a.lead + ")";
+            alert.target = AlertTarget{AlertTargetKind::Action, 0, a.id, std::nullopt, a.id};
+            alert.since = a.state.due.at;
+            alert.key = "action_overdue/" + a.id;
+            all.push_back(std::move(alert));
+        }
+        if (partners_.roles)
+            for (const CoverageAlert& c : partners_.roles->alerts) {
+                Alert alert;
+                alert.severity = AlertSeverity::Critical;
+                alert.kind = AlertKind::RoleUncovered;
+                alert.message = c.message;
+                alert.target = AlertTarget{AlertTargetKind::Partner, 0, c.partner_id, std::nullopt, c.partner_id};
+                alert.key = "role_uncovered/" + c.partner_id;
+                all.push_back(std::move(alert));
+            }
+        for (const StaffRow& s : partners_.staff) {
+            if (!s.long_shift || s.time_out) continue;
+            Alert alert;
+            alert.severity = AlertSeverity::Warning;
+            alert.kind = AlertKind::ShiftTooLong;
+            alert.message = "A " + (s.organisation.empty() ? std::string("staff member") : s.organisation) +
+                            " staff member (" + s.role_at_centre + ") has been on shift since " +
+                            format_local_time(s.time_in, "%H:%M") + ": arrange a handover.";
+            alert.target = AlertTarget{AlertTargetKind::Staff, s.id, {}, std::nullopt, s.organisation};
+            alert.since = s.time_in;
+            alert.key = "shift_too_long/" + std::to_string(s.id);
+            all.push_back(std::move(alert));
+        }
+        for (const Alert& a : extra_alerts_)
+            all.push_back(a);
+        (void)now;
+        sort_alerts(all);
+    }
+    alerts_.alerts = std::move(all);
+    alerts_.counts = count_alerts(alerts_.alerts);
+    ++alerts_.version;
+}
+
+CheckInResult StoreSession::add_referral(std::int64_t person_id, const Referral& referral) {
+    CheckInResult r;
+    if (!store_) return {false, "No centre database is open.", {}, {}, {}};
+    try {
+        edit_parts_ = kReferralsPart;
+        r.id = store::add_referral(*store_, person_id, referral);
+        r.ok = true;
+        r.message = std::string(referral_type_label(referral.type)) + " recorded.";
+    } catch (const store::ReferralRejected& e) {
+        r.problems = e.problems();
+        r.message = "Nothing was saved: correct the fields marked in red.";
+        if (!r.problems.empty()) r.message = r.problems.front().message;
+        return r;
+    } catch (const store::StoreError& e) {
+        r.message = message_of(e);
+        return r;
+    }
+    refresh();
+    return r;
+}
+
+CheckInResult StoreSession::update_referral(std::int64_t referral_id, const Referral& referral) {
+    CheckInResult r;
+    if (!store_) return {false, "No centre database is open.", {}, {}, {}};
+    try {
+        edit_parts_ = kReferralsPart;
+        store::update_referral(*store_, referral_id, referral);
+        r.ok = true;
+        r.id = referral_id;
+        r.message = "Saved.";
+    } catch (const store::ReferralRejected& e) {
+        r.problems = e.problems();
+        r.message = r.problems.empty() ? "Nothing was saved." : r.problems.front().message;
+        return r;
+    } catch (const store::StoreError& e) {
+        r.message = message_of(e);
+        return r;
+    }
+    refresh();
+    return r;
+}
+
+EditResult StoreSession::set_referral_status(std::int64_t referral_id, ReferralStatus status, std::string_view reason) {
+    return guarded([&] { store::set_referral_status(*store_, referral_id, status, reason); }, kReferralsPart);
+}
+
+std::optional<PromptSheet> StoreSession::prompt_sheet(std::int64_t referral_id) const {
+    if (!store_ || !store_->signed_in()) return std::nullopt;
+    try {
+        return store::referral_prompt_sheet(*store_, referral_id);
+    } catch (const store::StoreError&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace rc::app
