@@ -8,9 +8,12 @@ void register_commands(CLI::App& app, CliContext& ctx) {
     // Keep this list in the order `--help` should show it.
     register_procedure_command(app, ctx);
     register_init_command(app, ctx);
+    register_demo_command(app, ctx);
     register_activate_command(app, ctx);
     register_venues_command(app, ctx);
     register_import_command(app, ctx);
+    register_export_command(app, ctx);
+    register_purge_command(app, ctx);
     register_verify_command(app, ctx);
     register_backup_command(app, ctx);
     register_restore_command(app, ctx);
