@@ -50,6 +50,7 @@ SectionResult run_frame_time_section(const BenchOptions& options);
 SectionResult run_idle_cpu_section(const BenchOptions& options);
 SectionResult run_store_commit_section(const BenchOptions& options);
 SectionResult run_arrivals_section(const BenchOptions& options);
+SectionResult run_dashboard_section(const BenchOptions& options);
 SectionResult run_checkin_commit_section(const BenchOptions& options);
 SectionResult run_stock_ledger_section(const BenchOptions& options);
 SectionResult run_export_section(const BenchOptions& options);

@@ -18,6 +18,8 @@ constexpr BenchSection kSections[] = {
     {"arrivals", "The Arrivals screen and its filter with 10,000 people", run_arrivals_section},
     {"export", "Debrief export of 2,000 people and 20,000 stock movements, every format", run_export_section},
     {"stock_screen", "The Stock screen with 50,000 movements", run_stock_screen_section},
+    {"dashboard", "The Dashboard and Referrals screens with 10,000 people and 20,000 referrals",
+     run_dashboard_section},
     {"idle_cpu", "CPU use of the real window loop, idle, against a polling loop", run_idle_cpu_section},
 };
 } // namespace

@@ -64,3 +64,60 @@ SyntheticCentre::SyntheticCentre(std::size_t count, UnixSeconds now) {
 }
 
 } // namespace rc::cli::bench
+
+namespace rc::cli::bench {
+
+void SyntheticCentre::add_referrals(int per_person, UnixSeconds now) {
+    referrals_ = {};
+    referrals_.version = 1;
+    referrals_.procedure_pinned = true;
+    alerts_ = {};
+    alerts_.version = 1;
+    const ReferralType types[] = {ReferralType::Nrm, ReferralType::ChildrensServices,
+                                  ReferralType::PreNrmSupport, ReferralType::SafeAccommodation};
+    for (const app::PersonRow& row : people_.rows) {
+        app::PersonReferrals p;
+        p.person_id = row.id;
+        p.reference = row.person.reference;
+        p.name_text = row.name_text;
+        p.in_centre = row.journey.on_site;
+        p.arrived_at = row.journey.arrived_at;
+        p.check.category =
+            treated_as_child(row.child) ? PersonCategory::Child : PersonCategory::AdultConsents;
+        p.check.required = {ReferralType::Nrm};
+        for (int i = 0; i < per_person; ++i) {
+            app::ReferralRow r;
+            r.id = row.id * 10 + i;
+            r.referral.type = types[static_cast<std::size_t>(i) % 4];
+            r.referral.status = i == 0 && row.id % 3 == 0 ? ReferralStatus::ToDo : ReferralStatus::Made;
+            p.referrals.push_back(r);
+            p.check.made.push_back(r.referral.type);
+        }
+        if (row.id % 3 == 0) {
+            p.check.missing = {ReferralType::Nrm};
+            ++referrals_.missing;
+            ++referrals_.people_with_missing;
+            Alert a;
+            a.severity = row.id % 9 == 0 ? AlertSeverity::Critical : AlertSeverity::Warning;
+            a.kind = row.id % 9 == 0 ? AlertKind::ReferralOverdue : AlertKind::ReferralMissing;
+            a.message = row.person.reference + ": NRM referral not made yet";
+            a.target = AlertTarget{AlertTargetKind::Person, row.id, {}, row.id, row.person.reference};
+            a.since = now - 3600;
+            a.key = std::string(alert_kind_id(a.kind)) + "/person/" + std::to_string(row.id);
+            alerts_.alerts.push_back(std::move(a));
+        }
+        referrals_.made += per_person;
+        referrals_.people.push_back(std::move(p));
+    }
+    sort_alerts(alerts_.alerts);
+    alerts_.counts = count_alerts(alerts_.alerts);
+    people_.arrivals_per_hour.assign(30, 0.0f);
+    people_.on_site_per_hour.assign(30, 0.0f);
+    people_.chart_start = now - 29 * 3600;
+    for (std::size_t h = 0; h < 30; ++h) {
+        people_.arrivals_per_hour[h] = static_cast<float>(people_.rows.size() / 30);
+        people_.on_site_per_hour[h] = static_cast<float>((h + 1) * people_.rows.size() / 30);
+    }
+}
+
+} // namespace rc::cli::bench

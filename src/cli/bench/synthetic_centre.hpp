@@ -25,13 +25,21 @@ public:
     bool tick() override { return false; }
     std::optional<double> seconds_until_due() const override { return std::nullopt; }
 
+    const app::ReferralsSnapshot& referrals() const override { return referrals_; }
+    const app::AlertsSnapshot& alerts() const override { return alerts_; }
+
     app::PeopleSnapshot& people_snapshot() { return people_; }
+    // `per_person` referrals for everyone, the checks that go with them, and an alert for each
+    // person still missing one (what the dashboard and the Referrals screen draw from).
+    void add_referrals(int per_person, UnixSeconds now);
 
 private:
     app::StatusSnapshot status_;
     app::LogSnapshot log_;
     app::PeopleSnapshot people_;
     app::OperationSnapshot operation_;
+    app::ReferralsSnapshot referrals_;
+    app::AlertsSnapshot alerts_;
 };
 
 } // namespace rc::cli::bench
