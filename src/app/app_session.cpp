@@ -251,6 +251,18 @@ EditResult AppSession::import_stock(const std::filesystem::path& file) {
 }
 // ---- end of stock
 
+EditResult AppSession::export_debrief(const DebriefExportForm& form) {
+    (void)form;
+    return no_database();
+}
+std::string AppSession::purge_problem(bool force_before_period) const {
+    (void)force_before_period;
+    return no_database().message;
+}
+EditResult AppSession::purge_personal_data(bool force_before_period) {
+    (void)force_before_period;
+    return no_database();
+}
 EditResult AppSession::backup_now() {
     return no_database();
 }

@@ -194,6 +194,19 @@ public:
     virtual StockImportPreview preview_stock_import(const std::filesystem::path& file) const;
     virtual EditResult import_stock(const std::filesystem::path& file);
 
+    // ---- the debrief and retention
+    struct DebriefExportForm {
+        bool xlsx = true, pdf = true, csv = false, json = false;
+        std::string out_dir;
+        bool identifiable = false;
+        std::string reason; // required when identifiable
+    };
+    // Writes the chosen formats; the message lists the files written (or says what is wrong).
+    virtual EditResult export_debrief(const DebriefExportForm& form);
+    // Whether the retention purge may run now, in a sentence; empty when it may.
+    virtual std::string purge_problem(bool force_before_period) const;
+    virtual EditResult purge_personal_data(bool force_before_period);
+
     // ---- the database file
     virtual EditResult backup_now();
     virtual std::vector<BackupChoice> backups() const { return {}; }

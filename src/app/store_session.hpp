@@ -108,6 +108,10 @@ public:
     StockImportPreview preview_stock_import(const std::filesystem::path& file) const override;
     EditResult import_stock(const std::filesystem::path& file) override;
 
+    EditResult export_debrief(const DebriefExportForm& form) override;
+    std::string purge_problem(bool force_before_period) const override;
+    EditResult purge_personal_data(bool force_before_period) override;
+
     EditResult backup_now() override;
     std::vector<BackupChoice> backups() const override;
     EditResult restore_backup(const std::filesystem::path& file) override;

@@ -1,14 +1,35 @@
 #pragma once
 #include "ui/screen.hpp"
 
+#include <string>
+
 namespace rc::ui {
 
-// The debrief after stand-down (placeholder until the debrief issue).
+// After stand-down: the debrief export for the partnership (pseudonymised unless a coordinator gives a
+// reason, which is audited), and the retention purge once the centre has been closed long enough.
 class DebriefScreen final : public Screen {
 public:
     const char* id() const override { return "debrief"; }
     const char* title() const override { return "Debrief"; }
     void draw(ScreenContext& ctx) override;
+
+    static constexpr const char* kFolder = "##debrief_folder";
+    static constexpr const char* kExport = "Export the debrief";
+    static constexpr const char* kIdentifiable =
+        "Include names (needs a reason; recorded in the audit trail)";
+    static constexpr const char* kReason = "##debrief_reason";
+    static constexpr const char* kPurge = "Purge personal data\u2026";
+    static constexpr const char* kPurgeConfirm = "Yes, purge now";
+
+private:
+    app::AppSession::DebriefExportForm form_;
+    bool exporting_ = false;
+    int pending_frames_ = 0;
+    bool force_purge_ = false;
+    bool confirm_purge_ = false;
+    std::string purge_problem_;
+    std::string message_;
+    bool message_is_error_ = false;
 };
 
 } // namespace rc::ui
