@@ -42,6 +42,11 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core | fonts-dejavu-core")
 # Arrows, check marks and the minus sign come from DejaVu Sans even when Noto Sans is the text font.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-core")
+# CPack indents each line and turns an empty line into the " ." paragraph separator.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "Tracks arrivals, partners and staff on site, emergency support bag stock and onward\n referrals against the agreed procedure, in a local encrypted database.\n .\n For council coordinators and partner volunteers running a reception centre after a\n police operation, and for the post-incident debrief. Runs entirely on one laptop.")
+    "Tracks arrivals, partners and staff on site, emergency support bag stock and onward
+referrals against the agreed procedure, in a local encrypted database.
+
+For council coordinators and partner volunteers running a reception centre after a
+police operation, and for the post-incident debrief. Runs entirely on one laptop.")
 include(CPack)

@@ -147,6 +147,12 @@ shot procedure
 keys ctrl+7
 shot log
 keys ctrl+8
+click 450 196 # the folder field
+type_text "$work/debrief"
+click 273 258 # Export the debrief
+# The export runs on the frame after the click, and the window draws a frame only on an event.
+xdotool mousemove --window "$wid" 1300 40
+sleep 2
 shot debrief
 keys ctrl+1
 click 367 646 # Stand down... (asks to confirm; nothing is changed)

@@ -17,13 +17,6 @@ void DebriefScreen::draw(ScreenContext& ctx) {
         paragraph_disabled("Only a coordinator exports the debrief.");
         return;
     }
-    // The export runs on the frame after the button, so "Exporting…" is on screen while it works.
-    if (exporting_ && ++pending_frames_ > 1) {
-        const app::EditResult r = ctx.session.export_debrief(form_);
-        message_ = r.message;
-        message_is_error_ = !r.ok;
-        exporting_ = false;
-    }
     ImGui::Spacing();
     heading("Export");
     checkbox("Workbook (XLSX)##fmt_xlsx", &form_.xlsx);
@@ -41,14 +34,13 @@ void DebriefScreen::draw(ScreenContext& ctx) {
         ImGui::SetNextItemWidth(em(28.0f));
         input_text(kReason, "why names are needed, and who will see them", form_.reason);
     }
-    ImGui::BeginDisabled(exporting_);
     if (button(kExport)) {
-        exporting_ = true;
-        pending_frames_ = 0;
-        message_.clear();
+        // Runs at once (about a second for a large centre): a deferred run would wait for the next input
+        // event, since the window draws only on events.
+        const app::EditResult r = ctx.session.export_debrief(form_);
+        message_ = r.message;
+        message_is_error_ = !r.ok;
     }
-    ImGui::EndDisabled();
-    if (exporting_) ImGui::TextUnformatted("Exporting\u2026 (checking the database, then writing each file)");
     result_message(message_, message_is_error_);
 
     ImGui::Spacing();

@@ -23,8 +23,6 @@ public:
 
 private:
     app::AppSession::DebriefExportForm form_;
-    bool exporting_ = false;
-    int pending_frames_ = 0;
     bool force_purge_ = false;
     bool confirm_purge_ = false;
     std::string purge_problem_;
