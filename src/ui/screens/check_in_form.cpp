@@ -316,6 +316,16 @@ bool CheckInForm::draw(ScreenContext& ctx) {
                 draft_.indicators.erase(i);
         }
     }
+    // The adult's NRM decision drives the referral rules (a child needs no consent).
+    ImGui::TextUnformatted("NRM decision (adults)");
+    const std::optional<NrmConsent> answers[] = {std::nullopt, NrmConsent::Undecided, NrmConsent::Yes,
+                                                 NrmConsent::No};
+    for (const std::optional<NrmConsent>& answer : answers) {
+        ImGui::SameLine();
+        const std::string l = std::string(nrm_consent_answer_label(answer)) + "##nrm_" +
+                              (answer ? std::string(nrm_consent_id(*answer)) : std::string("not_asked"));
+        if (radio(l.c_str(), draft_.nrm_consent == answer)) draft_.nrm_consent = answer;
+    }
     label(kProperty);
     text_field(kProperty, "e.g. phone, bag (held by police)", draft_.property_held, w);
     draw_problem("property");
