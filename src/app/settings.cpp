@@ -59,6 +59,7 @@ std::filesystem::path imgui_ini_path() {
 }
 
 const char* theme_name(Theme theme) {
+    if (theme == Theme::HighContrast) return "high_contrast";
     return theme == Theme::Light ? "light" : "dark";
 }
 
@@ -110,6 +111,8 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
                 s.theme = Theme::Dark;
             else if (value == "light")
                 s.theme = Theme::Light;
+            else if (value == "high_contrast")
+                s.theme = Theme::HighContrast;
             else
                 ok = false;
         } else if (key == "last_database")

@@ -8,7 +8,7 @@
 
 namespace rc::app {
 
-enum class Theme { Dark, Light };
+enum class Theme { Dark, Light, HighContrast };
 
 struct Settings {
     // The window, in screen coordinates; 0 means "not saved yet: fill the screen's work area".

@@ -117,9 +117,14 @@ void Shell::draw_display_controls() {
     ImGui::Text("%d", static_cast<int>(std::lround(ctx_.settings.font_size)));
     ImGui::SameLine();
     if (button("A+##larger_text")) change_font_size(app::Settings::kFontStep);
-    const bool dark = ctx_.settings.theme == app::Theme::Dark;
-    if (button(dark ? "Light colours" : "Dark colours", ImVec2(-1.0f, 0.0f)))
-        set_theme(dark ? app::Theme::Light : app::Theme::Dark);
+    // Dark, then light, then high contrast, then dark again.
+    const app::Theme next = ctx_.settings.theme == app::Theme::Dark    ? app::Theme::Light
+                            : ctx_.settings.theme == app::Theme::Light ? app::Theme::HighContrast
+                                                                       : app::Theme::Dark;
+    const char* next_label = next == app::Theme::Light          ? "Light colours"
+                             : next == app::Theme::HighContrast ? "High contrast"
+                                                                : "Dark colours";
+    if (button(next_label, ImVec2(-1.0f, 0.0f))) set_theme(next);
     if (button("Help and shortcuts (F1)", ImVec2(-1.0f, 0.0f))) help_open_ = !help_open_;
 }
 

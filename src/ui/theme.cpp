@@ -25,6 +25,28 @@ void apply_theme(app::Theme theme, float scale) {
     if (theme == app::Theme::Light) {
         ImGui::StyleColorsLight(&style);
         g_palette = kLightPalette;
+    } else if (theme == app::Theme::HighContrast) {
+        // Pure white on black, yellow for what is active: for glare, tired eyes and poor screens.
+        ImGui::StyleColorsDark(&style);
+        ImVec4* c = style.Colors;
+        const ImVec4 black(0.0f, 0.0f, 0.0f, 1.0f), white(1.0f, 1.0f, 1.0f, 1.0f),
+            yellow(1.0f, 0.86f, 0.0f, 1.0f);
+        c[ImGuiCol_WindowBg] = black;
+        c[ImGuiCol_ChildBg] = black;
+        c[ImGuiCol_PopupBg] = black;
+        c[ImGuiCol_Text] = white;
+        c[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1.0f);
+        c[ImGuiCol_Border] = white;
+        c[ImGuiCol_FrameBg] = ImVec4(0.15f, 0.15f, 0.15f, 1.0f);
+        c[ImGuiCol_Button] = ImVec4(0.0f, 0.2f, 0.6f, 1.0f);
+        c[ImGuiCol_ButtonHovered] = ImVec4(0.0f, 0.35f, 0.9f, 1.0f);
+        c[ImGuiCol_Header] = ImVec4(0.0f, 0.2f, 0.6f, 1.0f);
+        c[ImGuiCol_HeaderHovered] = ImVec4(0.0f, 0.35f, 0.9f, 1.0f);
+        c[ImGuiCol_NavHighlight] = yellow;
+        c[ImGuiCol_CheckMark] = yellow;
+        c[ImGuiCol_TextSelectedBg] = ImVec4(1.0f, 0.86f, 0.0f, 0.5f);
+        style.FrameBorderSize = 1.0f;
+        g_palette = kDarkPalette;
     } else {
         ImGui::StyleColorsDark(&style);
         // Slightly lighter panels than ImGui's default dark, for legibility on cheap laptop screens.

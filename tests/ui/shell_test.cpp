@@ -136,6 +136,8 @@ TEST_CASE("the colour theme button switches between dark and light") {
     REQUIRE(f.settings.theme == app::Theme::Dark);
     REQUIRE(ui.click_item("Light colours"));
     CHECK(f.settings.theme == app::Theme::Light);
+    REQUIRE(ui.click_item("High contrast"));
+    CHECK(f.settings.theme == app::Theme::HighContrast);
     REQUIRE(ui.click_item("Dark colours"));
     CHECK(f.settings.theme == app::Theme::Dark);
 }
