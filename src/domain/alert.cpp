@@ -81,6 +81,14 @@ std::string_view alert_kind_id(AlertKind k) {
         return "shift_too_long";
     case AlertKind::Other:
         return "other";
+    case AlertKind::TierExceeded:
+        return "tier_exceeded";
+    case AlertKind::FunctionMissing:
+        return "function_missing";
+    case AlertKind::InterpreterMissing:
+        return "interpreter_missing";
+    case AlertKind::ChildWithUnrelatedAdult:
+        return "child_with_unrelated_adult";
     }
     return "other";
 }
@@ -109,6 +117,14 @@ std::string_view alert_kind_label(AlertKind k) {
         return "Shift too long";
     case AlertKind::Other:
         return "Other";
+    case AlertKind::TierExceeded:
+        return "Tier exceeded";
+    case AlertKind::FunctionMissing:
+        return "Function not on site";
+    case AlertKind::InterpreterMissing:
+        return "No interpreter";
+    case AlertKind::ChildWithUnrelatedAdult:
+        return "Child with unrelated adult";
     }
     return "Other";
 }

@@ -38,6 +38,11 @@ enum class AlertKind {
     LowStock,              // (low_stock)
     ShiftTooLong,          // (shift_too_long) staff on shift too long
     Other,                 // (other)
+    // Centre capacity, coverage by function and people who belong together.
+    TierExceeded,       // (tier_exceeded) more people received than the tier's upper bound
+    FunctionMissing,    // (function_missing) a function the procedure needs on site that nobody performs
+    InterpreterMissing, // (interpreter_missing) people on site need a language no interpreter on site speaks
+    ChildWithUnrelatedAdult, // (child_with_unrelated_adult) an indicator to share with children's services
 };
 std::string_view alert_kind_id(AlertKind k);
 std::string_view alert_kind_label(AlertKind k); // "Referral overdue"

@@ -1,5 +1,6 @@
 #include "domain/iso_languages.hpp"
 
+#include "domain/country_languages.hpp"
 #include "domain/text_match.hpp"
 
 #include <algorithm>
@@ -254,6 +255,54 @@ const Language* find_language(std::string_view code_or_name) {
                 if (equals_ignore_case(other, query)) by_other_name = &l;
     }
     return by_other_name;
+}
+
+namespace {
+
+// Whether `query` is one whole word of `name` (words split at spaces, brackets, hyphens and commas).
+bool whole_word(std::string_view name, std::string_view query) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= name.size(); ++i) {
+        const bool end = i == name.size() || name[i] == ' ' || name[i] == '(' || name[i] == ')' ||
+                         name[i] == '-' || name[i] == ',';
+        if (!end) continue;
+        if (i > start && equals_ignore_case(name.substr(start, i - start), query)) return true;
+        start = i + 1;
+    }
+    return false;
+}
+
+bool exact_or_whole_word(const Language& l, std::string_view query) {
+    if (has_code(l, query) || whole_word(l.name, query)) return true;
+    for (std::string_view other : split_list(l.also_known_as, ';'))
+        if (whole_word(other, query)) return true;
+    return false;
+}
+
+} // namespace
+
+std::vector<const Language*> search_languages_for(std::string_view query, std::string_view nationality,
+                                                  std::size_t limit) {
+    const std::vector<const Language*> ranked = search_languages(query);
+    const std::span<const std::string_view> national = languages_of_country(nationality);
+    query = trim_space(query);
+    const auto band = [&](const Language* l) -> std::pair<int, std::size_t> {
+        if (exact_or_whole_word(*l, query)) return {0, 0};
+        for (std::size_t i = 0; i < national.size(); ++i)
+            if (national[i] == l->code) return {1, i};
+        return {2, 0};
+    };
+    std::vector<std::pair<std::pair<int, std::size_t>, const Language*>> keyed;
+    keyed.reserve(ranked.size());
+    for (const Language* l : ranked)
+        keyed.emplace_back(band(l), l);
+    // Stable: within a band, search_languages' order stands.
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const Language*> out;
+    for (std::size_t i = 0; i < keyed.size() && i < limit; ++i)
+        out.push_back(keyed[i].second);
+    return out;
 }
 
 std::vector<const Language*> search_languages(std::string_view query, std::size_t limit) {

@@ -31,4 +31,12 @@ const Language* find_language(std::string_view code_or_name);
 std::vector<const Language*> search_languages(std::string_view query,
                                               std::size_t limit = std::numeric_limits<std::size_t>::max());
 
+// Matches for a person of `nationality` (ISO 3166-1 alpha-2; empty: unknown): exact codes and names,
+// and whole-word matches ("Kurdish" in "Central Kurdish") first; then the languages of the nationality
+// (country_languages.hpp) in that table's order; then the rest as search_languages ranks them. Typing
+// "Roman" for a Romanian national offers Romanian before Romani.
+std::vector<const Language*>
+search_languages_for(std::string_view query, std::string_view nationality,
+                     std::size_t limit = std::numeric_limits<std::size_t>::max());
+
 } // namespace rc

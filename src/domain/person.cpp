@@ -420,6 +420,15 @@ std::vector<FieldProblem> validate_person(const Person& p, Date today, std::opti
         }
     }
     check_text(out, "medical", p.medical_needs, max_note_chars, true);
+    check_text(out, "arrived_with", p.arrived_with, max_reference_chars, false);
+    if (trim_space(p.arrived_with).empty() && p.arrived_with_relation)
+        out.push_back(
+            {"arrived_with", "give the reference of the adult they arrived with, e.g. OP-0001-004"});
+    else if (!trim_space(p.arrived_with).empty() && !p.arrived_with_relation)
+        out.push_back(
+            {"arrived_with", "say who the adult is to them: parent, other relative or unrelated adult"});
+    else if (!p.reference.empty() && equals_ignore_case(trim_space(p.arrived_with), p.reference))
+        out.push_back({"arrived_with", "names this person themselves; give the adult's reference"});
     check_text(out, "diet", p.diet, max_diet_chars, false);
     check_text(out, "group", p.arrival_group, max_group_chars, false);
     if (p.exploitation.contains(ExploitationType::Unknown) &&
@@ -430,6 +439,48 @@ std::vector<FieldProblem> validate_person(const Person& p, Date today, std::opti
     for (const JourneyEvent& e : p.journey)
         check_text(out, "journey", e.note, max_note_chars, true);
     return out;
+}
+
+} // namespace rc
+
+namespace rc {
+
+std::string_view companion_relation_id(CompanionRelation r) {
+    switch (r) {
+    case CompanionRelation::Parent:
+        return "parent";
+    case CompanionRelation::OtherRelative:
+        return "other_relative";
+    case CompanionRelation::UnrelatedAdult:
+        return "unrelated_adult";
+    }
+    return "unrelated_adult";
+}
+
+std::string_view companion_relation_label(CompanionRelation r) {
+    switch (r) {
+    case CompanionRelation::Parent:
+        return "Parent";
+    case CompanionRelation::OtherRelative:
+        return "Other relative";
+    case CompanionRelation::UnrelatedAdult:
+        return "Unrelated adult";
+    }
+    return "Unrelated adult";
+}
+
+std::optional<CompanionRelation> companion_relation_from_id(std::string_view id) {
+    for (CompanionRelation r : all_companion_relations)
+        if (companion_relation_id(r) == id) return r;
+    return std::nullopt;
+}
+
+bool child_with_unrelated_adult(const Person& p, Date arrival_date) {
+    if (p.arrived_with_relation != CompanionRelation::UnrelatedAdult || trim_space(p.arrived_with).empty())
+        return false;
+    const ChildStatus c = child_status(p, arrival_date);
+    // An age nobody knows is presumed a child: the indicator is shared rather than missed.
+    return treated_as_child(c) || c == ChildStatus::Unknown;
 }
 
 } // namespace rc

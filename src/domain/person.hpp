@@ -147,6 +147,20 @@ std::optional<ForcedLabourIndicator> forced_labour_indicator_from_id(std::string
 using NrmConsentAnswer = std::optional<NrmConsent>;
 std::string_view nrm_consent_answer_label(NrmConsentAnswer c); // "Not asked", "Undecided", "Yes", "No"
 
+// ---- People who belong together --------------------------------------------------------------------
+
+// How the adult a child arrived with is related to them.
+enum class CompanionRelation {
+    Parent,         // (parent)
+    OtherRelative,  // (other_relative)
+    UnrelatedAdult, // (unrelated_adult) an indicator to share with children's services
+};
+inline constexpr std::array<CompanionRelation, 3> all_companion_relations{
+    CompanionRelation::Parent, CompanionRelation::OtherRelative, CompanionRelation::UnrelatedAdult};
+std::string_view companion_relation_id(CompanionRelation r);
+std::string_view companion_relation_label(CompanionRelation r); // "Unrelated adult"
+std::optional<CompanionRelation> companion_relation_from_id(std::string_view id);
+
 // ---- The person -----------------------------------------------------------------------------------
 
 struct Person {
@@ -163,6 +177,9 @@ struct Person {
     std::vector<std::string> languages;              // ISO 639 codes ("vi", "prs"), most useful first
     std::optional<bool> interpreter_needed;          // nullopt: not asked
     std::string medical_needs;                       // urgent medical or access needs
+    bool urgent_medical = false;                     // needs medical attention now (counted, filterable)
+    std::string arrived_with;                        // a child's adult on site: their centre reference
+    std::optional<CompanionRelation> arrived_with_relation; // set together with arrived_with
     std::string diet;
     std::string arrival_group; // the vehicle or wave, or a family kept together ("Bus 1")
     ExploitationTypes exploitation;
@@ -180,6 +197,10 @@ AgeBand effective_age_band(const Person& p, Date on);
 // the person a child, because a child wrongly treated as an adult is the worse mistake.
 ChildStatus child_status(const Person& p, Date arrival_date);
 
+// A child (or someone whose age is disputed or not established) who arrived with an adult unrelated to
+// them: an indicator of trafficking to share with children's services.
+bool child_with_unrelated_adult(const Person& p, Date arrival_date);
+
 // Limits on text fields, in characters.
 inline constexpr std::size_t max_reference_chars = 32;
 inline constexpr std::size_t max_tag_chars = 32;
@@ -190,7 +211,8 @@ inline constexpr std::size_t max_note_chars = 2000; // medical needs, property h
 
 // A problem with one field, for the screen to show beside it. `field` is the field's id, the same as
 // the nominal roll's column where there is one: reference, tag, name, alias, sex, dob, age, age_band,
-// child, nationality, languages, interpreter, medical, diet, group, exploitation, property, journey.
+// child, nationality, languages, interpreter, medical, diet, group, exploitation, property, journey,
+// arrived_with.
 struct FieldProblem {
     std::string field;
     std::string message;

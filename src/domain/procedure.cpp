@@ -97,5 +97,28 @@ const BagKind* find_bag_kind(const Procedure& p, std::string_view id) {
 const Contact* find_contact(const Procedure& p, std::string_view id) {
     return find_by_id(p.contacts, id);
 }
+const AuthorisedOrganisation* find_authorised_organisation(const Procedure& p, std::string_view id) {
+    return find_by_id(p.authorised_organisations, id);
+}
+
+std::optional<ReferralMaker> find_referral_maker(const Procedure& p, std::string_view id) {
+    if (const Partner* partner = find_partner(p, id))
+        return ReferralMaker{partner->id, partner->name, partner->first_responder, partner->duty_to_notify,
+                             true};
+    if (const AuthorisedOrganisation* o = find_authorised_organisation(p, id))
+        return ReferralMaker{o->id, o->name, o->first_responder, o->duty_to_notify, false};
+    return std::nullopt;
+}
+
+std::vector<ReferralMaker> referral_makers(const Procedure& p, bool first_responder) {
+    std::vector<ReferralMaker> out;
+    for (const Partner& partner : p.partners)
+        if (first_responder ? partner.first_responder : partner.duty_to_notify)
+            out.push_back({partner.id, partner.name, partner.first_responder, partner.duty_to_notify, true});
+    for (const AuthorisedOrganisation& o : p.authorised_organisations)
+        if (first_responder ? o.first_responder : o.duty_to_notify)
+            out.push_back({o.id, o.name, o.first_responder, o.duty_to_notify, false});
+    return out;
+}
 
 } // namespace rc

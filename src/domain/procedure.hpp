@@ -4,6 +4,7 @@
 // domain/procedure_loader.hpp for loading it; domain/procedure_rules.hpp for the rules over it).
 #include "domain/centre.hpp"
 #include "domain/referral.hpp"
+#include "domain/site_function.hpp"
 
 #include <array>
 #include <cstddef>
@@ -140,6 +141,25 @@ struct Contact {
     std::string notes;
 };
 
+// An organisation that may lawfully make an NRM referral or a Duty to Notify report (MS1) without being
+// a partner in this procedure: the GLAA, the NCA, Immigration Enforcement, a neighbouring council.
+struct AuthorisedOrganisation {
+    std::string id; // e.g. "glaa"
+    std::string name;
+    bool first_responder = false; // may make NRM referrals
+    bool duty_to_notify = false;  // has the section 52 duty (MS1)
+    std::string notes;
+};
+
+// Who a referral may name as making it: a partner, or an authorised organisation.
+struct ReferralMaker {
+    std::string id;
+    std::string name;
+    bool first_responder = false;
+    bool duty_to_notify = false;
+    bool partner = true; // false: an authorised organisation from outside the partnership
+};
+
 struct Procedure {
     ProcedureInfo info;
     std::array<TierRange, 3> tiers;       // by tier_index
@@ -149,6 +169,9 @@ struct Procedure {
     std::vector<BagKind> bag_kinds;                    // in file order
     std::array<std::vector<BagPlanLine>, 3> bag_plans; // by tier_index, lines in bag_kinds order
     std::vector<Contact> contacts;                     // in file order
+    // The functions someone on site must perform, by tier_index ([functions]; empty: none named).
+    std::array<std::vector<SiteFunction>, 3> functions;
+    std::vector<AuthorisedOrganisation> authorised_organisations; // in file order
     std::string source_sha256; // procedure_hash() of the exact text it was parsed from
 };
 
@@ -157,5 +180,11 @@ const Partner* find_partner(const Procedure& p, std::string_view id);
 const ProcedureAction* find_action(const Procedure& p, std::string_view id);
 const BagKind* find_bag_kind(const Procedure& p, std::string_view id);
 const Contact* find_contact(const Procedure& p, std::string_view id);
+const AuthorisedOrganisation* find_authorised_organisation(const Procedure& p, std::string_view id);
+// A partner first, then an authorised organisation; empty when the id is neither.
+std::optional<ReferralMaker> find_referral_maker(const Procedure& p, std::string_view id);
+// Everyone who may make an NRM referral (first_responder) or an MS1 (!first_responder): partners in
+// file order, then authorised organisations.
+std::vector<ReferralMaker> referral_makers(const Procedure& p, bool first_responder);
 
 } // namespace rc

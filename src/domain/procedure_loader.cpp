@@ -221,7 +221,7 @@ public:
     void check(const toml::table& root, Procedure& p) {
         check_keys(root,
                    {"procedure", "warnings", "tiers", "partners", "actions", "referrals", "bag_kinds",
-                    "bag_plan", "contacts"},
+                    "bag_plan", "contacts", "functions", "authorised_organisations"},
                    "top level", "section");
         parse_info(root, p);
         parse_warnings(root, p);
@@ -233,6 +233,8 @@ public:
         parse_bag_plan(root, p);
         parse_contacts(root, p);
         check_tier_leads(p);
+        parse_functions(root, p);
+        parse_authorised_organisations(root, p);
     }
 
     void error_at(std::uint32_t line, std::uint32_t column, std::string message) {
@@ -1072,6 +1074,99 @@ private:
                 if (partner_ref(Located{*v, t->get("partner")}, where, "partner")) c.partner = *v;
             }
             p.contacts.push_back(std::move(c));
+        }
+    }
+
+    // ---- [functions] ----
+    // The functions someone on site must perform at each tier. Optional: a procedure without it names
+    // none, and coverage is then by partner only.
+    void parse_functions(const toml::table& root, Procedure& p) {
+        const toml::node* n = root.get("functions");
+        if (!n) return;
+        if (!n->is_table()) {
+            error(*n, "'functions' must be a section written [functions] with one list per tier, e.g. "
+                      "small = [\"nrm_first_responder\", \"interpreter\"], not " +
+                          std::string(type_name(*n)));
+            return;
+        }
+        const toml::table& t = *n->as_table();
+        const std::string where = "[functions]";
+        check_keys(t, {"small", "medium", "large"}, where, "tier");
+        std::vector<std::string_view> ids;
+        for (SiteFunction f : all_site_functions)
+            ids.push_back(site_function_id(f));
+        for (Tier tier : all_tiers) {
+            const std::string id(tier_id(tier));
+            auto list = text_list(t, id, where, false,
+                                  "the functions needed on site at a " + id + " centre, e.g. " + id +
+                                      " = [\"nrm_first_responder\", \"medical\"]");
+            if (!list) continue;
+            std::vector<SiteFunction>& out = p.functions[tier_index(tier)];
+            for (const Located& ref : *list) {
+                const auto f = site_function_from_id(ref.value);
+                if (!f)
+                    error(*ref.node, where + " " + id + ": unknown function " + show(ref.value) +
+                                         did_you_mean(ref.value, ids) + " (functions: " + join(ids) + ")");
+                else if (std::find(out.begin(), out.end(), *f) != out.end())
+                    error(*ref.node, where + " " + id + ": function " + show(ref.value) + " is listed twice");
+                else
+                    out.push_back(*f);
+            }
+        }
+    }
+
+    // ---- [[authorised_organisations]] ----
+    // Organisations outside the partnership that may lawfully make an NRM referral or an MS1, so that a
+    // referral they make is not reported as made by an unknown organisation. Optional.
+    void parse_authorised_organisations(const toml::table& root, Procedure& p) {
+        const toml::node* section = root.get("authorised_organisations");
+        if (!section) return;
+        const toml::array* a = section_blocks(root, "authorised_organisations",
+                                              "one [[authorised_organisations]] block per organisation");
+        if (!a) return;
+        std::map<std::string, std::uint32_t, std::less<>> seen;
+        std::size_t index = 0;
+        for (const toml::node& n : *a) {
+            ++index;
+            const toml::table* t = n.as_table();
+            if (!t) {
+                error(
+                    n,
+                    "[[authorised_organisations]]: each organisation must be an [[authorised_organisations]] "
+                    "block, not " +
+                        std::string(type_name(n)));
+                continue;
+            }
+            std::string where = "[[authorised_organisations]] block " + std::to_string(index);
+            AuthorisedOrganisation o;
+            o.id = block_id(*t, where, "authorised organisation", seen, "glaa");
+            if (!o.id.empty()) where = "authorised organisation '" + o.id + "'";
+            check_keys(*t, {"id", "name", "first_responder", "duty_to_notify", "notes"}, where);
+            if (!o.id.empty() && partner_index_.count(o.id)) {
+                error(*t->get("id"), where + ": id " + show(o.id) +
+                                         " is already a partner's id; a partner is authorised by its own "
+                                         "first_responder and duty_to_notify, so leave it out here");
+                o.id.clear();
+            }
+            if (auto v = text(*t, "name", where, true,
+                              "e.g. name = \"Gangmasters and Labour Abuse Authority (GLAA)\""))
+                o.name = *v;
+            if (auto v = boolean(*t, "first_responder", where, false,
+                                 "first_responder = true if it may make NRM referrals"))
+                o.first_responder = *v;
+            if (auto v = boolean(*t, "duty_to_notify", where, false,
+                                 "duty_to_notify = true if it has the section 52 duty"))
+                o.duty_to_notify = *v;
+            if (auto v = text(*t, "notes", where, false, "free text")) o.notes = *v;
+            const auto typed = [&](std::string_view key) {
+                const toml::node* v = t->get(key);
+                return !v || v->is_boolean(); // a wrong type is reported already
+            };
+            if (!o.first_responder && !o.duty_to_notify && typed("first_responder") &&
+                typed("duty_to_notify"))
+                error(*t, where + ": it may make neither an NRM referral nor an MS1; set first_responder = "
+                                  "true (NRM referrals), duty_to_notify = true (MS1), or both");
+            p.authorised_organisations.push_back(std::move(o));
         }
     }
 

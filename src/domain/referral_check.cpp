@@ -102,11 +102,14 @@ std::string partner_problem(const Procedure& p, const Referral& r, bool needs_fi
     if (r.making_partner.empty())
         return referral_status_made(r.status) ? "no organisation recorded as making it: it must be " + what
                                               : std::string();
-    const Partner* partner = find_partner(p, r.making_partner);
-    if (!partner) return "made by '" + r.making_partner + "', which is not a partner in the procedure";
-    const bool ok = needs_first_responder ? partner->first_responder : partner->duty_to_notify;
+    // A partner, or an organisation the procedure lists as authorised (GLAA, NCA, a neighbouring council).
+    const std::optional<ReferralMaker> maker = find_referral_maker(p, r.making_partner);
+    if (!maker)
+        return "made by '" + r.making_partner +
+               "', which is neither a partner nor an authorised organisation in the procedure";
+    const bool ok = needs_first_responder ? maker->first_responder : maker->duty_to_notify;
     if (ok) return {};
-    return "made by " + partner->name + ", which is not " + what;
+    return "made by " + maker->name + ", which is not " + what;
 }
 
 } // namespace

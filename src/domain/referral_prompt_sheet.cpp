@@ -51,8 +51,8 @@ std::string yes_no_not_asked(std::optional<bool> b) {
 
 std::string partner_text(const Procedure& p, const std::string& id, std::string_view missing) {
     if (id.empty()) return std::string(missing);
-    const Partner* partner = find_partner(p, id);
-    return partner ? partner->name : id;
+    const std::optional<ReferralMaker> maker = find_referral_maker(p, id);
+    return maker ? maker->name : id;
 }
 
 std::string consent_explained_text(const Referral& r) {

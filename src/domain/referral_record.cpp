@@ -232,9 +232,10 @@ std::vector<FieldProblem> validate_referral(const Referral& r, const Procedure& 
                                             const Person* person) {
     std::vector<FieldProblem> out;
     const bool nrm_or_ms1 = r.type == ReferralType::Nrm || r.type == ReferralType::DutyToNotify;
-    if (!r.making_partner.empty() && !find_partner(procedure, r.making_partner))
+    if (!r.making_partner.empty() && !find_referral_maker(procedure, r.making_partner))
         out.push_back({"making_partner", "'" + safe_to_show(r.making_partner, 40) +
-                                             "' is not a partner in the pinned procedure"});
+                                             "' is neither a partner nor an authorised organisation in "
+                                             "the pinned procedure"});
     else if (nrm_or_ms1 && r.making_partner.empty() && referral_status_made(r.status))
         out.push_back(
             {"making_partner", "say which organisation made the " +

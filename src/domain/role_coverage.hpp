@@ -4,6 +4,7 @@
 // staff on shift longer than the procedure's threshold. Pure functions over plain values.
 #include "domain/clock.hpp"
 #include "domain/procedure.hpp"
+#include "domain/site_function.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +23,8 @@ struct StaffOnSite {
     std::string organisation;   // as shown (the partner's name, or free text)
     std::string role_at_centre; // e.g. "Welfare", "Interpreter (Romanian)"
     UnixSeconds time_in = 0;
+    SiteFunctions functions;            // what they may do here (NRM referrals, interpreting, ...)
+    std::vector<std::string> languages; // ISO 639 codes they interpret (with SiteFunction::Interpreter)
 };
 
 enum class CoverageStatus {

@@ -42,7 +42,7 @@ std::optional<UnixSeconds> first_step(const std::vector<JourneyEvent>& events, J
 
 std::string partner_name(const Procedure* p, const std::string& id) {
     if (p)
-        if (const Partner* partner = find_partner(*p, id)) return partner->name;
+        if (const std::optional<ReferralMaker> maker = find_referral_maker(*p, id)) return maker->name;
     return id;
 }
 

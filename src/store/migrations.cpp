@@ -579,6 +579,13 @@ BEGIN
     SELECT RAISE(ABORT, 'referral history is append-only');
 END;
 )sql"},
+    {11, "staff: the functions each person performs on site and the languages they interpret",
+     R"sql(
+-- Not personal: what someone may do at the centre (ids from rc::SiteFunction) and the ISO 639 codes of
+-- the languages they interpret, both ';'-separated. The coverage check and the debrief read them.
+ALTER TABLE staff ADD COLUMN functions TEXT NOT NULL DEFAULT '' CHECK (length(functions) <= 200);
+ALTER TABLE staff ADD COLUMN languages TEXT NOT NULL DEFAULT '' CHECK (length(languages) <= 200);
+)sql"},
 };
 
 } // namespace

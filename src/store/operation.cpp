@@ -347,6 +347,38 @@ void raise_tier(Store& store, Tier new_tier, std::string_view reason_in) {
     spdlog::info("store: tier raised from {} to {}", tier_id(from), tier_id(new_tier));
 }
 
+void revise_expected(Store& store, int expected_people, std::string_view reason_in) {
+    const std::string reason = trimmed(reason_in);
+    if (expected_people < 1 || expected_people > max_people)
+        throw StoreError(ErrorKind::InvalidInput,
+                         "The expected number must be from 1 to " + std::to_string(max_people) + ".",
+                         "Give the number of people now expected in total, including those already here.");
+    if (reason.size() > kMaxReason)
+        throw StoreError(ErrorKind::InvalidInput, "The reason is too long (more than 2000 characters).");
+    int from = 0;
+    store.write(Permission::ManageCentre, [&](WriteContext& w) {
+        const Centre c = read_centre(w.db);
+        from = c.expected_people;
+        if (!has_activation(w.db))
+            throw StoreError(ErrorKind::InvalidInput, "The centre has not been activated yet.",
+                             "Give the expected number when you activate the centre.");
+        if (c.status == CentreStatus::Closed)
+            throw StoreError(ErrorKind::InvalidInput,
+                             "The centre is closed; its expected number can no longer change.");
+        if (expected_people == c.expected_people) return;
+        w.db.cached("UPDATE centre SET expected_people = ? WHERE id = 1")->bind_all(expected_people).run();
+        AuditChanges a;
+        a.change("expected_people", c.expected_people, expected_people);
+        if (!reason.empty()) a.personal("expected_people_reason"); // free text: in the log, not the audit
+        w.audit("update", "centre", 1, a);
+        insert_log(w,
+                   "Expected number revised from " + std::to_string(c.expected_people) + " to " +
+                       std::to_string(expected_people) + (reason.empty() ? std::string() : ": " + reason),
+                   LogKind::Automatic);
+    });
+    spdlog::info("store: expected number revised from {} to {}", from, expected_people);
+}
+
 std::vector<TierChange> tier_changes(const Store& store) {
     FieldCipher c = store.cipher();
     std::vector<TierChange> out;

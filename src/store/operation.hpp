@@ -125,6 +125,15 @@ struct TierChange {
 void raise_tier(Store& store, Tier new_tier, std::string_view reason);
 std::vector<TierChange> tier_changes(const Store& store); // oldest first; signed in
 
+// ---- the expected number ------------------------------------------------------------------------------
+
+// Revises the number of people expected (1..rc::max_people) at any time after activation until the
+// centre closes: the bag forecast and the tier proposal follow it. Audited, and written in the activity
+// log with the old and new numbers and the reason, when one is given (e.g. "a second coach of 9").
+// The tier is not changed: when the new number is past the tier, the dashboard says so. ManageCentre.
+// Throws StoreError(InvalidInput) before activation, after closing, or for a number out of range.
+void revise_expected(Store& store, int expected_people, std::string_view reason = {});
+
 // ---- action records -----------------------------------------------------------------------------------
 
 // What the store records about an action. Reopened undoes the record before it.

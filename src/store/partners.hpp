@@ -92,6 +92,8 @@ struct StaffDetails {
     std::string role_at_centre;     // e.g. "Welfare", "Interpreter (Romanian)"
     bool awareness_trained = false; // has done the modern-slavery awareness training
     std::optional<UnixSeconds> time_in; // empty: now (may be up to a day earlier, for a late entry)
+    SiteFunctions functions;            // what they may do here: NRM referrals, MS1, interpreting, ...
+    std::vector<std::string> languages; // ISO 639 codes they interpret; only with SiteFunction::Interpreter
 };
 
 struct StaffRecord {
@@ -103,6 +105,8 @@ struct StaffRecord {
     std::string organisation;
     std::string role_at_centre;
     bool awareness_trained = false;
+    SiteFunctions functions;
+    std::vector<std::string> languages; // interpreted (ISO 639 codes)
     UnixSeconds time_in = 0;
     std::optional<UnixSeconds> time_out;
     UserId signed_in_by = 0;
@@ -113,10 +117,11 @@ struct StaffRecord {
 // What is wrong with the details, in a sentence naming no one, or nothing (the store checks again).
 std::optional<std::string> staff_details_problem(const StaffDetails& details);
 
-// SignStaffInOut. Throw StoreError(InvalidInput) for bad details or an unknown partner.
+// SignStaffInOut. Throw StoreError(InvalidInput) for bad details or an unknown partner. The functions
+// and languages are not personal and stay in clear for the coverage check and the debrief.
 StaffId sign_in_staff(Store& store, const StaffDetails& details);
-// Signs in again someone who was here before: name, phone, organisation, role and training copied from
-// that record. Refused while the same person is still signed in.
+// Signs in again someone who was here before: name, phone, organisation, role, training, functions and
+// languages copied from that record. Refused while the same person is still signed in.
 StaffId quick_sign_in(Store& store, StaffId previous, std::optional<UnixSeconds> time_in = {});
 // `at` empty: now. Not before the time in, not in the future.
 void sign_out_staff(Store& store, StaffId id, std::optional<UnixSeconds> at = {});

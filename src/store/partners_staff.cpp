@@ -1,4 +1,6 @@
 // The staff sign-in list (ICS 211) and the roles matrix built from it.
+#include "domain/iso_languages.hpp"
+#include "domain/text_match.hpp"
 #include "store/error.hpp"
 #include "store/operation.hpp"
 #include "store/partners.hpp"
@@ -22,7 +24,16 @@ constexpr UnixSeconds kClockSlack = 5 * 60;
 
 constexpr const char* kStaffColumns =
     "SELECT id, person_id, name_enc, phone_enc, partner_id, organisation, role_at_centre, awareness_trained, "
-    "time_in, time_out, signed_in_by, signed_out_by FROM staff";
+    "time_in, time_out, signed_in_by, signed_out_by, functions, languages FROM staff";
+
+std::string languages_text(const std::vector<std::string>& codes) {
+    std::string out;
+    for (const std::string& c : codes) {
+        if (!out.empty()) out += ';';
+        out += c;
+    }
+    return out;
+}
 
 StaffRecord read_staff_row(const Statement& st, const FieldCipher& c) {
     StaffRecord r;
@@ -43,6 +54,10 @@ StaffRecord read_staff_row(const Statement& st, const FieldCipher& c) {
     r.time_out = st.get<std::optional<std::int64_t>>(9);
     r.signed_in_by = st.int64_at(10);
     r.signed_out_by = st.get<std::optional<std::int64_t>>(11);
+    r.functions = site_functions_from_text(st.text_at(12));
+    const std::string languages = st.text_at(13); // split_list's views point into it
+    for (std::string_view code : split_list(languages, ';'))
+        r.languages.emplace_back(code);
     return r;
 }
 
@@ -62,6 +77,13 @@ StaffDetails normalised(const StaffDetails& d) {
     n.partner_id = trimmed(d.partner_id);
     n.organisation = trimmed(d.organisation);
     n.role_at_centre = trimmed(d.role_at_centre);
+    n.languages.clear();
+    for (const std::string& code : d.languages) {
+        const Language* l = find_language(code);
+        const std::string stored = l ? std::string(l->code) : trimmed(code);
+        if (!stored.empty() && std::find(n.languages.begin(), n.languages.end(), stored) == n.languages.end())
+            n.languages.push_back(stored);
+    }
     return n;
 }
 
@@ -112,11 +134,12 @@ StaffId insert_staff(WriteContext& w, const StaffDetails& d, UnixSeconds time_in
     std::optional<std::string> partner;
     if (!d.partner_id.empty()) partner = d.partner_id;
     w.db.cached("INSERT INTO staff (id, person_id, name_enc, phone_enc, partner_id, organisation, "
-                "role_at_centre, "
-                "awareness_trained, time_in, signed_in_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                "role_at_centre, awareness_trained, time_in, signed_in_by, functions, languages) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         ->bind_all(id, person_id, w.cipher.seal("staff", "name", id, d.name),
                    w.cipher.seal("staff", "phone", id, d.phone), partner, d.organisation, d.role_at_centre,
-                   d.awareness_trained ? 1 : 0, time_in, w.user)
+                   d.awareness_trained ? 1 : 0, time_in, w.user, site_functions_text(d.functions),
+                   languages_text(d.languages))
         .run();
     AuditChanges c;
     c.personal("name").personal("phone");
@@ -125,6 +148,8 @@ StaffId insert_staff(WriteContext& w, const StaffDetails& d, UnixSeconds time_in
         .value("role_at_centre", d.role_at_centre)
         .value("awareness_trained", d.awareness_trained ? 1 : 0)
         .value("time_in", time_in);
+    if (!d.functions.empty()) c.value("functions", site_functions_text(d.functions));
+    if (!d.languages.empty()) c.value("languages", languages_text(d.languages));
     if (person) c.value("person_id", *person);
     w.audit("insert", "staff", id, c);
     return id;
@@ -145,6 +170,12 @@ std::optional<std::string> staff_details_problem(const StaffDetails& in) {
         return "The organisation is too long (more than 200 characters).";
     if (d.role_at_centre.size() > kMaxStaffText)
         return "The role at the centre is too long (more than 200 characters).";
+    for (const std::string& code : d.languages)
+        if (!find_language_by_code(code))
+            return "'" + code.substr(0, 12) + "' is not a language: choose it from the list (ISO 639).";
+    if (!d.languages.empty() && !d.functions.contains(SiteFunction::Interpreter))
+        return "Languages are recorded for interpreters: tick Interpreter, or remove the languages.";
+    if (d.languages.size() > 20) return "More than 20 languages: record the ones they interpret here.";
     return std::nullopt;
 }
 
@@ -181,7 +212,9 @@ StaffId quick_sign_in(Store& store, StaffId previous, std::optional<UnixSeconds>
                              before.organisation,
                              before.role_at_centre,
                              before.awareness_trained,
-                             time_in};
+                             time_in,
+                             before.functions,
+                             before.languages};
         return insert_staff(w, d, time_in, before.person_id);
     });
     spdlog::info("store: staff #{} signed in again (from staff #{})", id, previous);
@@ -226,10 +259,12 @@ void update_staff(Store& store, StaffId id, const StaffDetails& details) {
         std::optional<std::string> partner;
         if (!d.partner_id.empty()) partner = d.partner_id;
         w.db.cached("UPDATE staff SET name_enc = ?, phone_enc = ?, partner_id = ?, organisation = ?, "
-                    "role_at_centre = ?, awareness_trained = ?, time_in = ? WHERE id = ?")
+                    "role_at_centre = ?, awareness_trained = ?, time_in = ?, functions = ?, languages = ? "
+                    "WHERE id = ?")
             ->bind_all(w.cipher.seal("staff", "name", id, d.name),
                        w.cipher.seal("staff", "phone", id, d.phone), partner, d.organisation,
-                       d.role_at_centre, d.awareness_trained ? 1 : 0, time_in, id)
+                       d.role_at_centre, d.awareness_trained ? 1 : 0, time_in,
+                       site_functions_text(d.functions), languages_text(d.languages), id)
             .run();
         AuditChanges c;
         if (b.name != d.name) c.personal("name");
@@ -241,6 +276,10 @@ void update_staff(Store& store, StaffId id, const StaffDetails& details) {
         if (b.awareness_trained != d.awareness_trained)
             c.change("awareness_trained", b.awareness_trained ? 1 : 0, d.awareness_trained ? 1 : 0);
         if (b.time_in != time_in) c.change("time_in", b.time_in, time_in);
+        if (b.functions != d.functions)
+            c.change("functions", site_functions_text(b.functions), site_functions_text(d.functions));
+        if (b.languages != d.languages)
+            c.change("languages", languages_text(b.languages), languages_text(d.languages));
         w.audit("update", "staff", id, c);
     });
     spdlog::info("store: staff #{} updated", id);
@@ -281,8 +320,8 @@ std::vector<StaffOnSite> staff_on_site_view(std::span<const StaffRecord> records
     out.reserve(records.size());
     for (const StaffRecord& r : records)
         if (r.on_site())
-            out.push_back(
-                StaffOnSite{r.id, r.name, r.partner_id, r.organisation, r.role_at_centre, r.time_in});
+            out.push_back(StaffOnSite{r.id, r.name, r.partner_id, r.organisation, r.role_at_centre, r.time_in,
+                                      r.functions, r.languages});
     return out;
 }
 

@@ -41,7 +41,11 @@ void pad(std::string& out) {
     out.append((kPadTo - out.size() % kPadTo) % kPadTo, '\0');
 }
 
-constexpr char kPersonalFormat = 1;
+// Format 1: name, alias, diet, property, group, date of birth. Format 2 adds the adult a child arrived
+// with (reference, relation) and the urgent medical flag, both sealed like the rest; format 1 records
+// read as having neither.
+constexpr char kPersonalFormat1 = 1;
+constexpr char kPersonalFormat = 2;
 constexpr char kHasMedical = 1;
 
 std::string status_id(const JourneySummary& s) {
@@ -128,6 +132,14 @@ std::vector<FieldProblem> person_problems(Connection& db, const Person& p, UnixS
     if (arrived_at > now) out.push_back({"arrived_at", "in the future"});
     if (auto other = reference_with_tag(db, p.tag, exclude))
         out.push_back({"tag", "tag " + safe_to_show(p.tag, 32) + " is already on " + *other});
+    if (const std::string_view adult = trim_space(p.arrived_with); !adult.empty()) {
+        auto st = db.cached("SELECT id FROM people WHERE reference = ? COLLATE NOCASE");
+        st->bind(1, std::string(adult));
+        if (!st->step())
+            out.push_back({"arrived_with", "no one checked in has the reference " + safe_to_show(adult, 32)});
+        else if (exclude && st->int64_at(0) == *exclude)
+            out.push_back({"arrived_with", "names this person themselves; give the adult's reference"});
+    }
     return out;
 }
 
@@ -282,12 +294,20 @@ std::string encode_personal(const Person& p) {
     const std::string dob = dob_text(p.date_of_birth);
     put_u32(out, dob.size());
     out += dob;
+    const std::string relation = p.arrived_with_relation
+                                     ? std::string(companion_relation_id(*p.arrived_with_relation))
+                                     : std::string();
+    for (const std::string* field : {&p.arrived_with, &relation}) {
+        put_u32(out, field->size());
+        out += *field;
+    }
+    out += p.urgent_medical ? '\1' : '\0';
     pad(out);
     return out;
 }
 
 std::optional<PersonalFields> decode_personal(std::string_view in) {
-    if (in.size() < 2 || in[0] != kPersonalFormat) return std::nullopt;
+    if (in.size() < 2 || (in[0] != kPersonalFormat && in[0] != kPersonalFormat1)) return std::nullopt;
     PersonalFields f;
     f.has_medical = in[1] == kHasMedical;
     std::size_t at = 2;
@@ -298,6 +318,15 @@ std::optional<PersonalFields> decode_personal(std::string_view in) {
         f.date_of_birth = parse_iso_date(dob);
         if (!f.date_of_birth) return std::nullopt;
     }
+    if (in[0] == kPersonalFormat1) return f;
+    std::string relation;
+    if (!get_text(in, at, f.arrived_with) || !get_text(in, at, relation) || at >= in.size())
+        return std::nullopt;
+    if (!relation.empty()) {
+        f.arrived_with_relation = companion_relation_from_id(relation);
+        if (!f.arrived_with_relation) return std::nullopt;
+    }
+    f.urgent_medical = in[at] == '\1';
     return f;
 }
 
@@ -335,6 +364,9 @@ void apply_personal(PersonalFields f, Person& p) {
     p.diet = std::move(f.diet);
     p.property_held = std::move(f.property_held);
     p.arrival_group = std::move(f.arrival_group);
+    p.arrived_with = std::move(f.arrived_with);
+    p.arrived_with_relation = f.arrived_with_relation;
+    p.urgent_medical = f.urgent_medical;
 }
 
 std::optional<std::string> reference_with_tag(Connection& db, std::string_view tag,
@@ -405,7 +437,9 @@ CheckedIn insert_person(WriteContext& w, const Person& p, const std::vector<Jour
                                                      {"diet", !p.diet.empty()},
                                                      {"property_held", !p.property_held.empty()},
                                                      {"arrival_group", !p.arrival_group.empty()},
-                                                     {"medical_needs", !p.medical_needs.empty()}};
+                                                     {"medical_needs", !p.medical_needs.empty()},
+                                                     {"arrived_with", !p.arrived_with.empty()},
+                                                     {"urgent_medical", p.urgent_medical}};
     for (const auto& [field, set] : personal)
         if (set) a.personal(field);
     w.audit("insert", "people", id, a);
@@ -567,7 +601,10 @@ void update_person(Store& store, PersonId id, const Person& details) {
             {"diet", before.diet != after.diet},
             {"property_held", before.property_held != after.property_held},
             {"arrival_group", before.arrival_group != after.arrival_group},
-            {"medical_needs", before.medical_needs != after.medical_needs}};
+            {"medical_needs", before.medical_needs != after.medical_needs},
+            {"arrived_with", before.arrived_with != after.arrived_with ||
+                                 before.arrived_with_relation != after.arrived_with_relation},
+            {"urgent_medical", before.urgent_medical != after.urgent_medical}};
         for (const auto& [field, changed] : personal)
             if (changed) a.personal(field);
         if (a.empty()) return;

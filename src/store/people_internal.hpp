@@ -20,6 +20,9 @@ struct PersonalFields {
     std::string diet;
     std::string property_held;
     std::string arrival_group;
+    std::string arrived_with; // the adult's reference (format 2)
+    std::optional<CompanionRelation> arrived_with_relation;
+    bool urgent_medical = false;
     bool has_medical = false; // whether medical_enc holds a note, known without opening it
 };
 

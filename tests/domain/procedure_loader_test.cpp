@@ -278,9 +278,11 @@ TEST_CASE("each kind of mistake gives its own precise file:line:column message")
 
 TEST_CASE("mistakes made by editing the default text") {
     const std::string& text = default_procedure_file();
+    // A section appended after a blank line starts on this line.
+    const auto appended_line = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n')) + 2;
 
     SUBCASE("an unknown section with a suggestion") {
-        expect_one_problem(text + "\n[contact]\nid = \"x\"\n", 727, 2,
+        expect_one_problem(text + "\n[contact]\nid = \"x\"\n", appended_line, 2,
                            "unknown section 'contact'; did you mean "
                            "'contacts'?");
     }
@@ -315,7 +317,7 @@ TEST_CASE("mistakes made by editing the default text") {
                            32, 28, "'to' (5) is less than 'from' (11)");
     }
     SUBCASE("a separate age_disputed rule") {
-        expect_one_problem(text + "\n[referrals.age_disputed]\nrequired = [\"nrm\"]\n", 727, 12,
+        expect_one_problem(text + "\n[referrals.age_disputed]\nrequired = [\"nrm\"]\n", appended_line, 12,
                            "a person whose age is disputed is treated as a child");
     }
     SUBCASE("an MS1 that could identify an adult who declined") {

@@ -19,8 +19,14 @@ constexpr UnixSeconds t0 = 1773470400; // 2026-03-14 06:40 UTC
 constexpr UnixSeconds hour = 3600;
 
 StaffOnSite staff(std::int64_t id, std::string partner, UnixSeconds time_in, std::string organisation = {}) {
-    return StaffOnSite{
-        id, "Staff " + std::to_string(id), std::move(partner), std::move(organisation), "Welfare", time_in};
+    return StaffOnSite{id,
+                       "Staff " + std::to_string(id),
+                       std::move(partner),
+                       std::move(organisation),
+                       "Welfare",
+                       time_in,
+                       {},
+                       {}};
 }
 
 const RoleCoverage& row(const RolesMatrix& m, const std::string& partner) {

@@ -12,19 +12,23 @@ using namespace rc;
 using namespace rc::store;
 using namespace rc::store::test;
 
-TEST_CASE("migrations: numbered 1..N without gaps, and there is history to upgrade from") {
+TEST_CASE("migrations: numbered from 1 in ascending order, and there is history to upgrade from") {
+    // Branches developed side by side reserve their numbers, so a version may be missing for a while.
     auto m = schema_migrations();
     REQUIRE(m.size() >= 2);
+    CHECK(m[0].version == 1);
     for (std::size_t i = 0; i < m.size(); ++i) {
-        CHECK(m[i].version == static_cast<int>(i) + 1);
+        if (i > 0) CHECK(m[i].version > m[i - 1].version);
         CHECK_FALSE(m[i].description.empty());
         CHECK_FALSE(m[i].sql.empty());
     }
-    CHECK(latest_schema_version() == static_cast<int>(m.size()));
+    CHECK(latest_schema_version() == m.back().version);
 }
 
 TEST_CASE("migrations: a database from every earlier version opens, upgraded after a backup") {
-    for (int version = 1; version < latest_schema_version(); ++version) {
+    for (const Migration& migration : schema_migrations()) {
+        const int version = migration.version;
+        if (version == latest_schema_version()) break;
         CAPTURE(version);
         TempDir dir("migrate");
         ManualClock clock(kT0);

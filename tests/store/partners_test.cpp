@@ -471,7 +471,9 @@ TEST_CASE("partners: staff names and phones never appear in the database file, i
 }
 
 TEST_CASE("partners: a database from every earlier version upgrades and takes call-outs and staff") {
-    for (int version = 1; version < latest_schema_version(); ++version) {
+    for (const Migration& migration : schema_migrations()) {
+        const int version = migration.version;
+        if (version == latest_schema_version()) break;
         CAPTURE(version);
         TempDir dir("partners-migrate");
         ManualClock clock(kT0);
