@@ -54,6 +54,11 @@ EditResult AppSession::raise_tier(Tier tier, std::string_view reason) {
     (void)reason;
     return no_database();
 }
+EditResult AppSession::revise_expected(int expected_people, std::string_view reason) {
+    (void)expected_people;
+    (void)reason;
+    return no_database();
+}
 EditResult AppSession::set_centre_status(CentreStatus status) {
     (void)status;
     return no_database();
@@ -164,7 +169,8 @@ CheckInResult AppSession::update_referral(std::int64_t referral_id, const Referr
     (void)referral;
     return {false, no_database().message, {}, {}, {}};
 }
-EditResult AppSession::set_referral_status(std::int64_t referral_id, ReferralStatus status, std::string_view reason) {
+EditResult AppSession::set_referral_status(std::int64_t referral_id, ReferralStatus status,
+                                           std::string_view reason) {
     (void)referral_id;
     (void)status;
     (void)reason;

@@ -8,12 +8,12 @@
 #include "app/operation_snapshot.hpp"
 #include "app/partners_snapshot.hpp"
 #include "app/people_snapshot.hpp"
-#include "app/stock_snapshot.hpp"
 #include "app/referrals_snapshot.hpp"
-#include "domain/referral_prompt_sheet.hpp"
+#include "app/stock_snapshot.hpp"
 #include "domain/centre.hpp"
 #include "domain/clock.hpp"
 #include "domain/permissions.hpp"
+#include "domain/referral_prompt_sheet.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -131,6 +131,8 @@ public:
                                      std::string_view reason);
     virtual EditResult reopen_action(std::string_view action_id);
     virtual EditResult raise_tier(Tier tier, std::string_view reason);
+    // The number of people now expected in total (audited, in the log); the bag forecast follows it.
+    virtual EditResult revise_expected(int expected_people, std::string_view reason);
     virtual EditResult set_centre_status(CentreStatus status);
     virtual EditResult save_venue(std::optional<std::int64_t> id, const VenueForm& form);
     virtual EditResult remove_venue(std::int64_t id);
@@ -168,7 +170,8 @@ public:
     // A new referral for a person; problems name the fields (e.g. identifying details on an MS1).
     virtual CheckInResult add_referral(std::int64_t person_id, const Referral& referral);
     virtual CheckInResult update_referral(std::int64_t referral_id, const Referral& referral);
-    virtual EditResult set_referral_status(std::int64_t referral_id, ReferralStatus status, std::string_view reason);
+    virtual EditResult set_referral_status(std::int64_t referral_id, ReferralStatus status,
+                                           std::string_view reason);
     // The answers the Home Office form asks for (the MS1 version carries no identifying data).
     virtual std::optional<PromptSheet> prompt_sheet(std::int64_t referral_id) const;
 

@@ -5,6 +5,7 @@
 #include "domain/callout.hpp"
 #include "domain/clock.hpp"
 #include "domain/role_coverage.hpp"
+#include "domain/site_function.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -39,7 +40,10 @@ struct StaffRow {
     bool awareness_trained = false;
     UnixSeconds time_in = 0;
     std::optional<UnixSeconds> time_out;
-    bool long_shift = false; // on shift longer than the procedure's threshold
+    bool long_shift = false;            // on shift longer than the procedure's threshold
+    SiteFunctions functions;            // NRM first responder, interpreter, ...
+    std::vector<std::string> languages; // interpreted (ISO 639 codes)
+    std::string functions_text;         // "Interpreter (Tigrinya, Arabic); NRM first responder"
 };
 
 struct DirectoryRow {
@@ -71,7 +75,12 @@ struct PartnersSnapshot {
     std::vector<PartnerChoice> partners; // the pinned procedure's partners, for the sign-in form
     std::vector<DirectoryRow> directory;
     std::optional<UnixSeconds> next_follow_up; // when an open call-out next turns overdue
+    // The functions the procedure needs on site at the current tier ([functions]), in its order.
+    std::vector<SiteFunction> functions_needed;
 };
+
+// "Interpreter (Tigrinya, Arabic); NRM first responder": what a staff member may do, for the list.
+std::string staff_functions_text(SiteFunctions functions, const std::vector<std::string>& languages);
 
 struct StaffForm {
     std::string name;
@@ -80,6 +89,8 @@ struct StaffForm {
     std::string organisation;
     std::string role_at_centre;
     bool awareness_trained = false;
+    SiteFunctions functions;
+    std::vector<std::string> languages; // ISO 639 codes or names, for an interpreter
 };
 
 struct CalloutForm {

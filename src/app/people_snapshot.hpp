@@ -18,11 +18,12 @@ struct PersonRow {
     ChildStatus child = ChildStatus::Unknown;
     AgeBand age_band = AgeBand::Unknown;
     JourneySummary journey;
-    std::string name_text;        // "Name (alias)", "alias", or "not given"
-    std::string nationality_text; // "Viet Nam", or ""
-    std::string languages_text;   // "Vietnamese, English"
-    std::string status_text;      // "Arrived", "Welfare check done", "Departed: hospital"
-    std::string search_key;       // lower-case reference, tag, name and alias, for instant search
+    std::string name_text;             // "Name (alias)", "alias", or "not given"
+    std::string nationality_text;      // "Viet Nam", or ""
+    std::string languages_text;        // "Vietnamese, English"
+    std::string status_text;           // "Arrived", "Welfare check done", "Departed: hospital"
+    std::string search_key;            // lower-case reference, tag, name and alias, for instant search
+    bool with_unrelated_adult = false; // a child who arrived with an unrelated adult (an indicator)
 };
 
 struct PeopleCounts {
@@ -36,6 +37,8 @@ struct PeopleCounts {
     int awaiting_decision = 0;
     int departed = 0;
     int on_site_too_long = 0; // past the procedure's threshold
+    int urgent_medical_on_site = 0;
+    int with_unrelated_adult_on_site = 0; // children who arrived with an unrelated adult
 };
 
 struct PeopleSnapshot {

@@ -16,6 +16,7 @@ bool matches(const PersonRow& row, const PeopleFilter& f, const std::string& sea
     if (f.on_site_only && !j.on_site) return false;
     if (f.children_only && !treated_as_child(row.child)) return false;
     if (f.interpreter_needed && row.person.interpreter_needed != true) return false;
+    if (f.urgent_medical && !row.person.urgent_medical) return false;
     if (f.awaiting_welfare && !(j.on_site && !j.welfare_check_done)) return false;
     if (f.awaiting_interview && !(j.on_site && !j.interviewed)) return false;
     if (f.awaiting_decision && !(j.on_site && !j.decision_recorded)) return false;

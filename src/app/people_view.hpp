@@ -16,6 +16,7 @@ struct PeopleFilter {
     bool on_site_only = false;
     bool children_only = false; // children and disputed ages
     bool interpreter_needed = false;
+    bool urgent_medical = false;     // flagged as needing medical attention now
     bool awaiting_welfare = false;   // on site, no welfare check yet
     bool awaiting_interview = false; // on site, not interviewed yet
     bool awaiting_decision = false;  // on site, no decision yet

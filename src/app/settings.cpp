@@ -117,6 +117,23 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
                 ok = false;
         } else if (key == "last_database")
             s.last_database = std::string(value);
+        else if (key == "open_alert_kinds") {
+            s.open_alert_kinds.clear();
+            std::string_view rest = value;
+            while (!rest.empty()) {
+                const std::size_t comma = rest.find(',');
+                const std::string_view kind = trim(rest.substr(0, comma));
+                // Ids are lower-case letters and underscores; anything else is not ours.
+                if (kind.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string_view::npos) {
+                    ok = false;
+                    s.open_alert_kinds.clear();
+                    break;
+                }
+                if (!kind.empty()) s.open_alert_kinds.emplace_back(kind);
+                if (comma == std::string_view::npos) break;
+                rest.remove_prefix(comma + 1);
+            }
+        }
         // Unknown keys are ignored: a newer version may have written them.
         if (!ok)
             out.problems.push_back(where + ": the value of " + std::string(key) +
@@ -143,7 +160,11 @@ bool save_settings(const Settings& settings, const std::filesystem::path& file, 
          << "maximised = " << (s.maximised ? "true" : "false") << "\n"
          << "font_size = " << static_cast<int>(s.font_size) << "\n"
          << "theme = " << theme_name(s.theme) << "\n"
-         << "last_database = " << s.last_database << "\n";
+         << "last_database = " << s.last_database << "\n"
+         << "open_alert_kinds = ";
+    for (std::size_t i = 0; i < s.open_alert_kinds.size(); ++i)
+        text << (i ? "," : "") << s.open_alert_kinds[i];
+    text << "\n";
     const std::string bytes = text.str();
 
     std::error_code ec;

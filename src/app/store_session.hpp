@@ -59,6 +59,7 @@ public:
                              std::string_view reason) override;
     EditResult reopen_action(std::string_view action_id) override;
     EditResult raise_tier(Tier tier, std::string_view reason) override;
+    EditResult revise_expected(int expected_people, std::string_view reason) override;
     EditResult set_centre_status(CentreStatus status) override;
     EditResult save_venue(std::optional<std::int64_t> id, const VenueForm& form) override;
     EditResult remove_venue(std::int64_t id) override;
@@ -88,7 +89,8 @@ public:
     const AlertsSnapshot& alerts() const override { return alerts_; }
     CheckInResult add_referral(std::int64_t person_id, const Referral& referral) override;
     CheckInResult update_referral(std::int64_t referral_id, const Referral& referral) override;
-    EditResult set_referral_status(std::int64_t referral_id, ReferralStatus status, std::string_view reason) override;
+    EditResult set_referral_status(std::int64_t referral_id, ReferralStatus status,
+                                   std::string_view reason) override;
     std::optional<PromptSheet> prompt_sheet(std::int64_t referral_id) const override;
 
     const StockSnapshot& stock() const override { return stock_; }
@@ -137,6 +139,9 @@ private:
     void refresh_referrals(bool signed_in);
     // The dashboard's list from every snapshot (cheap: no database work).
     void refresh_alerts();
+    // Alerts about the centre as a whole: the tier exceeded, functions nobody on site performs, and
+    // children who arrived with an unrelated adult (from the snapshots; no database work).
+    void add_centre_alerts(std::vector<Alert>& all) const;
     void refresh_partners(bool signed_in);
     // The stock snapshot: the ledger is read again only after a stock edit or a full refresh
     // (`everything`); a people edit only recounts the forecast from the people snapshot.

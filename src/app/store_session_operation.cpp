@@ -193,6 +193,12 @@ EditResult StoreSession::raise_tier(Tier tier, std::string_view reason) {
     return guarded([&] { store::raise_tier(*store_, tier, reason); });
 }
 
+EditResult StoreSession::revise_expected(int expected_people, std::string_view reason) {
+    // The forecast reads the expected number from the operation snapshot.
+    return guarded([&] { store::revise_expected(*store_, expected_people, reason); },
+                   kOperationPart | kStockPart | kLogPart);
+}
+
 EditResult StoreSession::set_centre_status(CentreStatus status) {
     return guarded([&] { store_->set_centre_status(status); });
 }

@@ -1,6 +1,7 @@
 // StoreSession: partners and staff — the call-out board, staff signing in and out, the roles matrix
 // and the partner directory, rebuilt from the store when data change.
 #include "app/store_session.hpp"
+#include "domain/iso_languages.hpp"
 #include "store/error.hpp"
 #include "store/operation.hpp"
 #include "store/partners.hpp"
@@ -20,9 +21,19 @@ void wipe(std::string& s) {
 }
 
 StaffRow staff_row(const store::StaffRecord& r) {
-    return StaffRow{
-        r.id,      r.name,     r.phone, r.partner_id, r.organisation, r.role_at_centre, r.awareness_trained,
-        r.time_in, r.time_out, false};
+    return StaffRow{r.id,
+                    r.name,
+                    r.phone,
+                    r.partner_id,
+                    r.organisation,
+                    r.role_at_centre,
+                    r.awareness_trained,
+                    r.time_in,
+                    r.time_out,
+                    false,
+                    r.functions,
+                    r.languages,
+                    staff_functions_text(r.functions, r.languages)};
 }
 
 std::optional<UnixSeconds> today_at(const std::string& hhmm, UnixSeconds now, std::string& problem) {
@@ -44,6 +55,25 @@ std::optional<UnixSeconds> today_at(const std::string& hhmm, UnixSeconds now, st
 }
 
 } // namespace
+
+std::string staff_functions_text(SiteFunctions functions, const std::vector<std::string>& languages) {
+    std::string out;
+    for (SiteFunction f : all_site_functions) {
+        if (!functions.contains(f)) continue;
+        if (!out.empty()) out += "; ";
+        out += site_function_label(f);
+        if (f == SiteFunction::Interpreter && !languages.empty()) {
+            out += " (";
+            for (std::size_t i = 0; i < languages.size(); ++i) {
+                if (i > 0) out += ", ";
+                const Language* l = find_language_by_code(languages[i]);
+                out += l ? std::string(l->name) : languages[i];
+            }
+            out += ")";
+        }
+    }
+    return out;
+}
 
 std::optional<UnixSeconds> next_follow_up(const PartnersSnapshot& snapshot, UnixSeconds now) {
     std::optional<UnixSeconds> next;
@@ -75,6 +105,7 @@ void StoreSession::refresh_partners(bool signed_in) {
     try {
         if (procedure) {
             partners_.shift_warning_hours = procedure->info.staff_shift_warning_hours;
+            partners_.functions_needed = procedure->functions[tier_index(operation_.tier)];
             for (const Partner& p : procedure->partners)
                 partners_.partners.push_back({p.id, p.name});
             for (const store::CalloutBoardEntry& e : store::callout_board(*store_, *procedure)) {
@@ -152,6 +183,8 @@ EditResult StoreSession::sign_in_staff(const StaffForm& form) {
     d.organisation = form.organisation;
     d.role_at_centre = form.role_at_centre;
     d.awareness_trained = form.awareness_trained;
+    d.functions = form.functions;
+    d.languages = form.languages;
     if (const auto p = store::staff_details_problem(d)) return {false, *p};
     return guarded([&] { store::sign_in_staff(*store_, d); }, kPartnersPart);
 }

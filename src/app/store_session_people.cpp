@@ -97,6 +97,7 @@ PersonRow person_row(store::PersonRecord&& rec, UnixSeconds now) {
     const Date arrival_date = local_date_of(rec.journey.arrived_at.value_or(now));
     row.child = child_status(rec.person, arrival_date);
     row.age_band = effective_age_band(rec.person, arrival_date);
+    row.with_unrelated_adult = child_with_unrelated_adult(rec.person, arrival_date);
     row.name_text = name_text(rec.person);
     if (const Country* country =
             rec.person.nationality.empty() ? nullptr : find_country(rec.person.nationality))
@@ -116,6 +117,7 @@ PersonRow person_row(store::PersonRecord&& rec, UnixSeconds now) {
 void wipe_row(PersonRow& r) {
     sodium_memzero(r.person.name.data(), r.person.name.size());
     sodium_memzero(r.person.alias.data(), r.person.alias.size());
+    sodium_memzero(r.person.arrived_with.data(), r.person.arrived_with.size());
     sodium_memzero(r.search_key.data(), r.search_key.size());
 }
 
@@ -163,6 +165,8 @@ void recount(PeopleSnapshot& s, const Procedure* procedure, UnixSeconds now) {
         if (treated_as_child(row.child)) ++c.children_on_site;
         if (row.child == ChildStatus::Unknown) ++c.age_unknown_on_site;
         if (row.person.interpreter_needed == true) ++c.interpreter_needed_on_site;
+        if (row.person.urgent_medical) ++c.urgent_medical_on_site;
+        if (row.with_unrelated_adult) ++c.with_unrelated_adult_on_site;
         if (!j.welfare_check_done) ++c.awaiting_welfare;
         if (!j.interviewed) ++c.awaiting_interview;
         if (!j.decision_recorded) ++c.awaiting_decision;

@@ -1,7 +1,8 @@
 // StoreSession: referrals against the pinned procedure's rules, and the dashboard's alert list gathered
 // from every snapshot.
 #include "app/store_session.hpp"
-
+#include "domain/function_coverage.hpp"
+#include "domain/tier_capacity.hpp"
 #include "store/error.hpp"
 #include "store/people.hpp"
 #include "store/referrals.hpp"
@@ -24,7 +25,68 @@ void wipe(std::string& s) {
     s.clear();
 }
 
+bool children_services_made(const PersonReferrals* p) {
+    if (!p) return false;
+    return std::any_of(p->referrals.begin(), p->referrals.end(), [](const ReferralRow& r) {
+        return r.referral.type == ReferralType::ChildrensServices && referral_status_made(r.referral.status);
+    });
+}
+
 } // namespace
+
+void StoreSession::add_centre_alerts(std::vector<Alert>& all) const {
+    const Procedure* p = operation_.procedure.get();
+    if (!p) return;
+    // More people received than the tier is for: raise the tier (Ctrl+T on the dashboard).
+    if (operation_.status != CentreStatus::Closed)
+        if (auto a = tier_exceeded_alert(*p, operation_.tier, people_.counts.total))
+            all.push_back(std::move(*a));
+
+    // Functions the procedure needs on site that nobody on site performs, interpreters by language.
+    std::vector<StaffOnSite> staff;
+    for (const StaffRow& s : partners_.staff)
+        if (!s.time_out)
+            staff.push_back(StaffOnSite{s.id,
+                                        {},
+                                        s.partner_id,
+                                        s.organisation,
+                                        s.role_at_centre,
+                                        s.time_in,
+                                        s.functions,
+                                        s.languages});
+    std::vector<PersonOnSiteNeeds> needs;
+    for (const PersonRow& row : people_.rows) {
+        if (!row.journey.on_site) continue;
+        PersonOnSiteNeeds n;
+        n.child_or_presumed = treated_as_child(row.child) || row.child == ChildStatus::Unknown;
+        n.interpreter_needed = row.person.interpreter_needed == true;
+        n.languages = row.person.languages;
+        needs.push_back(std::move(n));
+    }
+    for (const FunctionGap& gap : function_gaps(*p, operation_.tier, staff, needs))
+        all.push_back(function_gap_alert(gap));
+
+    // A child who arrived with an unrelated adult: an indicator for children's services, until a
+    // children's services referral has been made.
+    for (const PersonRow& row : people_.rows) {
+        if (!row.with_unrelated_adult) continue;
+        const PersonReferrals* refs = nullptr;
+        for (const PersonReferrals& pr : referrals_.people)
+            if (pr.person_id == row.id) refs = &pr;
+        if (children_services_made(refs)) continue;
+        Alert a;
+        a.severity = AlertSeverity::Warning;
+        a.kind = AlertKind::ChildWithUnrelatedAdult;
+        a.message = row.person.reference + ": a child who arrived with an unrelated adult (" +
+                    row.person.arrived_with +
+                    "): an indicator of trafficking to share with children's services in their referral";
+        a.target =
+            AlertTarget{AlertTargetKind::Person, row.id, "childrens_services", row.id, row.person.reference};
+        a.since = row.journey.arrived_at;
+        a.key = "child_with_unrelated_adult/person/" + std::to_string(row.id);
+        all.push_back(std::move(a));
+    }
+}
 
 void StoreSession::refresh_referrals(bool signed_in) {
     for (PersonReferrals& p : referrals_.people) {
@@ -40,11 +102,13 @@ void StoreSession::refresh_referrals(bool signed_in) {
     referrals_ = ReferralsSnapshot{};
     referrals_.version = version;
     if (!signed_in || !store_->can(Permission::ViewOnSite)) return;
-    if (const Procedure* p = operation_.procedure.get())
-        for (const Partner& partner : p->partners) {
-            if (partner.first_responder) referrals_.first_responders.emplace_back(partner.id, partner.name);
-            if (partner.duty_to_notify) referrals_.duty_holders.emplace_back(partner.id, partner.name);
-        }
+    // Partners first, then the organisations the procedure authorises without being partners.
+    if (const Procedure* p = operation_.procedure.get()) {
+        for (const ReferralMaker& m : referral_makers(*p, true))
+            referrals_.first_responders.emplace_back(m.id, m.name);
+        for (const ReferralMaker& m : referral_makers(*p, false))
+            referrals_.duty_holders.emplace_back(m.id, m.name);
+    }
     try {
         const store::ReferralOverview o = store::referral_overview(*store_, clock_.now());
         referrals_.procedure_pinned = o.procedure_pinned;
@@ -88,8 +152,8 @@ void StoreSession::refresh_alerts() {
             Alert alert;
             alert.severity = a.mandatory ? AlertSeverity::Critical : AlertSeverity::Warning;
             alert.kind = AlertKind::ActionOverdue;
-            alert.message = "Overdue since " + format_local_time(a.state.due.at, "%H:%M") + ": " + a.title + " (" +
-                            a.lead + ")";
+            alert.message = "Overdue since " + format_local_time(a.state.due.at, "%H:%M") + ": " + a.title +
+                            " (" + a.lead + ")";
             alert.target = AlertTarget{AlertTargetKind::Action, 0, a.id, std::nullopt, a.id};
             alert.since = a.state.due.at;
             alert.key = "action_overdue/" + a.id;
@@ -101,7 +165,8 @@ void StoreSession::refresh_alerts() {
                 alert.severity = AlertSeverity::Critical;
                 alert.kind = AlertKind::RoleUncovered;
                 alert.message = c.message;
-                alert.target = AlertTarget{AlertTargetKind::Partner, 0, c.partner_id, std::nullopt, c.partner_id};
+                alert.target =
+                    AlertTarget{AlertTargetKind::Partner, 0, c.partner_id, std::nullopt, c.partner_id};
                 alert.key = "role_uncovered/" + c.partner_id;
                 all.push_back(std::move(alert));
             }
@@ -120,6 +185,7 @@ void StoreSession::refresh_alerts() {
         }
         for (const Alert& a : extra_alerts_)
             all.push_back(a);
+        add_centre_alerts(all);
         (void)now;
         sort_alerts(all);
     }
@@ -170,7 +236,8 @@ CheckInResult StoreSession::update_referral(std::int64_t referral_id, const Refe
     return r;
 }
 
-EditResult StoreSession::set_referral_status(std::int64_t referral_id, ReferralStatus status, std::string_view reason) {
+EditResult StoreSession::set_referral_status(std::int64_t referral_id, ReferralStatus status,
+                                             std::string_view reason) {
     return guarded([&] { store::set_referral_status(*store_, referral_id, status, reason); }, kReferralsPart);
 }
 

@@ -15,9 +15,10 @@ bool PickList::draw(const char* field_id, const char* hint, float width, PickOpt
         refocus_ = false;
     }
     const bool enter = input_text(field_id, hint, query_, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (query_ != searched_) {
+    if (query_ != searched_ || !searched_context_) {
         searched_ = query_;
-        matches_ = query_.empty() ? std::vector<PickOption>{} : search_(query_);
+        searched_context_ = true;
+        matches_ = query_.empty() ? std::vector<PickOption>{} : search_(query_, context_);
     }
     bool chosen = false;
     if (enter && query_.empty()) enter_with_nothing_ = true;

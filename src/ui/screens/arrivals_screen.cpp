@@ -111,6 +111,8 @@ void ArrivalsScreen::draw(ScreenContext& ctx) {
     ImGui::SameLine();
     checkbox("Interpreter needed##f_interpreter", &filter_.interpreter_needed);
     ImGui::SameLine();
+    checkbox(kUrgentMedicalFilter, &filter_.urgent_medical);
+    ImGui::SameLine();
     checkbox("Awaiting welfare##f_welfare", &filter_.awaiting_welfare);
     ImGui::SameLine();
     checkbox("Awaiting interview##f_interview", &filter_.awaiting_interview);
@@ -214,8 +216,21 @@ void ArrivalsScreen::draw_table(ScreenContext& ctx, float height) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.person.tag.c_str());
             ImGui::TableNextColumn();
+            if (r.person.urgent_medical) {
+                // A flag a tired volunteer sees at once, beside the name.
+                ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().danger));
+                ImGui::TextUnformatted("medical");
+                ImGui::PopStyleColor();
+                ImGui::SameLine();
+            }
             ImGui::TextUnformatted(r.name_text.c_str());
             ImGui::TableNextColumn();
+            if (r.with_unrelated_adult) {
+                ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().danger));
+                ImGui::TextUnformatted("unrelated adult");
+                ImGui::PopStyleColor();
+                ImGui::SameLine();
+            }
             if (treated_as_child(r.child)) {
                 ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().warning));
                 ImGui::TextUnformatted(r.child == ChildStatus::AgeDisputed ? "disputed" : "child");
@@ -269,6 +284,20 @@ void ArrivalsScreen::draw_person(ScreenContext& ctx) {
         ImGui::PopStyleColor();
     } else if (r->child == ChildStatus::Unknown) {
         paragraph_disabled("Age not known: ask, or arrange an age assessment.");
+    }
+    if (p.urgent_medical) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().danger));
+        paragraph("Needs medical attention now.");
+        ImGui::PopStyleColor();
+    }
+    if (!p.arrived_with.empty() && p.arrived_with_relation) {
+        const bool indicator = r->with_unrelated_adult;
+        if (indicator) ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().warning));
+        paragraph(("Arrived with " + p.arrived_with + " (" +
+                   std::string(companion_relation_label(*p.arrived_with_relation)) + ")" +
+                   (indicator ? ": an indicator to share with children's services." : "."))
+                      .c_str());
+        if (indicator) ImGui::PopStyleColor();
     }
     if (!p.medical_needs.empty() && ctx.session.can(Permission::ViewMedicalNotes)) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().danger));

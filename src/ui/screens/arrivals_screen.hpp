@@ -42,6 +42,7 @@ public:
     static constexpr const char* kGroup = "Group arrival (Ctrl+G)";
     static constexpr const char* kImport = "Import roll (Ctrl+I)";
     static constexpr const char* kSearch = "##people_search";
+    static constexpr const char* kUrgentMedicalFilter = "Urgent medical##f_urgent";
     static constexpr const char* kEditDetails = "Edit details";
     static constexpr const char* kDeparture = "Record departure";
 

@@ -3,6 +3,7 @@
 #include "domain/date.hpp"
 #include "domain/iso_countries.hpp"
 #include "domain/iso_languages.hpp"
+#include "domain/text_match.hpp"
 #include "ui/keys.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -13,16 +14,17 @@ namespace rc::ui {
 
 namespace {
 
-std::vector<PickOption> country_options(std::string_view query) {
+std::vector<PickOption> country_options(std::string_view query, std::string_view) {
     std::vector<PickOption> out;
     for (const Country* c : search_countries(query, 6))
         out.push_back({std::string(c->alpha2), std::string(c->name) + " (" + std::string(c->alpha2) + ")"});
     return out;
 }
 
-std::vector<PickOption> language_options(std::string_view query) {
+// The context is the person's nationality: its languages come before the rest.
+std::vector<PickOption> language_options(std::string_view query, std::string_view nationality) {
     std::vector<PickOption> out;
-    for (const Language* l : search_languages(query, 6))
+    for (const Language* l : search_languages_for(query, nationality, 6))
         out.push_back({std::string(l->code), std::string(l->name) + " (" + std::string(l->code) + ")"});
     return out;
 }
@@ -62,6 +64,7 @@ void CheckInForm::start_new() {
     age_text_.clear();
     arrived_text_.clear();
     disputed_ = false;
+    arrived_with_text_.clear();
     interpreter_ = draft_.interpreter_needed.value_or(false);
     nationality_.clear();
     languages_.clear();
@@ -83,6 +86,7 @@ void CheckInForm::start_edit(std::int64_t id, const Person& person) {
     }
     age_text_ = person.claimed_age ? std::to_string(*person.claimed_age) : std::string();
     disputed_ = person.stated_child == ChildStatus::AgeDisputed;
+    arrived_with_text_ = person.arrived_with;
     interpreter_ = person.interpreter_needed.value_or(false);
     nationality_.clear();
     languages_.clear();
@@ -132,9 +136,34 @@ Person CheckInForm::build() const {
     return p;
 }
 
+std::string CheckInForm::resolve_arrived_with(ScreenContext& ctx) const {
+    const std::string typed(trim_space(arrived_with_text_));
+    if (typed.empty()) return {};
+    const app::PeopleSnapshot& people = ctx.session.people();
+    for (const app::PersonRow& r : people.rows)
+        if (equals_ignore_case(r.person.reference, typed)) return r.person.reference;
+    for (const app::PersonRow& r : people.rows)
+        if (!r.person.tag.empty() && equals_ignore_case(r.person.tag, typed)) return r.person.reference;
+    // "4" or "004": the reference that ends in that number.
+    if (typed.find_first_not_of("0123456789") == std::string::npos && typed.size() <= 6) {
+        std::string number = typed;
+        if (number.size() < 3) number.insert(0, 3 - number.size(), '0');
+        for (const app::PersonRow& r : people.rows) {
+            const std::string& ref = r.person.reference;
+            if (ref.size() > number.size() &&
+                ref.compare(ref.size() - number.size(), number.size(), number) == 0 &&
+                ref[ref.size() - number.size() - 1] == '-')
+                return ref;
+        }
+    }
+    return typed; // the store says it is not on the roll
+}
+
 void CheckInForm::save(ScreenContext& ctx) {
     problems_.clear();
     message_.clear();
+    draft_.arrived_with = resolve_arrived_with(ctx);
+    if (draft_.arrived_with.empty()) draft_.arrived_with_relation.reset();
     // Text the form could not read is a problem beside its field (the store never sees it).
     if (!sex_text_.empty() && !parse_sex(sex_text_))
         problems_.push_back({"sex", "Type F, M, X (other) or U (unknown)."});
@@ -180,8 +209,9 @@ void CheckInForm::save(ScreenContext& ctx) {
 void CheckInForm::handle_toggles() {
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.KeyCtrl || !io.KeyShift || io.KeyAlt) return;
-    if (ImGui::IsKeyPressed(keys::A + 3, false)) disputed_ = !disputed_;       // D
-    if (ImGui::IsKeyPressed(keys::A + 8, false)) interpreter_ = !interpreter_; // I
+    if (ImGui::IsKeyPressed(keys::A + 3, false)) disputed_ = !disputed_;                          // D
+    if (ImGui::IsKeyPressed(keys::A + 8, false)) interpreter_ = !interpreter_;                    // I
+    if (ImGui::IsKeyPressed(keys::A + 20, false)) draft_.urgent_medical = !draft_.urgent_medical; // U
 }
 
 bool CheckInForm::draw(ScreenContext& ctx) {
@@ -259,6 +289,7 @@ bool CheckInForm::draw(ScreenContext& ctx) {
     draw_problem("nationality");
 
     label(kLanguages);
+    languages_.set_context(draft_.nationality);
     if (languages_.draw(kLanguages, "type to search, Enter adds", w * 0.6f, picked)) {
         bool have = false;
         for (const std::string& c : draft_.languages)
@@ -279,6 +310,7 @@ bool CheckInForm::draw(ScreenContext& ctx) {
 
     label(kMedical);
     text_field(kMedical, "urgent needs only", draft_.medical_needs, w);
+    checkbox(kUrgentMedical, &draft_.urgent_medical);
     draw_problem("medical");
     label(kDiet);
     text_field(kDiet, "e.g. halal, vegetarian, allergy", draft_.diet, w);
@@ -286,6 +318,25 @@ bool CheckInForm::draw(ScreenContext& ctx) {
     label(kGroup);
     text_field(kGroup, "e.g. Bus 1; family kept together", draft_.arrival_group, w);
     draw_problem("group");
+
+    // Who a child arrived with: a parent or relative, or an unrelated adult (an indicator to share).
+    label(kArrivedWith);
+    text_field(kArrivedWith, "e.g. 004 or T004; empty: nobody", arrived_with_text_, em(12.0f));
+    if (!trim_space(arrived_with_text_).empty()) {
+        for (CompanionRelation r : all_companion_relations) {
+            ImGui::SameLine();
+            const std::string l =
+                std::string(companion_relation_label(r)) + "##with_" + std::string(companion_relation_id(r));
+            if (radio(l.c_str(), draft_.arrived_with_relation == r)) draft_.arrived_with_relation = r;
+        }
+        if (draft_.arrived_with_relation == CompanionRelation::UnrelatedAdult) {
+            const float* c = palette().warning;
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+            paragraph("A child with an unrelated adult is an indicator: share it with children's services.");
+            ImGui::PopStyleColor();
+        }
+    }
+    draw_problem("arrived_with");
 
     ImGui::TextUnformatted("Suspected exploitation");
     int n = 0;

@@ -44,6 +44,9 @@ public:
     static constexpr const char* kLanguages = "##Languages##ci_languages";
     static constexpr const char* kInterpreter = "Interpreter needed (Ctrl+Shift+I)##ci_interpreter";
     static constexpr const char* kMedical = "##Urgent medical or access needs##ci_medical";
+    static constexpr const char* kUrgentMedical = "Needs medical attention now (Ctrl+Shift+U)##ci_urgent";
+    static constexpr const char* kArrivedWith =
+        "##A child who arrived with an adult here: the adult's reference or tag##ci_with";
     static constexpr const char* kDiet = "##Diet##ci_diet";
     static constexpr const char* kGroup = "##Arrival group##ci_group";
     static constexpr const char* kProperty = "##Property held##ci_property";
@@ -60,6 +63,8 @@ private:
     // (Alt would move the keyboard focus to the menu layer).
     void handle_toggles();
     Person build() const;
+    // The reference of the person `arrived_with_text_` names (reference, tag, or "004"), or the text.
+    std::string resolve_arrived_with(ScreenContext& ctx) const;
 
     std::optional<std::int64_t> editing_;
     std::optional<std::int64_t> last_saved_id_;
@@ -69,6 +74,7 @@ private:
     std::string sex_text_, dob_text_, age_text_, arrived_text_;
     bool disputed_ = false;
     bool interpreter_ = false;
+    std::string arrived_with_text_; // as typed: a reference, a tag or the number of a reference
     PickList nationality_;
     PickList languages_;
     std::vector<FieldProblem> problems_;

@@ -1,11 +1,26 @@
 #include "ui/screens/partners_staff_screen.hpp"
 
+#include "domain/iso_languages.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace rc::ui {
+
+namespace {
+
+std::vector<PickOption> language_options(std::string_view query, std::string_view) {
+    std::vector<PickOption> out;
+    for (const Language* l : search_languages(query, 6))
+        out.push_back({std::string(l->code), std::string(l->name) + " (" + std::string(l->code) + ")"});
+    return out;
+}
+
+} // namespace
+
+PartnersStaffScreen::PartnersStaffScreen() : staff_language_pick_(language_options) {}
 
 namespace {
 
@@ -198,12 +213,56 @@ void PartnersStaffScreen::draw_callout_controls(ScreenContext& ctx) {
     ImGui::NewLine();
 }
 
+void PartnersStaffScreen::draw_functions(ScreenContext& ctx) {
+    const app::PartnersSnapshot& p = ctx.session.partners();
+    if (p.functions_needed.empty()) return;
+    heading("Functions on site");
+    paragraph_disabled(
+        "What the procedure needs someone on site to do at this tier, whoever they come from.");
+    for (SiteFunction f : p.functions_needed) {
+        std::string who;
+        for (const app::StaffRow& s : p.staff) {
+            if (s.time_out || !s.functions.contains(f)) continue;
+            if (!who.empty()) who += ", ";
+            who += s.name;
+            if (f == SiteFunction::Interpreter && !s.languages.empty()) {
+                who += " (";
+                for (std::size_t i = 0; i < s.languages.size(); ++i) {
+                    const Language* l = find_language_by_code(s.languages[i]);
+                    who += (i ? ", " : "") + (l ? std::string(l->name) : s.languages[i]);
+                }
+                who += ")";
+            }
+        }
+        ImGui::Bullet();
+        ImGui::Text("%s:", std::string(site_function_label(f)).c_str());
+        ImGui::SameLine();
+        if (who.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().danger));
+            ImGui::TextUnformatted("nobody on site");
+            ImGui::PopStyleColor();
+        } else {
+            ImGui::TextWrapped("%s", who.c_str());
+        }
+    }
+    // The gaps for the people on site now, as the dashboard lists them.
+    for (const Alert& a : ctx.session.alerts().alerts)
+        if (a.kind == AlertKind::FunctionMissing || a.kind == AlertKind::InterpreterMissing) {
+            ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().warning));
+            ImGui::Bullet();
+            paragraph(a.message.c_str());
+            ImGui::PopStyleColor();
+        }
+    ImGui::Spacing();
+}
+
 void PartnersStaffScreen::draw_roles(ScreenContext& ctx) {
     const app::PartnersSnapshot& p = ctx.session.partners();
     if (!p.roles) {
         paragraph("The roles come from the procedure pinned at activation. Activate the centre first.");
         return;
     }
+    draw_functions(ctx);
     ImGui::Text("Roles for a %s centre.", std::string(tier_label(p.roles->tier)).c_str());
     for (const CoverageAlert& a : p.roles->alerts) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().danger));
@@ -272,9 +331,44 @@ void PartnersStaffScreen::draw_staff(ScreenContext& ctx) {
         input_text(kStaffRole, "e.g. Welfare, Interpreter (Romanian)", staff_role_);
         ImGui::SameLine();
         checkbox(kStaffTrained, &staff_trained_);
+        // What they may do here, whatever organisation they come from: the coverage is by function.
+        ImGui::TextUnformatted("Functions they perform here:");
+        for (SiteFunction f : all_site_functions) {
+            ImGui::SameLine();
+            bool on = staff_functions_.contains(f);
+            const std::string l =
+                std::string(site_function_label(f)) + "##fn_" + std::string(site_function_id(f));
+            if (checkbox(l.c_str(), &on)) {
+                if (on)
+                    staff_functions_.insert(f);
+                else
+                    staff_functions_.erase(f);
+            }
+        }
+        if (staff_functions_.contains(SiteFunction::Interpreter)) {
+            ImGui::TextUnformatted("Languages they interpret:");
+            ImGui::SameLine();
+            PickOption picked;
+            if (staff_language_pick_.draw(kStaffLanguages, "type to search, Enter adds", em(14.0f), picked) &&
+                std::find(staff_languages_.begin(), staff_languages_.end(), picked.code) ==
+                    staff_languages_.end())
+                staff_languages_.push_back(picked.code);
+            for (std::size_t i = 0; i < staff_languages_.size(); ++i) {
+                ImGui::SameLine();
+                const Language* l = find_language_by_code(staff_languages_[i]);
+                const std::string chip = (l ? std::string(l->name) : staff_languages_[i]) +
+                                         " \u00d7##slang_" + staff_languages_[i];
+                if (small_button(chip.c_str())) {
+                    staff_languages_.erase(staff_languages_.begin() + static_cast<std::ptrdiff_t>(i));
+                    break;
+                }
+            }
+        } else {
+            staff_languages_.clear();
+        }
         if (button(kStaffSignIn)) {
-            app::StaffForm form{staff_name_,         staff_phone_, staff_partner_,
-                                staff_organisation_, staff_role_,  staff_trained_};
+            app::StaffForm form{staff_name_, staff_phone_,   staff_partner_,   staff_organisation_,
+                                staff_role_, staff_trained_, staff_functions_, staff_languages_};
             report(ctx.session.sign_in_staff(form), "Signed in.");
             if (!message_is_error_) {
                 staff_name_.clear();
@@ -282,6 +376,8 @@ void PartnersStaffScreen::draw_staff(ScreenContext& ctx) {
                 staff_organisation_.clear();
                 staff_role_.clear();
                 staff_trained_ = false;
+                staff_functions_ = {};
+                staff_languages_.clear();
             }
         }
         if (!p.returning.empty()) {
@@ -300,11 +396,12 @@ void PartnersStaffScreen::draw_staff(ScreenContext& ctx) {
     heading("On site now");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("staff", 7, flags)) return;
+    if (!ImGui::BeginTable("staff", 8, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("Functions", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn("Phone", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("In", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Trained", ImGuiTableColumnFlags_WidthFixed, em(4.0f));
@@ -321,6 +418,8 @@ void PartnersStaffScreen::draw_staff(ScreenContext& ctx) {
         ImGui::TextUnformatted(r.organisation.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(r.role_at_centre.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", r.functions_text.empty() ? "\u2013" : r.functions_text.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(r.phone.c_str());
         ImGui::TableNextColumn();

@@ -1,4 +1,5 @@
 #pragma once
+#include "ui/pick_list.hpp"
 #include "ui/screen.hpp"
 
 #include <optional>
@@ -23,6 +24,7 @@ public:
     static constexpr const char* kStaffTrained =
         "Has done the modern slavery awareness training##staff_trained";
     static constexpr const char* kStaffSignIn = "Sign in";
+    static constexpr const char* kStaffLanguages = "##Languages interpreted##staff_languages";
     static constexpr const char* kCalloutPeople = "People coming##callout_people";
     static constexpr const char* kCalloutArrival = "Expected at (HH:MM)##callout_arrival";
     static constexpr const char* kCalloutNotes = "Notes##callout_notes";
@@ -34,7 +36,10 @@ public:
     void choose_partner(std::string id) { staff_partner_ = std::move(id); }
     const std::string& message() const { return message_; }
 
+    PartnersStaffScreen();
+
 private:
+    void draw_functions(ScreenContext& ctx);
     void draw_callouts(ScreenContext& ctx);
     void draw_callout_controls(ScreenContext& ctx);
     void draw_roles(ScreenContext& ctx);
@@ -49,6 +54,9 @@ private:
 
     std::string staff_name_, staff_phone_, staff_partner_, staff_organisation_, staff_role_;
     bool staff_trained_ = false;
+    SiteFunctions staff_functions_;
+    std::vector<std::string> staff_languages_;
+    PickList staff_language_pick_;
 
     std::optional<std::int64_t> directory_editing_;
     app::DirectoryForm directory_form_;
