@@ -283,8 +283,13 @@ bool exact_or_whole_word(const Language& l, std::string_view query) {
 
 std::vector<const Language*> search_languages_for(std::string_view query, std::string_view nationality,
                                                   std::size_t limit) {
+    return search_languages_preferring(query, languages_of_country(nationality), limit);
+}
+
+std::vector<const Language*> search_languages_preferring(std::string_view query,
+                                                         std::span<const std::string_view> national,
+                                                         std::size_t limit) {
     const std::vector<const Language*> ranked = search_languages(query);
-    const std::span<const std::string_view> national = languages_of_country(nationality);
     query = trim_space(query);
     const auto band = [&](const Language* l) -> std::pair<int, std::size_t> {
         if (exact_or_whole_word(*l, query)) return {0, 0};

@@ -39,4 +39,10 @@ std::vector<const Language*>
 search_languages_for(std::string_view query, std::string_view nationality,
                      std::size_t limit = std::numeric_limits<std::size_t>::max());
 
+// The same ranking with the languages to offer first given directly (stored codes, in order): for an
+// interpreter signing in, the languages people on site need.
+std::vector<const Language*>
+search_languages_preferring(std::string_view query, std::span<const std::string_view> preferred,
+                            std::size_t limit = std::numeric_limits<std::size_t>::max());
+
 } // namespace rc

@@ -61,6 +61,13 @@ TEST_CASE("language pick list: exact and whole-word matches come before the nati
     REQUIRE(eritrean.size() >= 2);
     CHECK(eritrean[0] == "ti");
     CHECK(eritrean[1] == "tig");
+    // An interpreter signing in is offered first the languages people on site need.
+    const std::vector<std::string_view> needed{"tig"};
+    CHECK(codes(search_languages_preferring("Tigr", needed), 2) == std::vector<std::string>{"tig", "ti"});
+    CHECK(codes(search_languages_preferring("Tigr", {}), 2) ==
+          std::vector<std::string>{"tig", "ti"}); // name order
+    const std::vector<std::string_view> tigrinya{"ti"};
+    CHECK(codes(search_languages_preferring("Tigr", tigrinya), 2) == std::vector<std::string>{"ti", "tig"});
     // A nationality never hides a language: everything that matches is still offered.
     CHECK(search_languages_for("a", "ER").size() == search_languages("a").size());
 }

@@ -323,6 +323,7 @@ bool CheckInForm::draw(ScreenContext& ctx) {
     label(kArrivedWith);
     text_field(kArrivedWith, "e.g. 004 or T004; empty: nobody", arrived_with_text_, em(12.0f));
     if (!trim_space(arrived_with_text_).empty()) {
+        ImGui::TextUnformatted("Who is the adult to them?");
         for (CompanionRelation r : all_companion_relations) {
             ImGui::SameLine();
             const std::string l =

@@ -298,7 +298,7 @@ void DashboardScreen::draw_expected_controls(ScreenContext& ctx) {
     ImGui::TextUnformatted("People now expected in total:");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(7.0f));
-    ImGui::InputInt(kExpectedNumber, &expected_);
+    input_int(kExpectedNumber, &expected_);
     expected_ = std::clamp(expected_, 1, max_people);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(20.0f));

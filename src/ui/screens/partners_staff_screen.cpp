@@ -1,6 +1,7 @@
 #include "ui/screens/partners_staff_screen.hpp"
 
 #include "domain/iso_languages.hpp"
+#include "domain/text_match.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -11,9 +12,11 @@ namespace rc::ui {
 
 namespace {
 
-std::vector<PickOption> language_options(std::string_view query, std::string_view) {
+// The context is the languages people on site need ("ti;ro"): an interpreter's are offered first.
+std::vector<PickOption> language_options(std::string_view query, std::string_view needed) {
+    const std::vector<std::string_view> preferred = split_list(needed, ';');
     std::vector<PickOption> out;
-    for (const Language* l : search_languages(query, 6))
+    for (const Language* l : search_languages_preferring(query, preferred, 6))
         out.push_back({std::string(l->code), std::string(l->name) + " (" + std::string(l->code) + ")"});
     return out;
 }
@@ -333,8 +336,10 @@ void PartnersStaffScreen::draw_staff(ScreenContext& ctx) {
         checkbox(kStaffTrained, &staff_trained_);
         // What they may do here, whatever organisation they come from: the coverage is by function.
         ImGui::TextUnformatted("Functions they perform here:");
+        bool first = true;
         for (SiteFunction f : all_site_functions) {
-            ImGui::SameLine();
+            if (!first) ImGui::SameLine();
+            first = false;
             bool on = staff_functions_.contains(f);
             const std::string l =
                 std::string(site_function_label(f)) + "##fn_" + std::string(site_function_id(f));
@@ -348,6 +353,12 @@ void PartnersStaffScreen::draw_staff(ScreenContext& ctx) {
         if (staff_functions_.contains(SiteFunction::Interpreter)) {
             ImGui::TextUnformatted("Languages they interpret:");
             ImGui::SameLine();
+            std::string needed; // people on site who need an interpreter, first languages first
+            for (const app::PersonRow& r : ctx.session.people().rows)
+                if (r.journey.on_site && r.person.interpreter_needed == true && !r.person.languages.empty() &&
+                    needed.find(r.person.languages.front()) == std::string::npos)
+                    needed += (needed.empty() ? "" : ";") + r.person.languages.front();
+            staff_language_pick_.set_context(needed);
             PickOption picked;
             if (staff_language_pick_.draw(kStaffLanguages, "type to search, Enter adds", em(14.0f), picked) &&
                 std::find(staff_languages_.begin(), staff_languages_.end(), picked.code) ==
