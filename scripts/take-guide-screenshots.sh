@@ -159,6 +159,39 @@ click 367 646 # Stand down... (asks to confirm; nothing is changed)
 shot stand-down
 stop_window
 
+# ---- a small centre swamped: tier exceeded, folded alerts, functions and interpreters
+# Activated for 5, then the shared sample roll (its 13 good rows; the last one is a deliberate mistake)
+# and three Eritreans who need Tigrinya arrive.
+coverage="$XDG_DATA_HOME/reception-console/coverage.sqlite"
+RECEPTION_CONSOLE_PASSPHRASE="$passphrase" "$console" init --db "$coverage" --user "$coordinator" \
+    --centre "Wirksworth reception centre" --code OP-0002 >/dev/null
+RECEPTION_CONSOLE_PASSPHRASE="$passphrase" "$console" activate --db "$coverage" --user "$coordinator" \
+    --name "Operation Wren" --expected 5 >/dev/null
+head -n 14 "$root/tests/data/sample-roll.csv" >"$work/roll.csv"
+RECEPTION_CONSOLE_PASSPHRASE="$passphrase" "$console" import arrivals --db "$coverage" --user "$coordinator" \
+    "$work/roll.csv" >/dev/null
+cat >"$work/tigrinya.csv" <<'EOF'
+tag,sex,age,nationality,languages,interpreter,group
+E01,female,24,ER,ti,yes,Van 2
+E02,male,29,ER,ti;ar,yes,Van 2
+E03,male,33,ER,ti,yes,Van 2
+EOF
+RECEPTION_CONSOLE_PASSPHRASE="$passphrase" "$console" import arrivals --db "$coverage" --user "$coordinator" \
+    "$work/tigrinya.csv" >/dev/null
+start_window "$coverage"
+sign_in "$coordinator" "$passphrase"
+keys ctrl+1
+shot alerts-folded
+xdotool mousemove --window "$wid" 700 560 click --repeat 4 5 # scroll the list: the tier and interpreters
+sleep 0.5
+keys ctrl+t # raise the tier, as the tier_exceeded alert says
+shot tier-exceeded
+keys Escape
+keys ctrl+3
+click 298 74 # the Roles tab: functions on site
+shot functions
+stop_window
+
 # ---- the debrief report (PDF), first page
 if wanted debrief-report; then
     RECEPTION_CONSOLE_PASSPHRASE="demo passphrase 2026" "$console" export --db "$demo" \

@@ -2,6 +2,7 @@
 // from every snapshot.
 #include "app/store_session.hpp"
 #include "domain/function_coverage.hpp"
+#include "domain/procedure_rules.hpp"
 #include "domain/tier_capacity.hpp"
 #include "store/error.hpp"
 #include "store/people.hpp"
@@ -39,8 +40,16 @@ void StoreSession::add_centre_alerts(std::vector<Alert>& all) const {
     if (!p) return;
     // More people received than the tier is for: raise the tier (Ctrl+T on the dashboard).
     if (operation_.status != CentreStatus::Closed)
-        if (auto a = tier_exceeded_alert(*p, operation_.tier, people_.counts.total))
+        if (auto a = tier_exceeded_alert(*p, operation_.tier, people_.counts.total)) {
+            // Since the arrival that took the count past the tier: it sorts with the alerts of that time.
+            std::vector<UnixSeconds> arrivals;
+            for (const PersonRow& row : people_.rows)
+                if (row.journey.arrived_at) arrivals.push_back(*row.journey.arrived_at);
+            std::sort(arrivals.begin(), arrivals.end());
+            const auto bound = static_cast<std::size_t>(tier_range(*p, operation_.tier).to_people.value_or(0));
+            if (bound < arrivals.size()) a->since = arrivals[bound];
             all.push_back(std::move(*a));
+        }
 
     // Functions the procedure needs on site that nobody on site performs, interpreters by language.
     std::vector<StaffOnSite> staff;
@@ -55,16 +64,21 @@ void StoreSession::add_centre_alerts(std::vector<Alert>& all) const {
                                         s.functions,
                                         s.languages});
     std::vector<PersonOnSiteNeeds> needs;
+    std::optional<UnixSeconds> first_on_site; // a function is needed since people have been on site
     for (const PersonRow& row : people_.rows) {
         if (!row.journey.on_site) continue;
+        if (row.journey.arrived_at && (!first_on_site || *row.journey.arrived_at < *first_on_site))
+            first_on_site = row.journey.arrived_at;
         PersonOnSiteNeeds n;
         n.child_or_presumed = treated_as_child(row.child) || row.child == ChildStatus::Unknown;
         n.interpreter_needed = row.person.interpreter_needed == true;
         n.languages = row.person.languages;
         needs.push_back(std::move(n));
     }
-    for (const FunctionGap& gap : function_gaps(*p, operation_.tier, staff, needs))
+    for (const FunctionGap& gap : function_gaps(*p, operation_.tier, staff, needs)) {
         all.push_back(function_gap_alert(gap));
+        all.back().since = first_on_site;
+    }
 
     // A child who arrived with an unrelated adult: an indicator for children's services, until a
     // children's services referral has been made.
