@@ -175,6 +175,8 @@ struct DebriefStaff {
     std::string partner_id;
     std::string role_at_centre;
     bool awareness_trained = false;
+    std::string functions; // "nrm_first_responder;interpreter" (site_functions_text)
+    std::string languages; // interpreted: "ti;ar"
     UnixSeconds time_in = 0;
     std::optional<UnixSeconds> time_out;
     UnixSeconds on_site_seconds = 0; // to the time out, else to the close or the export

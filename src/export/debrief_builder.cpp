@@ -250,6 +250,9 @@ void add_partners(DebriefData& d, const Store& store, const Procedure* procedure
         s.organisation = !r.organisation.empty() ? r.organisation : partner_name(procedure, r.partner_id);
         s.role_at_centre = r.role_at_centre;
         s.awareness_trained = r.awareness_trained;
+        s.functions = site_functions_text(r.functions);
+        for (const std::string& code : r.languages)
+            s.languages += (s.languages.empty() ? "" : ";") + code;
         s.time_in = r.time_in;
         s.time_out = r.time_out;
         s.on_site_seconds = std::max<UnixSeconds>(0, r.time_out.value_or(d.measured_until) - r.time_in);

@@ -265,6 +265,8 @@ DebriefTable staff_table(const DebriefData& d) {
                     {"partner_id", "Partner id", 14},
                     {"role_at_centre", "Role", 22},
                     {"awareness_trained", "Awareness trained", 10},
+                    {"functions", "Functions on site", 24},
+                    {"languages", "Languages interpreted", 12},
                     {"time_in", "Signed in", 17},
                     {"time_out", "Signed out", 17},
                     {"on_site_minutes", "On site (min)", 10}},
@@ -277,6 +279,8 @@ DebriefTable staff_table(const DebriefData& d) {
                               Cell::str(s.partner_id),
                               Cell::str(s.role_at_centre),
                               Cell::yes_no(s.awareness_trained),
+                              Cell::str(s.functions),
+                              Cell::str(s.languages),
                               Cell::at(s.time_in),
                               Cell::at(s.time_out),
                               Cell::minutes(s.on_site_seconds)};

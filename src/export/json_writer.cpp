@@ -227,6 +227,8 @@ json partners_json(const DebriefData& d) {
                {"partner_id", s.partner_id},
                {"role_at_centre", s.role_at_centre},
                {"awareness_trained", s.awareness_trained},
+               {"functions", s.functions},
+               {"languages", s.languages},
                {"time_in", iso_utc_time(s.time_in)},
                {"time_out", time_or_null(s.time_out)},
                {"on_site_seconds", s.on_site_seconds}};

@@ -117,6 +117,8 @@ TEST_CASE("debrief: a pseudonymised build holds the store's figures with people 
     // Partners and staff: the organisation and times, no name.
     REQUIRE(d.staff.size() == 1);
     CHECK(d.staff[0].organisation == "British Red Cross");
+    CHECK(d.staff[0].functions == "medical;interpreter"); // coverage by function, in the debrief
+    CHECK(d.staff[0].languages == "ro");
     CHECK(d.staff[0].name.empty());
     REQUIRE_FALSE(d.attendance.empty());
     const auto police = std::find_if(d.callouts.begin(), d.callouts.end(),

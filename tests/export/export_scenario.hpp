@@ -93,6 +93,8 @@ inline Scenario make_scenario(const std::filesystem::path& db, int bus_two = 8, 
     staff.partner_id = "red_cross";
     staff.role_at_centre = "Welfare";
     staff.awareness_trained = true;
+    staff.functions = {SiteFunction::Medical, SiteFunction::Interpreter};
+    staff.languages = {"ro"};
     store::sign_in_staff(s, staff);
     store::record_movement(s, receipt("adult_female", 40, store::kCentreStockStore, "Mothers' Union"));
     store::record_movement(s, receipt("adult_male", 40, store::kCentreStockStore, "Mothers' Union"));
