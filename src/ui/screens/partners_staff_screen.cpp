@@ -353,11 +353,22 @@ void PartnersStaffScreen::draw_staff(ScreenContext& ctx) {
         if (staff_functions_.contains(SiteFunction::Interpreter)) {
             ImGui::TextUnformatted("Languages they interpret:");
             ImGui::SameLine();
-            std::string needed; // people on site who need an interpreter, first languages first
-            for (const app::PersonRow& r : ctx.session.people().rows)
-                if (r.journey.on_site && r.person.interpreter_needed == true && !r.person.languages.empty() &&
-                    needed.find(r.person.languages.front()) == std::string::npos)
-                    needed += (needed.empty() ? "" : ";") + r.person.languages.front();
+            // People on site who need an interpreter: their first languages, each once (rebuilt only
+            // when the people snapshot changes).
+            const app::PeopleSnapshot& people = ctx.session.people();
+            if (people.version != needed_version_) {
+                needed_version_ = people.version;
+                std::vector<std::string> codes;
+                for (const app::PersonRow& r : people.rows)
+                    if (r.journey.on_site && r.person.interpreter_needed == true &&
+                        !r.person.languages.empty() &&
+                        std::find(codes.begin(), codes.end(), r.person.languages.front()) == codes.end())
+                        codes.push_back(r.person.languages.front());
+                needed_languages_.clear();
+                for (const std::string& code : codes)
+                    needed_languages_ += (needed_languages_.empty() ? "" : ";") + code;
+            }
+            const std::string& needed = needed_languages_;
             staff_language_pick_.set_context(needed);
             PickOption picked;
             if (staff_language_pick_.draw(kStaffLanguages, "type to search, Enter adds", em(14.0f), picked) &&

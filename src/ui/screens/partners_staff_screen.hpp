@@ -57,6 +57,8 @@ private:
     SiteFunctions staff_functions_;
     std::vector<std::string> staff_languages_;
     PickList staff_language_pick_;
+    std::string needed_languages_; // "ti;ro": what people on site need, offered first to an interpreter
+    std::uint64_t needed_version_ = ~std::uint64_t{0};
 
     std::optional<std::int64_t> directory_editing_;
     app::DirectoryForm directory_form_;
