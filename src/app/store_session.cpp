@@ -266,6 +266,12 @@ bool StoreSession::tick() {
             changed = true;
         }
     }
+    return follow_clock() || changed;
+}
+
+bool StoreSession::follow_clock() {
+    if (!store_) return false;
+    bool changed = false;
     if (operation_.next_due && clock_.now() >= *operation_.next_due) {
         changed |= reevaluate_actions();
         refresh_alerts();

@@ -122,6 +122,9 @@ public:
     void note_activity() override;
     bool tick() override;
     std::optional<double> seconds_until_due() const override;
+    // What tick() does when time passes (actions and referrals turning overdue, follow-ups due), without
+    // the idle lock and the automatic backups: for a replay that moves the clock itself (drills).
+    bool follow_clock();
 
     // The store behind the session (null before a centre exists or when it was refused). For the
     // app layer's own services; screens never reach it.

@@ -10,6 +10,7 @@ void register_commands(CLI::App& app, CliContext& ctx) {
     register_init_command(app, ctx);
     register_demo_command(app, ctx);
     register_activate_command(app, ctx);
+    register_drill_command(app, ctx);
     register_venues_command(app, ctx);
     register_import_command(app, ctx);
     register_export_command(app, ctx);
