@@ -13,9 +13,14 @@ install(FILES ${PROJECT_SOURCE_DIR}/assets/reception-console.png
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/procedures/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/reception-console/procedures
         FILES_MATCHING PATTERN "*.toml" PATTERN "README.md")
+# The sample drills with their rolls (`reception-console drill`, docs/drills.md).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/drills/
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/reception-console/drills
+        FILES_MATCHING PATTERN "*.toml" PATTERN "*.csv")
 install(FILES ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/docs/guide.md ${PROJECT_SOURCE_DIR}/docs/security.md
+              ${PROJECT_SOURCE_DIR}/docs/drills.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR} OPTIONAL)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/images/
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/images
