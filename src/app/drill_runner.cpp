@@ -92,6 +92,8 @@ EditResult DrillRunner::apply(const DrillEvent& event) {
                 form.organisation = a.organisation;
                 form.role_at_centre = a.role;
                 form.awareness_trained = a.awareness_trained;
+                form.functions = a.functions;
+                form.languages = a.languages;
                 EditResult r = session_.sign_in_staff(form);
                 if (r.ok && r.message.empty()) r.message = a.name + " signed in.";
                 return r;
@@ -141,6 +143,11 @@ EditResult DrillRunner::apply(const DrillEvent& event) {
                 return {true, std::to_string(a.ids.size()) + " procedure action" +
                                   (a.ids.size() == 1 ? "" : "s") +
                                   (a.outcome == ActionOutcome::Done ? " done." : " not applicable.")};
+            } else if constexpr (std::is_same_v<T, DrillReviseExpected>) {
+                EditResult r = session_.revise_expected(a.expected, a.reason);
+                if (r.ok && r.message.empty())
+                    r.message = "Expected number revised to " + std::to_string(a.expected) + ".";
+                return r;
             } else if constexpr (std::is_same_v<T, DrillRaiseTier>) {
                 EditResult r = session_.raise_tier(a.tier, a.reason);
                 if (r.ok && r.message.empty())

@@ -1,6 +1,7 @@
 #include "domain/drill_script.hpp"
 
 #include "domain/default_procedure.hpp"
+#include "domain/iso_languages.hpp"
 #include "domain/nominal_roll.hpp"
 #include "domain/procedure_loader.hpp"
 #include "domain/procedure_rules.hpp"
@@ -299,6 +300,11 @@ private:
     bool parse_stock(const toml::table& t, const toml::node& value, DrillEvent& e);
     bool parse_raise_tier(const toml::table& t, const toml::node& value, DrillEvent& e);
     bool parse_procedure_action(const toml::table& t, const toml::node& value, DrillEvent& e);
+    bool parse_revise_expected(const toml::table& t, const toml::node& value, DrillEvent& e);
+    // A list of text in quotes (or one text), each checked by `check` (which reports and says false).
+    std::optional<std::vector<std::string>>
+    text_list(const toml::node& n, std::string_view where,
+              const std::function<bool(const toml::node&, const std::string&)>& check);
 
     // Per event, the table it came from (for positions in the simulation's messages).
     std::vector<const toml::table*> event_tables_;
@@ -315,13 +321,16 @@ const std::vector<EventKind>& DrillChecker::kinds() {
          {"tag", "by", "status", "consent", "explained", "receiving", "reference", "made_by"},
          &DrillChecker::parse_referral},
         {"depart", {"tag"}, &DrillChecker::parse_depart},
-        {"staff_in", {"partner", "organisation", "role", "trained"}, &DrillChecker::parse_staff_in},
+        {"staff_in",
+         {"partner", "organisation", "role", "trained", "functions", "languages"},
+         &DrillChecker::parse_staff_in},
         {"staff_out", {}, &DrillChecker::parse_staff_out},
         {"stock",
          {"kind", "quantity", "store", "supplier", "reason", "tag", "tags"},
          &DrillChecker::parse_stock},
         {"raise_tier", {"reason"}, &DrillChecker::parse_raise_tier},
         {"action", {"outcome", "reason"}, &DrillChecker::parse_procedure_action},
+        {"revise_expected", {"reason"}, &DrillChecker::parse_revise_expected},
     };
     return table;
 }
@@ -730,6 +739,40 @@ bool DrillChecker::parse_staff_in(const toml::table& t, const toml::node& value,
             ok = false;
         }
     }
+    if (const toml::node* n = t.get("functions")) {
+        const auto ids = ids_of(all_site_functions, site_function_id);
+        const auto list =
+            text_list(*n, "staff_in functions", [&](const toml::node& item, const std::string& id) {
+                const auto f = site_function_from_id(id);
+                if (!f) {
+                    error(item, "staff_in functions: " + show(id) + " is not a function" +
+                                    did_you_mean(id, ids) + " (one of: " + join(ids) + ")");
+                    return false;
+                }
+                s.functions.insert(*f);
+                return true;
+            });
+        ok &= list.has_value();
+    }
+    if (const toml::node* n = t.get("languages")) {
+        const auto list =
+            text_list(*n, "staff_in languages", [&](const toml::node& item, const std::string& l) {
+                const Language* language = find_language(l);
+                if (!language) {
+                    error(item, "staff_in languages: " + show(l) +
+                                    " is not a language (an ISO 639 code such as "
+                                    "\"ti\", or its name)");
+                    return false;
+                }
+                s.languages.emplace_back(language->code);
+                return true;
+            });
+        ok &= list.has_value();
+        if (list && !s.functions.contains(SiteFunction::Interpreter)) {
+            error(*n, "staff_in languages: only an interpreter interprets; add \"interpreter\" to functions");
+            ok = false;
+        }
+    }
     if (s.partner_id.empty() && s.organisation.empty()) {
         error(t, "staff_in: say who they are with: partner = \"council\" (a partner id) or organisation = "
                  "\"...\"");
@@ -896,6 +939,45 @@ bool DrillChecker::parse_procedure_action(const toml::table& t, const toml::node
     return true;
 }
 
+bool DrillChecker::parse_revise_expected(const toml::table& t, const toml::node& value, DrillEvent& e) {
+    const auto n = value.value_exact<std::int64_t>();
+    if (!n || *n < 1 || *n > max_people) {
+        error(value,
+              "revise_expected: the number of people now expected, from 1 to " + std::to_string(max_people));
+        return false;
+    }
+    e.action =
+        DrillReviseExpected{static_cast<int>(*n), text(t, "reason", "revise_expected", false).value_or("")};
+    return true;
+}
+
+std::optional<std::vector<std::string>>
+DrillChecker::text_list(const toml::node& n, std::string_view where,
+                        const std::function<bool(const toml::node&, const std::string&)>& check) {
+    std::vector<std::string> out;
+    bool ok = true;
+    const auto take = [&](const toml::node& item) {
+        const auto v = item.value<std::string>();
+        if (!v) {
+            error(item, std::string(where) + ": each item is text in quotes");
+            ok = false;
+            return;
+        }
+        std::string value = unshield_toml_text(*v);
+        if (check(item, value))
+            out.push_back(std::move(value));
+        else
+            ok = false;
+    };
+    if (const toml::array* list = n.as_array())
+        for (const toml::node& item : *list)
+            take(item);
+    else
+        take(n);
+    if (!ok) return std::nullopt;
+    return out;
+}
+
 // ---- The replay in miniature: who is known and where, so that the drill is refused before it runs --
 
 void DrillChecker::simulate(DrillScript& s) {
@@ -982,6 +1064,8 @@ void DrillChecker::simulate(DrillScript& s) {
                     for (const std::string& id : a.ids)
                         if (!actions_recorded.insert(id).second)
                             at_line("action: " + show(id) + " is already recorded by an earlier event");
+                } else if constexpr (std::is_same_v<T, DrillReviseExpected>) {
+                    (void)a; // any number from 1 up may be expected at any time after activation
                 } else if constexpr (std::is_same_v<T, DrillRaiseTier>) {
                     if (static_cast<int>(a.tier) <= static_cast<int>(tier))
                         at_line("raise_tier: the centre is already " + std::string(tier_label(tier)) +
@@ -1044,6 +1128,7 @@ std::string_view drill_action_key(const DrillAction& action) {
             if constexpr (std::is_same_v<T, DrillStock>) return "stock";
             if constexpr (std::is_same_v<T, DrillRaiseTier>) return "raise_tier";
             if constexpr (std::is_same_v<T, DrillProcedureAction>) return "action";
+            if constexpr (std::is_same_v<T, DrillReviseExpected>) return "revise_expected";
         },
         action);
 }

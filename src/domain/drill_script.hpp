@@ -16,6 +16,7 @@
 #include "domain/procedure.hpp"
 #include "domain/procedure_rules.hpp"
 #include "domain/referral_record.hpp"
+#include "domain/site_function.hpp"
 #include "domain/stock_ledger.hpp"
 
 #include <cstdint>
@@ -76,13 +77,15 @@ struct DrillDepart {
     Destination destination = Destination::Other;
 };
 
-// staff_in = "Name": a member of staff or a volunteer signs in.
+// staff_in = "Name": a member of staff or a volunteer signs in, with the functions they perform here.
 struct DrillStaffIn {
     std::string name;
     std::string partner_id; // a partner of the pinned procedure, or empty
     std::string organisation;
     std::string role;
     bool awareness_trained = false;
+    SiteFunctions functions;            // what they may do here (NRM referrals, interpreting, ...)
+    std::vector<std::string> languages; // ISO 639 codes they interpret (with the interpreter function)
 };
 
 // staff_out = "Name": the person of that name on site signs out.
@@ -116,9 +119,15 @@ struct DrillProcedureAction {
     std::string reason;
 };
 
+// revise_expected = 31: the number of people expected, revised, with an optional reason.
+struct DrillReviseExpected {
+    int expected = 0;
+    std::string reason;
+};
+
 using DrillAction = std::variant<DrillImportRoll, DrillCheckIn, DrillRegisterGroup, DrillJourneyStep,
                                  DrillDecision, DrillReferral, DrillDepart, DrillStaffIn, DrillStaffOut,
-                                 DrillStock, DrillRaiseTier, DrillProcedureAction>;
+                                 DrillStock, DrillRaiseTier, DrillProcedureAction, DrillReviseExpected>;
 
 // The key that names an event's kind in the file ("import_roll", "depart", ...).
 std::string_view drill_action_key(const DrillAction& action);

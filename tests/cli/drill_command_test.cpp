@@ -81,7 +81,7 @@ TEST_CASE("cli: drill replays Exercise Wren and its alerts and debrief are those
     CHECK(contains(r.out, "+00:40  import_roll     6 people imported from wren-bus-1.csv."));
     CHECK(contains(r.out, "+01:00  depart          T004 departed: Home."));
     CHECK(contains(r.out, "+03:45  import_roll     4 people imported from wren-walk-ins.csv."));
-    CHECK(contains(r.out, "Open alerts at 2026-03-14 10:30 (+04:30): 4 critical, 11 warnings, 4 reminders"));
+    CHECK(contains(r.out, "Open alerts at 2026-03-14 10:30 (+04:30): 4 critical, 19 warnings, 4 reminders"));
     CHECK(contains(r.out, "critical  action_overdue             act-interpreters: Overdue since 06:45"));
     CHECK(contains(r.out, "critical  action_overdue             rec-roll-reconcile: Overdue since 07:40"));
     CHECK(
@@ -89,6 +89,16 @@ TEST_CASE("cli: drill replays Exercise Wren and its alerts and debrief are those
     CHECK(contains(
         r.out, "warning   referral_missing           OP-0001-004: Children's services referral required"));
     CHECK(contains(r.out, "warning   age_unknown                OP-0001-008: Age not known"));
+    CHECK(contains(
+        r.out, "warning   tier_exceeded              Raise the tier: 14 people received: more than a small "
+               "centre is for (up to 10)."));
+    CHECK(contains(r.out,
+                   "warning   function_missing           Children's social worker: 3 children (or presumed "
+                   "children) on site: no children's social worker on site"));
+    CHECK(contains(r.out,
+                   "warning   interpreter_missing        Interpreter (Tigrinya): 2 people need Tigrinya: no "
+                   "interpreter on site"));
+    CHECK_FALSE(contains(r.out, "NRM first responder")); // the council's centre manager is one
     CHECK(contains(r.out, "Debrief as of 2026-03-14 10:30: Exported 14 people (Pseudonymised):"));
 
     const json d = exported_json(out);
@@ -119,10 +129,19 @@ TEST_CASE("cli: drill replays Exercise Kestrel, a large centre, as docs/drills.m
     CAPTURE(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(contains(r.out, "Activated Exercise Kestrel: Medium centre for 24 expected."));
+    CHECK(contains(r.out, "+02:48  revise_expected  Expected number revised to 31."));
     CHECK(contains(r.out, "+02:50  raise_tier      Tier raised to Large."));
+    CHECK(contains(
+        r.out, "warning   function_missing           Medical: No one on site performs the medical function"));
+    CHECK(contains(r.out,
+                   "warning   interpreter_missing        Interpreter (Albanian): 3 people need Albanian"));
+    // Interpreters for Vietnamese and Romanian, a children's social worker and first responders are on site.
+    CHECK_FALSE(contains(r.out, "Interpreter (Vietnamese)"));
+    CHECK_FALSE(contains(r.out, "Interpreter (Romanian)"));
+    CHECK_FALSE(contains(r.out, "Children's social worker:"));
     CHECK(
         contains(r.out, "+06:00  register_group  3 people registered in Van 3: OP-0001-032 to OP-0001-034."));
-    CHECK(contains(r.out, "Open alerts at 2026-06-20 12:30 (+08:00): 2 critical, 9 warnings, 7 reminders"));
+    CHECK(contains(r.out, "Open alerts at 2026-06-20 12:30 (+08:00): 2 critical, 18 warnings, 7 reminders"));
     CHECK(contains(r.out,
                    "critical  role_uncovered             justice_and_care: No one from Justice and Care"));
     CHECK(contains(r.out, "critical  role_uncovered             nhs: No one from NHS"));
@@ -136,7 +155,8 @@ TEST_CASE("cli: drill replays Exercise Kestrel, a large centre, as docs/drills.m
     CHECK(figure(d, "ms1_reports") == "6");
     CHECK(figure(d, "childrens_services_referrals") == "5");
     CHECK(figure(d, "bags_issued") == "30");
-    CHECK(figure(d, "staff_people") == "9");
+    CHECK(figure(d, "staff_people") == "11");
+    CHECK(d.at("operation").at("expected_people") == 31);
     CHECK(count_alerts(d, "decision_pending") == 7);
     CHECK(count_alerts(d, "age_unknown") == 3);
     int departed = 0;
@@ -152,12 +172,12 @@ TEST_CASE("cli: a bad drill file gives file:line:column and leaves the database 
     REQUIRE_MESSAGE(init.exit_code == 0, init.err);
     const std::string before = slurp(db);
 
-    // Line 94 of the sample is `depart = "home"` for T004; line 87 starts the +00:55 event for T004.
+    // Line 96 of the sample is `depart = "home"` for T004; line 89 starts the +00:55 event for T004.
     const fs::path drill = wren_copy(s, "depart = \"home\"", "depart = \"hom\"");
     Run r = run_console(s.dir, {"drill", drill.string(), "--db", db.string(), "--user", kUser});
     CAPTURE(r.out);
     CHECK(r.exit_code == 1);
-    CHECK_MESSAGE(contains(r.err, drill.string() + ":94:10: depart: 'hom' is not a destination; did you mean "
+    CHECK_MESSAGE(contains(r.err, drill.string() + ":96:10: depart: 'hom' is not a destination; did you mean "
                                                    "'home'?"),
                   r.err);
     CHECK(contains(r.err, "1 problem; the drill was not run and no database was touched"));
@@ -168,7 +188,7 @@ TEST_CASE("cli: a bad drill file gives file:line:column and leaves the database 
                                      "at = \"+00:35\"\nstep = \"welfare_check_done\"\ntag = \"T004\"");
     r = run_console(s.dir, {"drill", later.string(), "--db", db.string(), "--user", kUser});
     CHECK(r.exit_code == 1);
-    CHECK_MESSAGE(contains(r.err, later.string() + ":87:1: step: nobody with tag 'T004' has arrived by "
+    CHECK_MESSAGE(contains(r.err, later.string() + ":89:1: step: nobody with tag 'T004' has arrived by "
                                                    "2026-03-14 06:35"),
                   r.err);
     CHECK(slurp(db) == before);
@@ -177,7 +197,7 @@ TEST_CASE("cli: a bad drill file gives file:line:column and leaves the database 
     r = run_console(s.dir, {"drill", bad_time.string(), "--db", db.string(), "--user", kUser});
     CHECK(r.exit_code == 1);
     CHECK_MESSAGE(
-        contains(r.err, bad_time.string() + ":98:6: event 16 at: '+1:5' is not a time after the start"),
+        contains(r.err, bad_time.string() + ":100:6: event 16 at: '+1:5' is not a time after the start"),
         r.err);
 
     const fs::path early_roll = wren_copy(s, "at = \"+03:45\"", "at = \"+03:00\"");
@@ -225,6 +245,6 @@ TEST_CASE("cli: a drill the data refuse part-way removes the database it made; a
     r = run_console(s.dir, {"drill", (kDrills / "exercise-kestrel.toml").string(), "--check"}, nullptr);
     CHECK_MESSAGE(r.exit_code == 0, r.err);
     CHECK(contains(r.out,
-                   "Exercise Kestrel, 98 events from 2026-06-20 04:30 to 2026-06-20 12:30 (+08:00): no "
+                   "Exercise Kestrel, 101 events from 2026-06-20 04:30 to 2026-06-20 12:30 (+08:00): no "
                    "problems found"));
 }

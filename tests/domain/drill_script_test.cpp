@@ -166,6 +166,55 @@ by = "nobody"
     CHECK(has(r, "d.toml:42:6: referral by: 'nobody' is not a partner in the procedure"));
 }
 
+TEST_CASE("staff functions and languages, and the expected number revised") {
+    const DrillLoadResult good = parse(kHeader + R"(
+[[events]]
+at = "+00:10"
+staff_in = "Linh"
+partner = "interpreters"
+functions = ["interpreter", "medical"]
+languages = ["vi", "Tigrinya"]
+
+[[events]]
+at = "+00:20"
+revise_expected = 31
+reason = "a second coach"
+)");
+    INFO(messages(good));
+    REQUIRE(good.ok());
+    const auto& linh = std::get<DrillStaffIn>(good.script->events[0].action);
+    CHECK(linh.functions.contains(SiteFunction::Interpreter));
+    CHECK(linh.functions.contains(SiteFunction::Medical));
+    CHECK(linh.languages == std::vector<std::string>{"vi", "ti"});
+    CHECK(std::get<DrillReviseExpected>(good.script->events[1].action).expected == 31);
+
+    const DrillLoadResult bad = parse(kHeader + R"(
+[[events]]
+at = "+00:10"
+staff_in = "Linh"
+partner = "interpreters"
+functions = ["interpretor"]
+languages = ["klingon"]
+
+[[events]]
+at = "+00:20"
+staff_in = "Sam"
+partner = "council"
+languages = ["ro"]
+
+[[events]]
+at = "+00:30"
+revise_expected = 0
+)");
+    INFO(messages(bad));
+    CHECK(has(
+        bad,
+        "d.toml:11:14: staff_in functions: 'interpretor' is not a function; did you mean 'interpreter'?"));
+    CHECK(has(bad, "d.toml:12:14: staff_in languages: 'klingon' is not a language"));
+    CHECK(has(bad, "d.toml:18:13: staff_in languages: only an interpreter interprets"));
+    CHECK(has(bad, "d.toml:22:19: revise_expected: the number of people now expected, from 1 to"));
+}
+
 TEST_CASE("the replay in miniature refuses what the data would: unknown tags, steps out of order, doubles") {
     const DrillLoadResult r = parse(kHeader + R"(
 [[events]]
