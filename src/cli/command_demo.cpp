@@ -680,8 +680,9 @@ int run_demo(const CliContext& ctx, const DemoOptions& o) {
     c.tier = Tier::Small;
     c.coordinator_name = kDemoUser;
     c.passphrase = kDemoPassphrase;
-    // Interactive limits: this is a practice file whose passphrase is printed for everyone.
-    c.passphrase_kdf = rc::store::KdfLimits::interactive();
+    // The same limits as a real centre (the console accepts nothing weaker), though the passphrase of
+    // this practice file is printed for everyone.
+    c.passphrase_kdf = rc::store::KdfLimits::moderate();
     try {
         DemoSummary s;
         {

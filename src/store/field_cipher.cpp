@@ -123,6 +123,14 @@ Blob FieldCipher::seal(std::string_view table, std::string_view column, std::int
         out.resize(1 + kPublic + kNonce + static_cast<std::size_t>(clen));
         return out;
     }
+    return seal_with_data_key(table, column, rowid, plaintext);
+}
+
+Blob FieldCipher::seal_with_data_key(std::string_view table, std::string_view column, std::int64_t rowid,
+                                     std::string_view plaintext) const {
+    if (key_->empty())
+        throw StoreError(ErrorKind::SignedOut, "the data key is not available: sign in first.");
+    std::string ad = associated_data(table, column, rowid);
     Blob out(1 + kNonce + plaintext.size() + kTag);
     out[0] = kFormatVersion;
     unsigned char* nonce = out.data() + 1;

@@ -36,6 +36,10 @@ public:
     explicit FieldCipher(const SecureBuffer& data_key, const Blob* coordinator_public_key = nullptr,
                          const SecureBuffer* coordinator_secret_key = nullptr);
 
+    // Format 1 under the data key whatever the field: for an empty coordinator-only value, which says
+    // nothing a volunteer does not see anyway ("no medical note"), and costs no key exchange.
+    Blob seal_with_data_key(std::string_view table, std::string_view column, std::int64_t rowid,
+                            std::string_view plaintext) const;
     // Adds `plaintext` to a coordinator-only value without opening it (a volunteer adding to a medical
     // note they may not read): the result opens to the old plaintext followed by this one. Format 3:
     // 1 byte (3) | parts, each a 4-byte little-endian length and a format 2 blob.

@@ -356,6 +356,12 @@ std::optional<std::string> decode_medical(std::string_view in) {
     return out;
 }
 
+Blob seal_medical(const FieldCipher& c, PersonId id, const std::string& text) {
+    // No note says nothing a volunteer does not see already (the record marks whether there is one).
+    if (text.empty()) return c.seal_with_data_key("people", "medical", id, encode_medical(text));
+    return c.seal("people", "medical", id, encode_medical(text));
+}
+
 std::optional<PersonalFields> open_personal(const FieldCipher& c, PersonId id, const Blob& sealed) {
     auto plain = c.open("people", "personal", id, sealed);
     if (!plain) return std::nullopt;
@@ -428,7 +434,7 @@ CheckedIn insert_person(WriteContext& w, const Person& p, const std::vector<Jour
                    static_cast<std::int64_t>(p.indicators.bits()), optional_id(p.nrm_consent), status_id(s),
                    arrived_at, s.departed_at, optional_id(s.destination),
                    w.cipher.seal("people", "personal", id, encode_personal(p)),
-                   w.cipher.seal("people", "medical", id, encode_medical(p.medical_needs)), w.now, w.now)
+                   seal_medical(w.cipher, id, p.medical_needs), w.now, w.now)
         .run();
 
     AuditChanges a;
@@ -646,7 +652,7 @@ void update_person(Store& store, PersonId id, const Person& details) {
                        static_cast<std::int64_t>(after.exploitation.bits()),
                        static_cast<std::int64_t>(after.indicators.bits()), optional_id(after.nrm_consent),
                        w.cipher.seal("people", "personal", id, encode_personal(after)),
-                       medical_readable ? w.cipher.seal("people", "medical", id, encode_medical(after.medical_needs))
+                       medical_readable ? seal_medical(w.cipher, id, after.medical_needs)
                                         : medical_out,
                        w.now, id)
             .run();
