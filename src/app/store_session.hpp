@@ -3,6 +3,8 @@
 // the snapshots are refreshed from it only when its data version changes (never per frame), and the
 // loop's tick() runs the idle lock and the automatic backups.
 #include "app/app_session.hpp"
+#include "store/error.hpp"
+#include "store/key_rotation.hpp"
 #include "store/key_wrap.hpp"
 
 #include <filesystem>

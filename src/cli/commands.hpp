@@ -16,4 +16,5 @@ void register_import_command(CLI::App& app, CliContext& ctx);
 void register_export_command(CLI::App& app, CliContext& ctx);
 void register_purge_command(CLI::App& app, CliContext& ctx);
 void register_rotate_key_command(CLI::App& app, CliContext& ctx);
+void register_users_command(CLI::App& app, CliContext& ctx);
 } // namespace rc::cli

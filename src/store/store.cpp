@@ -58,7 +58,7 @@ void insert_audit_row(Connection& db, UnixSeconds at, std::optional<UserId> user
     auto st = db.cached("INSERT INTO audit (at, user_id, action, table_name, record_id, changes) "
                         "VALUES (?, ?, ?, ?, ?, ?)");
     st->bind_all(at, user, action, table, record,
-                 audit_names_only(table) ? changes.names_only().json() : changes.json())
+                 audit_names_only(table) && record ? changes.names_only().json() : changes.json())
         .run();
 }
 

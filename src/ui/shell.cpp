@@ -357,6 +357,7 @@ void Shell::forget_unsaved_state() {
     if (!t.TextA.empty()) std::memset(t.TextA.Data, 0, static_cast<std::size_t>(t.TextA.size_in_bytes()));
     if (!t.InitialTextA.empty())
         std::memset(t.InitialTextA.Data, 0, static_cast<std::size_t>(t.InitialTextA.size_in_bytes()));
+    std::memset(&t.Stb, 0, sizeof t.Stb); // its undo buffer holds typed characters too
     t.CurLenW = t.CurLenA = 0;
     t.ID = 0;
     spdlog::info("unsaved drafts cleared at the lock");
