@@ -42,7 +42,7 @@ namespace st = rc::store;
 constexpr const char* kDemoUser = "Demo Coordinator";
 constexpr const char* kDemoPassphrase = "demo passphrase 2026";
 constexpr const char* kDemoVolunteer = "Demo Volunteer";
-constexpr const char* kDemoVolunteerPassphrase = "demo volunteer 2026";
+constexpr const char* kDemoVolunteerPassphrase = "practice shift 2026";
 // How long ago the call came: long enough for three waves, decisions and the first departures.
 constexpr int kMinutesSinceActivation = 270;
 
