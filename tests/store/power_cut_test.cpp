@@ -321,7 +321,7 @@ TEST_CASE("power cuts: with synchronous lowered, the same check finds acknowledg
         }
         FaultVfs::reboot();
         const std::int64_t lost = check_after_reboot(db, clock, base, ack);
-        MESSAGE("synchronous = " << level << ": " << lost << " of 40 acknowledged writes lost after the cut");
+        MESSAGE("synchronous = " << std::string(level) << ": " << lost << " of 40 acknowledged writes lost after the cut");
         if (std::string(level) == "FULL")
             CHECK(lost == 0);
         else
