@@ -1,6 +1,7 @@
 #include "app/app_session.hpp"
 
 #include "domain/utf8.hpp"
+#include "store/passphrase_rule.hpp"
 
 namespace rc::app {
 
@@ -272,9 +273,18 @@ EditResult AppSession::purge_personal_data(bool force_before_period) {
 EditResult AppSession::backup_now() {
     return no_database();
 }
+EditResult AppSession::start_key_rotation(std::string_view passphrase) {
+    (void)passphrase;
+    return no_database();
+}
+
 EditResult AppSession::restore_backup(const std::filesystem::path& file) {
     (void)file;
     return no_database();
+}
+
+std::string passphrase_rule_hint() {
+    return store::passphrase_rule_hint();
 }
 
 EditResult check_log_entry_text(std::string_view text, std::string& trimmed) {

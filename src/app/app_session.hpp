@@ -215,6 +215,16 @@ public:
     virtual std::vector<BackupChoice> backups() const { return {}; }
     // Replaces the data with a backup; the current data are kept aside first. Signs everyone out.
     virtual EditResult restore_backup(const std::filesystem::path& file);
+    // ---- taking access away (a coordinator): rotating the data key
+    // Why a rotation is advised now (a user was disabled since the last one); empty when it is not.
+    virtual std::string rotation_advice() const { return {}; }
+    // Starts re-sealing everything under a new data key (checks the coordinator's passphrase); the work
+    // goes on in tick(), a few thousand values at a time, with rotation_progress() in [0, 1].
+    virtual EditResult start_key_rotation(std::string_view passphrase);
+    virtual std::optional<double> rotation_progress() const { return std::nullopt; }
+    // The outcome of the last rotation, once finished (empty before).
+    virtual std::string rotation_result() const { return {}; }
+
     // Called once after the window closes: the exit backup.
     virtual void on_exit() {}
 
@@ -229,6 +239,10 @@ public:
 
 // Longest activity-log entry accepted, in bytes of UTF-8.
 inline constexpr std::size_t kMaxLogEntryBytes = 2000;
+
+// The passphrase rule in a phrase, for the hint beside every passphrase field (the rule itself is the
+// store's, checked wherever a passphrase is set).
+std::string passphrase_rule_hint();
 
 // Trims the text and checks it as a log entry: empty, too long or invalid UTF-8 gives a message.
 EditResult check_log_entry_text(std::string_view text, std::string& trimmed);

@@ -1,6 +1,9 @@
 #include "app/data_paths.hpp"
 
+#include "store/os_security.hpp"
+
 #include <cstdlib>
+#include <stdexcept>
 
 namespace rc::app {
 
@@ -8,13 +11,14 @@ std::filesystem::path data_directory() {
     std::filesystem::path dir;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
         dir = std::filesystem::path(xdg) / "reception-console";
-    } else if (const char* home = std::getenv("HOME"); home && *home) {
-        dir = std::filesystem::path(home) / ".local" / "share" / "reception-console";
+    } else if (const auto home = store::os::home_directory(); !home.empty()) {
+        dir = home / ".local" / "share" / "reception-console";
     } else {
-        dir = std::filesystem::temp_directory_path() / "reception-console";
+        // Never a shared folder such as /tmp: other users could read or plant files there.
+        throw std::runtime_error("There is no home folder to keep the centre's data in (HOME is not set and "
+                                 "the user has none). Set HOME, or give the database with --db.");
     }
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
+    if (auto problem = store::os::make_private_directory(dir)) throw std::runtime_error(*problem);
     return dir;
 }
 

@@ -74,7 +74,8 @@ GateState StoreSession::gate_state() const {
 }
 
 bool StoreSession::can_lock() const {
-    return store_ && store_->signed_in();
+    // Not while a rotation runs: its transaction holds the new key until it commits.
+    return store_ && store_->signed_in() && !rotation_;
 }
 
 void StoreSession::lock() {
@@ -105,6 +106,22 @@ EditResult StoreSession::failed(const std::string& message) {
     status_.save_problem = message;
     ++status_.version;
     return {false, message};
+}
+
+std::string StoreSession::not_saved(const store::StoreError& e) {
+    const std::string text = e.advice().empty() ? e.problem() : e.problem() + " " + e.advice();
+    switch (e.kind()) {
+    case store::ErrorKind::DiskFull:
+    case store::ErrorKind::Io:
+    case store::ErrorKind::Sql:
+    case store::ErrorKind::Busy:
+    case store::ErrorKind::Corrupt:
+        spdlog::warn("session: an edit was not saved ({})", store::error_kind_id(e.kind()));
+        failed(e.problem());
+        return "Not saved: " + text;
+    default:
+        return text;
+    }
 }
 
 EditResult StoreSession::create_centre(const NewCentreForm& form) {
@@ -250,8 +267,53 @@ void StoreSession::note_activity() {
     if (store_) store_->note_activity();
 }
 
+std::string StoreSession::rotation_advice() const {
+    if (!store_ || !store_->signed_in() || !store_->can(Permission::ManageUsers) || rotation_) return {};
+    if (!store_->rotation_advised()) return {};
+    return "A user was disabled: rotate the data key so that copies they may hold open nothing new.";
+}
+
+EditResult StoreSession::start_key_rotation(std::string_view passphrase) {
+    if (!store_) return {false, "No centre database is open."};
+    if (rotation_) return {false, "The data key is already being rotated."};
+    try {
+        rotation_ = store::KeyRotation::begin(*store_, passphrase);
+        rotation_result_.clear();
+        spdlog::info("session: data-key rotation started");
+        return {true, "Re-sealing everything under a new key..."};
+    } catch (const store::StoreError& e) {
+        return {false, e.advice().empty() ? e.problem() : e.problem() + " " + e.advice()};
+    }
+}
+
+std::optional<double> StoreSession::rotation_progress() const {
+    if (!rotation_) return std::nullopt;
+    return rotation_->progress().fraction();
+}
+
+void StoreSession::step_rotation() {
+    try {
+        if (!rotation_->step(3000)) return;
+        const store::RotationResult r = rotation_->commit();
+        rotation_.reset();
+        rotation_result_ = "The data key was rotated: " + std::to_string(r.values_resealed) +
+                           " values re-sealed. " + std::to_string(r.users_needing_reset) +
+                           " other user(s) need a passphrase reset by a coordinator before they can sign in. "
+                           "Take a fresh backup and delete older ones.";
+    } catch (const store::StoreError& e) {
+        rotation_.reset(); // rolled back: nothing changed
+        rotation_result_ = "The data key was not rotated: " + e.problem() + " Nothing was changed.";
+    }
+    refresh();
+}
+
 bool StoreSession::tick() {
     if (!store_) return false;
+    if (rotation_) {
+        // One transaction across frames: nothing else writes (or locks) until it is done.
+        step_rotation();
+        return true;
+    }
     bool changed = false;
     if (store_->lock_if_idle()) {
         spdlog::info("session: locked after {} idle minutes", store_->settings().idle_lock_minutes);
@@ -292,6 +354,7 @@ bool StoreSession::follow_clock() {
 
 std::optional<double> StoreSession::seconds_until_due() const {
     if (!store_) return std::nullopt;
+    if (rotation_) return 0.0;
     std::optional<double> due;
     if (const auto lock = store_->seconds_until_idle_lock()) due = static_cast<double>(*lock);
     if (backups_ && store_->signed_in())

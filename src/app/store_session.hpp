@@ -3,6 +3,8 @@
 // the snapshots are refreshed from it only when its data version changes (never per frame), and the
 // loop's tick() runs the idle lock and the automatic backups.
 #include "app/app_session.hpp"
+#include "store/error.hpp"
+#include "store/key_rotation.hpp"
 #include "store/key_wrap.hpp"
 
 #include <filesystem>
@@ -130,6 +132,11 @@ public:
     // app layer's own services; screens never reach it.
     store::Store* store() { return store_.get(); }
 
+    std::string rotation_advice() const override;
+    EditResult start_key_rotation(std::string_view passphrase) override;
+    std::optional<double> rotation_progress() const override;
+    std::string rotation_result() const override { return rotation_result_; }
+
 private:
     void open_existing();
     void after_sign_in();
@@ -162,6 +169,16 @@ private:
     // The procedure text to activate under, and what to call it in messages.
     bool read_procedure(std::string& text, std::string& source, std::string& problem) const;
     EditResult failed(const std::string& message);
+    // A data-key rotation under way: stepped by tick().
+    std::unique_ptr<store::KeyRotation> rotation_;
+    std::string rotation_result_;
+    void step_rotation();
+    // The words for a refused or failed edit. A failure of the disk or the database (full, I/O error)
+    // also turns the status bar to "Not saved" with the reason; the caller keeps the form as typed.
+    std::string not_saved(const store::StoreError& e);
+    static std::string message_of(const store::StoreError& e) {
+        return e.advice().empty() ? e.problem() : e.problem() + " " + e.advice();
+    }
 
     std::filesystem::path path_;
     const Clock& clock_;

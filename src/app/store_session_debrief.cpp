@@ -12,11 +12,6 @@ namespace rc::app {
 
 namespace {
 
-std::string message_of(const store::StoreError& e) {
-    if (e.advice().empty()) return e.problem();
-    return e.problem() + " " + e.advice();
-}
-
 } // namespace
 
 EditResult StoreSession::export_debrief(const DebriefExportForm& form) {
@@ -48,7 +43,7 @@ EditResult StoreSession::export_debrief(const DebriefExportForm& form) {
         refresh();
         return {true, message};
     } catch (const store::StoreError& e) {
-        return {false, message_of(e)};
+        return {false, not_saved(e)};
     } catch (const std::exception& e) {
         return {false, std::string("The export could not be written: ") + e.what()};
     }

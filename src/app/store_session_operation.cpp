@@ -17,11 +17,6 @@ namespace rc::app {
 
 namespace {
 
-std::string message_of(const store::StoreError& e) {
-    if (e.advice().empty()) return e.problem();
-    return e.problem() + " " + e.advice();
-}
-
 std::string facilities_text(const store::VenueFacilities& f) {
     std::string out;
     const auto add = [&](bool on, const char* what) {
@@ -149,7 +144,7 @@ EditResult StoreSession::guarded(const std::function<void()>& write, unsigned pa
     } catch (const store::StoreError& e) {
         const bool input =
             e.kind() == store::ErrorKind::InvalidInput || e.kind() == store::ErrorKind::NotPermitted;
-        if (input) return {false, message_of(e)};
+        if (input) return {false, not_saved(e)};
         return failed(message_of(e));
     }
     refresh();

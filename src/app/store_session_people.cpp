@@ -20,11 +20,6 @@ namespace rc::app {
 
 namespace {
 
-std::string message_of(const store::StoreError& e) {
-    if (e.advice().empty()) return e.problem();
-    return e.problem() + " " + e.advice();
-}
-
 std::string name_text(const Person& p) {
     if (!p.name.empty() && !p.alias.empty()) return p.name + " (" + p.alias + ")";
     if (!p.name.empty()) return p.name;
@@ -263,7 +258,7 @@ CheckInResult StoreSession::check_in(const Person& person, std::string_view arri
         r.message = "Nothing was saved: correct the fields marked in red.";
         return r;
     } catch (const store::StoreError& e) {
-        r.message = message_of(e);
+        r.message = not_saved(e);
         return r;
     }
     refresh();
@@ -302,7 +297,7 @@ CheckInResult StoreSession::register_group(int count, std::string_view group, st
         spdlog::info("arrivals: group of {} registered ({} to {})", in.size(), r.references.front(),
                      r.references.back());
     } catch (const store::StoreError& e) {
-        r.message = message_of(e);
+        r.message = not_saved(e);
         return r;
     }
     refresh();
@@ -324,7 +319,7 @@ CheckInResult StoreSession::update_person(std::int64_t id, const Person& person)
         r.message = "Nothing was saved: correct the fields marked in red.";
         return r;
     } catch (const store::StoreError& e) {
-        r.message = message_of(e);
+        r.message = not_saved(e);
         return r;
     }
     refresh();

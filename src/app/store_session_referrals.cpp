@@ -16,11 +16,6 @@ namespace rc::app {
 
 namespace {
 
-std::string message_of(const store::StoreError& e) {
-    if (e.advice().empty()) return e.problem();
-    return e.problem() + " " + e.advice();
-}
-
 void wipe(std::string& s) {
     sodium_memzero(s.data(), s.size());
     s.clear();
@@ -222,7 +217,7 @@ CheckInResult StoreSession::add_referral(std::int64_t person_id, const Referral&
         if (!r.problems.empty()) r.message = r.problems.front().message;
         return r;
     } catch (const store::StoreError& e) {
-        r.message = message_of(e);
+        r.message = not_saved(e);
         return r;
     }
     refresh();
@@ -243,7 +238,7 @@ CheckInResult StoreSession::update_referral(std::int64_t referral_id, const Refe
         r.message = r.problems.empty() ? "Nothing was saved." : r.problems.front().message;
         return r;
     } catch (const store::StoreError& e) {
-        r.message = message_of(e);
+        r.message = not_saved(e);
         return r;
     }
     refresh();

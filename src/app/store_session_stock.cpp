@@ -22,11 +22,6 @@ namespace rc::app {
 
 namespace {
 
-std::string message_of(const store::StoreError& e) {
-    if (e.advice().empty()) return e.problem();
-    return e.problem() + " " + e.advice();
-}
-
 void wipe(std::string& s) {
     sodium_memzero(s.data(), s.size());
     s.clear();

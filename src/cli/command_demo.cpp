@@ -42,7 +42,7 @@ namespace st = rc::store;
 constexpr const char* kDemoUser = "Demo Coordinator";
 constexpr const char* kDemoPassphrase = "demo passphrase 2026";
 constexpr const char* kDemoVolunteer = "Demo Volunteer";
-constexpr const char* kDemoVolunteerPassphrase = "demo volunteer 2026";
+constexpr const char* kDemoVolunteerPassphrase = "practice shift 2026";
 // How long ago the call came: long enough for three waves, decisions and the first departures.
 constexpr int kMinutesSinceActivation = 270;
 
@@ -680,8 +680,9 @@ int run_demo(const CliContext& ctx, const DemoOptions& o) {
     c.tier = Tier::Small;
     c.coordinator_name = kDemoUser;
     c.passphrase = kDemoPassphrase;
-    // Interactive limits: this is a practice file whose passphrase is printed for everyone.
-    c.passphrase_kdf = rc::store::KdfLimits::interactive();
+    // The same limits as a real centre (the console accepts nothing weaker), though the passphrase of
+    // this practice file is printed for everyone.
+    c.passphrase_kdf = rc::store::KdfLimits::moderate();
     try {
         DemoSummary s;
         {

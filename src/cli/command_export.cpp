@@ -1,6 +1,7 @@
 // reception-console export --db PATH --user NAME --format xlsx|pdf|csv|json|all --out DIR
-// [--identifiable --reason TEXT] [--show-small-counts]: the operation's debrief, pseudonymised unless a
-// coordinator asks for names and says why (recorded in the audit trail). The database's integrity is
+// [--identifiable] [--show-small-counts]: the operation's debrief, pseudonymised unless a coordinator
+// asks for names and says why (recorded in the audit trail). The reason is typed at the terminal, or
+// given on standard input in a script: never an argument, which `ps` and the shell history would show. The database's integrity is
 // checked first; each file appears under its final name only once complete.
 #include "cli/commands.hpp"
 #include "cli/signed_in_store.hpp"
@@ -8,6 +9,7 @@
 #include "domain/text_match.hpp"
 #include "export/debrief_export.hpp"
 #include "store/error.hpp"
+#include "store/os_security.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -60,16 +62,25 @@ int run_export(const CliContext& ctx, const ExportOptions& o) {
     }
     if (formats.empty())
         return report_error(kCommand, "Choose a format.", "Use --format xlsx, pdf, csv, json or all.");
-    const std::string reason(trim_space(o.reason));
-    if (o.identifiable && reason.empty())
-        return report_error(
-            kCommand, "An identifiable export needs a reason.",
-            "Say why names are needed with --reason \"...\" (it is recorded in the audit trail), or "
-            "leave out --identifiable for a pseudonymised export.");
-    if (!o.identifiable && !reason.empty())
-        return report_error(
-            kCommand, "--reason is for an identifiable export.",
-            "Add --identifiable if names are needed; a pseudonymised export needs no reason.");
+    if (!o.reason.empty())
+        return report_error(kCommand,
+                            "The reason is not taken from the command line (it would show in the list of "
+                            "processes and the shell history).",
+                            "Leave out --reason: the console asks for it, or reads it from standard input in a "
+                            "script (echo \"...\" | reception-console export ... --identifiable).");
+    std::string reason;
+    if (o.identifiable) {
+        std::optional<std::string> typed =
+            store::os::stdin_is_terminal()
+                ? store::os::read_line_from_terminal("Why are names needed? (recorded in the audit trail): ")
+                : store::os::read_line_from_stdin();
+        reason = std::string(trim_space(typed.value_or("")));
+        if (reason.empty())
+            return report_error(
+                kCommand, "An identifiable export needs a reason.",
+                "Type why names are needed when asked, or give it on standard input; or leave out "
+                "--identifiable for a pseudonymised export.");
+    }
 
     auto store = open_signed_in(ctx, kCommand, o.user, clock);
     if (!store) return 1;
@@ -107,15 +118,18 @@ void register_export_command(CLI::App& app, CliContext& ctx) {
     cmd->footer(
         "Pseudonymised exports show each person as a code made for that export only, ages as bands, and "
         "no names, dates of birth, phone numbers, tags, notes or medical details. --identifiable (a "
-        "coordinator, with --reason) adds names and free text and is recorded in the audit trail.");
+        "coordinator) adds names and free text and is recorded in the audit trail, with the reason typed "
+        "at the terminal or given on standard input.");
     cmd->add_option("--user", o->user, "The coordinator exporting (signs in with their passphrase)")
         ->required();
     cmd->add_option("--format", o->formats, "xlsx, pdf, csv, json or all; several separated by commas")
         ->required()
         ->delimiter(',');
     cmd->add_option("--out", o->out, "The folder to write to (made when missing)")->required();
-    cmd->add_flag("--identifiable", o->identifiable, "Include names and free text (needs --reason; audited)");
-    cmd->add_option("--reason", o->reason, "Why an identifiable export is needed (recorded, sealed)");
+    cmd->add_flag("--identifiable", o->identifiable,
+                  "Include names and free text (asks why, or reads the reason from standard input; audited)");
+    cmd->add_option("--reason", o->reason, "Refused: the reason is asked for, never taken from the command line")
+        ->group("");
     cmd->add_flag("--show-small-counts", o->show_small_counts,
                   "Show counts of 1 and 2 in the summary as they are, not as <3");
     cmd->callback([o, &ctx] { ctx.exit_code = run_export(ctx, *o); });

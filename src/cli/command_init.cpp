@@ -37,7 +37,7 @@ int run_init(const CliContext& ctx, const InitOptions& o) {
         ctx, PassphraseRequest{"New passphrase for the first coordinator: ", "The same passphrase again: "},
         error);
     if (!passphrase) return report_error("init", error, "Nothing was created.");
-    if (auto p = rc::store::passphrase_problem(*passphrase)) {
+    if (auto p = rc::store::passphrase_problem(*passphrase, o.user)) {
         wipe(*passphrase);
         return report_error("init", *p, "Nothing was created.");
     }

@@ -15,6 +15,8 @@ void register_commands(CLI::App& app, CliContext& ctx) {
     register_import_command(app, ctx);
     register_export_command(app, ctx);
     register_purge_command(app, ctx);
+    register_rotate_key_command(app, ctx);
+    register_users_command(app, ctx);
     register_verify_command(app, ctx);
     register_backup_command(app, ctx);
     register_restore_command(app, ctx);

@@ -16,4 +16,6 @@ void register_import_command(CLI::App& app, CliContext& ctx);
 void register_export_command(CLI::App& app, CliContext& ctx);
 void register_purge_command(CLI::App& app, CliContext& ctx);
 void register_drill_command(CLI::App& app, CliContext& ctx);
+void register_rotate_key_command(CLI::App& app, CliContext& ctx);
+void register_users_command(CLI::App& app, CliContext& ctx);
 } // namespace rc::cli

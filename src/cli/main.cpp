@@ -2,11 +2,15 @@
 // terminal for drills, scripts and the debrief.
 #include "cli/cli_context.hpp"
 #include "platform/console_app.hpp"
+#include "store/os_security.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <stdexcept>
 
 int main(int argc, char** argv) {
+    // Before anything personal is in memory: no core dumps, files private to this user.
+    rc::store::os::harden_process();
     rc::cli::CliContext ctx;
     CLI::App app{"Reception Console: runs an emergency reception centre for people rescued from modern "
                  "slavery and trafficking, against the partnership's agreed procedure.",
@@ -24,16 +28,22 @@ int main(int argc, char** argv) {
     rc::cli::register_commands(app, ctx);
 
     try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code;
-    }
-    if (app.get_subcommands().empty()) {
-        rc::platform::ConsoleOptions options;
-        options.db_path = ctx.db_path;
-        options.procedure_file = procedure_file;
-        return rc::platform::run_console(options);
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::ParseError& e) {
+            int code = app.exit(e);
+            return code;
+        }
+        if (app.get_subcommands().empty()) {
+            rc::platform::ConsoleOptions options;
+            options.db_path = ctx.db_path;
+            options.procedure_file = procedure_file;
+            return rc::platform::run_console(options);
+        }
+    } catch (const std::runtime_error& e) {
+        // E.g. no home folder to keep the data in: say so rather than abort.
+        std::fprintf(stderr, "reception-console: %s\n", e.what());
+        return 1;
     }
     return ctx.exit_code;
 }

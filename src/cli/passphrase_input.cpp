@@ -1,11 +1,12 @@
 #include "cli/passphrase_input.hpp"
 
+#include "store/os_security.hpp"
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sodium.h>
-#include <termios.h>
 #include <unistd.h>
 
 namespace rc::cli {
@@ -36,30 +37,22 @@ bool read_line(int fd, std::string& out) {
 }
 
 std::optional<std::string> ask_terminal(const char* prompt, std::string& error) {
-    int tty = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
-    if (tty < 0) {
+    auto line = rc::store::os::read_secret_from_terminal(prompt, error);
+    if (!line)
         error = "No passphrase was given and there is no terminal to ask on. For scripts, set " +
                 std::string(kPassphraseEnv) + " or use --passphrase-fd N.";
-        return std::nullopt;
-    }
-    termios old{};
-    bool have_termios = ::tcgetattr(tty, &old) == 0;
-    if (have_termios) {
-        termios quiet = old;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        quiet.c_lflag |= ECHONL;
-        ::tcsetattr(tty, TCSAFLUSH, &quiet);
-    }
-    (void)!::write(tty, prompt, std::strlen(prompt));
-    std::string line;
-    bool ok = read_line(tty, line);
-    if (have_termios) ::tcsetattr(tty, TCSAFLUSH, &old);
-    ::close(tty);
-    if (!ok) {
-        error = "Could not read the passphrase from the terminal.";
-        return std::nullopt;
-    }
     return line;
+}
+
+// The environment variable is read once, then wiped and removed from the environment (child processes
+// and /proc/self/environ no longer show it); later asks in the same run get the copy kept here.
+std::optional<std::string>& passphrase_from_environment() {
+    static std::optional<std::string> taken = [] {
+        auto v = rc::store::os::take_secret_from_environment(kPassphraseEnv);
+        if (v && v->empty()) v.reset();
+        return v;
+    }();
+    return taken;
 }
 
 } // namespace
@@ -84,7 +77,7 @@ std::optional<std::string> read_passphrase(const CliContext& ctx, const Passphra
         }
         return line;
     }
-    if (const char* env = std::getenv(kPassphraseEnv); env && *env) return std::string(env);
+    if (const auto& env = passphrase_from_environment()) return *env;
 
     auto first = ask_terminal(request.prompt, error);
     if (!first) return std::nullopt;

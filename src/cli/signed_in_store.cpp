@@ -21,7 +21,14 @@ std::unique_ptr<rc::store::Store> open_signed_in(const CliContext& ctx, const ch
         report_error(command, error, "Nothing was changed.");
         return nullptr;
     }
-    const rc::store::SignInResult r = store->sign_in(user, *passphrase);
+    rc::store::SignInResult r;
+    try {
+        r = store->sign_in(user, *passphrase);
+    } catch (const rc::store::StoreError& e) {
+        wipe(*passphrase);
+        report_error(command, e);
+        return nullptr;
+    }
     wipe(*passphrase);
     if (!r.ok()) {
         report_error(command, r.message, "Nothing was changed.");

@@ -5,6 +5,7 @@
 #include "export/debrief_tables.hpp"
 #include "export/output_files.hpp"
 #include "store/error.hpp"
+#include "store/os_security.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -40,16 +41,28 @@ struct Formats {
 
 class Workbook {
 public:
-    explicit Workbook(const std::filesystem::path& path) : path_(path) {
+    explicit Workbook(const std::filesystem::path& path)
+        : path_(path), staging_(path.parent_path() / (".xlsx-staging-" + path.filename().string())) {
+        // libxlsxwriter stages the sheets in temporary files: in a private folder beside the export, never
+        // the shared system temp folder (the workbook may name people).
+        if (auto problem = store::os::make_private_directory(staging_))
+            throw store::StoreError(store::ErrorKind::Io, *problem,
+                                    "Choose a folder of your own to export to, then export again.");
+        staging_text_ = staging_.string();
         lxw_workbook_options options{};
         options.constant_memory = LXW_FALSE;
         options.use_zip64 = LXW_FALSE;
+        options.tmpdir = staging_text_.data();
         wb_ = workbook_new_opt(path.c_str(), &options);
-        if (!wb_) throw_write_error(path, errno ? errno : EIO);
+        if (!wb_) {
+            remove_staging();
+            throw_write_error(path, errno ? errno : EIO);
+        }
     }
     ~Workbook() {
         // Not closed: a failure part-way. Free it without writing the file.
         if (wb_) lxw_workbook_free(wb_);
+        remove_staging();
     }
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
@@ -59,6 +72,7 @@ public:
     void close() {
         const lxw_error e = workbook_close(wb_);
         wb_ = nullptr;
+        remove_staging();
         if (e != LXW_NO_ERROR)
             throw store::StoreError(store::ErrorKind::Io,
                                     "Could not write the workbook " + path_.string() + ": " +
@@ -67,7 +81,13 @@ public:
     }
 
 private:
+    void remove_staging() noexcept {
+        std::error_code ec;
+        std::filesystem::remove_all(staging_, ec);
+    }
     std::filesystem::path path_;
+    std::filesystem::path staging_;
+    std::string staging_text_;
     lxw_workbook* wb_ = nullptr;
 };
 

@@ -3,6 +3,7 @@
 #include "app/data_paths.hpp"
 #include "app/frame_pacer.hpp"
 #include "app/logging.hpp"
+#include "app/resume_detector.hpp"
 #include "app/settings.hpp"
 #include "app/store_session.hpp"
 #include "platform/signal_watcher.hpp"
@@ -113,7 +114,7 @@ public:
     ConsoleLoop(GLFWwindow* window, app::Settings& settings, app::AppSession& session, const Clock& clock,
                 const SignalWatcher& signals)
         : window_(window), settings_(settings), session_(session), shell_(session, settings, clock),
-          signals_(signals) {}
+          signals_(signals), clock_(clock) {}
 
     ui::Shell& shell() { return shell_; }
     WindowEvents*& events() { return events_; }
@@ -204,6 +205,12 @@ public:
                 glfwPollEvents();
 
             if (should_close()) break;
+            // A suspend (the lid closed) locks before the key press that woke the laptop counts.
+            if (resume_.woke_from_sleep(clock_.now(), monotonic_seconds()) && session_.can_lock()) {
+                spdlog::info("console locked: the computer was asleep");
+                session_.lock();
+                pacer.request_frames(1);
+            }
             if (events_->take_activity()) {
                 pacer.note_input();
                 session_.note_activity();
@@ -226,13 +233,18 @@ public:
     }
 
 private:
+    static double monotonic_seconds() {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    }
     bool should_close() const { return glfwWindowShouldClose(window_) || signals_.close_requested(); }
 
     GLFWwindow* window_;
     app::Settings& settings_;
     app::AppSession& session_;
     ui::Shell shell_;
+    app::ResumeDetector resume_;
     const SignalWatcher& signals_;
+    const Clock& clock_;
     WindowEvents* events_ = nullptr;
     float scale_ = 1.0f;
     long frames_ = 0;

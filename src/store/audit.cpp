@@ -44,7 +44,24 @@ std::string json_number(std::optional<std::int64_t> v) {
 }
 } // namespace
 
+AuditChanges AuditChanges::names_only() const {
+    AuditChanges out;
+    std::size_t at = 0;
+    while (at < fields_.size()) {
+        const std::size_t end = fields_.find('\0', at);
+        out.personal(std::string_view(fields_).substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
+bool audit_names_only(std::string_view table) {
+    return table == "people" || table == "journey_events" || table == "referrals" || table == "referral_events";
+}
+
 void AuditChanges::key(std::string_view field) {
+    fields_ += field;
+    fields_ += '\0';
     if (!body_.empty()) body_ += ',';
     body_ += json_quote(field);
     body_ += ':';

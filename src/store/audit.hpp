@@ -39,12 +39,20 @@ public:
 
     std::string json() const { return "{" + body_ + "}"; }
     bool empty() const { return body_.empty(); }
+    // The same fields with no values at all: what the audit keeps about a person (who changed which
+    // fields of their record, never what the record says).
+    AuditChanges names_only() const;
 
 private:
     void key(std::string_view field);
     std::string body_;
+    std::string fields_; // the field names, NUL-separated, in order
 };
 
 std::string json_quote(std::string_view s);
+
+// Tables about a person whose audit rows name fields without values (people, journey_events,
+// referrals, referral_events): exploitation types, consent and destinations are as sensitive as names.
+bool audit_names_only(std::string_view table);
 
 } // namespace rc::store

@@ -237,7 +237,23 @@ BackupResult backup_database(const std::filesystem::path& db_path, const std::fi
         throw StoreError(report.problem_kind, report.problem + " No backup was made.", report.advice);
     Connection src = Connection::open(db_path, AccessMode::ReadOnly);
     UnixSeconds now = clock.now();
-    return write_backup(src, backup_file_path(dir, db_path, kind, now), now);
+    BackupResult r = write_backup(src, backup_file_path(dir, db_path, kind, now), now);
+    src.close();
+    // Recorded in the database, so that the retention purge finds this copy wherever it was written.
+    try {
+        Connection db = Connection::open(db_path, AccessMode::ReadWrite);
+        db.exec("PRAGMA busy_timeout = 5000");
+        db.exec("PRAGMA synchronous = FULL");
+        if (db.query_int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'backup_copies'") == 1)
+            db.cached("INSERT INTO backup_copies (path, kind, written_at) VALUES (?, ?, ?) "
+                      "ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at, removed_at = NULL")
+                ->bind_all(std::filesystem::absolute(r.file).lexically_normal().string(),
+                           kind == BackupKind::Automatic ? "automatic" : "manual", now)
+                .run();
+    } catch (const StoreError& e) {
+        spdlog::warn("backup: could not record the copy in the database: {}", error_kind_id(e.kind()));
+    }
+    return r;
 }
 
 void restore_into(Connection& live, const std::filesystem::path& from) {

@@ -70,9 +70,10 @@ CommitBenchmarkResult run_commit_benchmark(const std::filesystem::path& dir, int
         o.path = store_path;
         o.centre_name = "Benchmark centre";
         o.coordinator_name = "Benchmark coordinator";
-        o.passphrase = "benchmark passphrase";
+        o.passphrase = "benchmark passphrase for a throw-away file";
         o.passphrase_kdf = KdfLimits::minimum();
         o.pin_kdf = KdfLimits::minimum();
+        ScopedKdfFloor weak_keys_for_a_throw_away_file(KdfLimits::minimum());
         auto store = Store::create(o, clock);
 
         // The same payload size as a sealed short log entry.

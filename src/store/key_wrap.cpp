@@ -21,9 +21,18 @@ std::string wrap_ad(std::string_view context) {
     return ad;
 }
 
+KdfLimits& floor_limits() {
+    static KdfLimits floor{crypto_pwhash_argon2id_OPSLIMIT_MODERATE, crypto_pwhash_argon2id_MEMLIMIT_MODERATE};
+    return floor;
+}
+
 SecureBuffer derive(std::string_view passphrase, const Blob& salt, KdfLimits limits) {
     if (!limits.valid())
         throw StoreError(ErrorKind::Crypto, "the key-derivation limits stored for a user are out of range");
+    if (!limits.at_least_floor())
+        throw StoreError(ErrorKind::Crypto,
+                         "the key-derivation limits stored for a user are weaker than this console accepts",
+                         "The file may have been altered. Restore a backup you trust.");
     if (salt.size() != crypto_pwhash_SALTBYTES)
         throw StoreError(ErrorKind::Crypto, "a user's salt has the wrong size");
     SecureBuffer k(kKeyBytes);
@@ -48,6 +57,25 @@ KdfLimits KdfLimits::moderate() {
 bool KdfLimits::valid() const {
     return opslimit >= crypto_pwhash_argon2id_OPSLIMIT_MIN && opslimit <= kMaxOpslimit &&
            memlimit >= crypto_pwhash_argon2id_MEMLIMIT_MIN && memlimit <= kMaxMemlimit;
+}
+
+bool KdfLimits::at_least_floor() const {
+    return opslimit >= floor_limits().opslimit && memlimit >= floor_limits().memlimit;
+}
+
+KdfLimits kdf_floor() {
+    return floor_limits();
+}
+
+ScopedKdfFloor::ScopedKdfFloor(KdfLimits floor) : previous_(floor_limits()) {
+    floor_limits() = floor;
+}
+ScopedKdfFloor::~ScopedKdfFloor() {
+    floor_limits() = previous_;
+}
+
+void lower_kdf_floor_for_tests() {
+    floor_limits() = KdfLimits::minimum();
 }
 
 WrappedKey wrap_data_key(const SecureBuffer& data_key, std::string_view passphrase, KdfLimits limits,
@@ -83,6 +111,61 @@ std::optional<SecureBuffer> unwrap_data_key(const WrappedKey& wrapped, std::stri
         mlen != kKeyBytes)
         return std::nullopt;
     return out;
+}
+
+namespace {
+void seal_key(const SecureBuffer& kek, const SecureBuffer& key, std::string_view ad, Blob& out) {
+    out.assign(kNonce + key.size() + kTag, 0);
+    randombytes_buf(out.data(), kNonce);
+    unsigned long long clen = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + kNonce, &clen, key.data(), key.size(),
+                                               reinterpret_cast<const unsigned char*>(ad.data()), ad.size(),
+                                               nullptr, out.data(), kek.data());
+}
+
+std::optional<SecureBuffer> open_key(const SecureBuffer& kek, const Blob& sealed, std::string_view ad) {
+    if (sealed.size() != kNonce + kKeyBytes + kTag) return std::nullopt;
+    SecureBuffer out(kKeyBytes);
+    unsigned long long mlen = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(out.data(), &mlen, nullptr, sealed.data() + kNonce,
+                                                   sealed.size() - kNonce,
+                                                   reinterpret_cast<const unsigned char*>(ad.data()),
+                                                   ad.size(), sealed.data(), kek.data()) != 0 ||
+        mlen != kKeyBytes)
+        return std::nullopt;
+    return out;
+}
+} // namespace
+
+WrappedUserKeys wrap_user_keys(const SecureBuffer& data_key, const SecureBuffer* coordinator_key,
+                               std::string_view passphrase, KdfLimits limits, std::string_view context) {
+    ensure_sodium();
+    WrappedUserKeys w;
+    w.data.limits = limits;
+    w.data.salt.resize(crypto_pwhash_SALTBYTES);
+    randombytes_buf(w.data.salt.data(), w.data.salt.size());
+    SecureBuffer kek = derive(passphrase, w.data.salt, limits);
+    seal_key(kek, data_key, wrap_ad(context), w.data.sealed);
+    if (coordinator_key && !coordinator_key->empty())
+        seal_key(kek, *coordinator_key, wrap_ad(std::string(context) + ":coordinator"), w.coordinator_sealed);
+    return w;
+}
+
+std::optional<UserKeys> unwrap_user_keys(const WrappedKey& wrapped, const Blob& coordinator_sealed,
+                                         std::string_view passphrase, std::string_view context) {
+    ensure_sodium();
+    if (wrapped.sealed.size() != kNonce + kKeyBytes + kTag) return std::nullopt;
+    SecureBuffer kek = derive(passphrase, wrapped.salt, wrapped.limits);
+    auto data = open_key(kek, wrapped.sealed, wrap_ad(context));
+    if (!data) return std::nullopt;
+    UserKeys keys;
+    keys.data_key = std::move(*data);
+    if (!coordinator_sealed.empty()) {
+        auto coordinator = open_key(kek, coordinator_sealed, wrap_ad(std::string(context) + ":coordinator"));
+        if (!coordinator) return std::nullopt;
+        keys.coordinator_key = std::move(*coordinator);
+    }
+    return keys;
 }
 
 std::string hash_pin(std::string_view pin, KdfLimits limits) {
@@ -125,14 +208,6 @@ Blob user_name_tag(std::span<const unsigned char> tag_key, std::string_view name
                        tag_key.data(), tag_key.size());
     sodium_memzero(n.data(), n.size());
     return tag;
-}
-
-std::optional<std::string> passphrase_problem(std::string_view passphrase) {
-    if (passphrase.size() < kMinPassphraseLength)
-        return "The passphrase is too short: use at least " + std::to_string(kMinPassphraseLength) +
-               " characters (a few words is easiest to remember).";
-    if (passphrase.size() > 1024) return "The passphrase is too long (more than 1024 characters).";
-    return std::nullopt;
 }
 
 std::optional<std::string> pin_problem(std::string_view pin) {

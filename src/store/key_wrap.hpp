@@ -6,6 +6,7 @@
 // (crypto_pwhash). The salt and the cost limits are stored per user, so tests can use the minimum.
 // A PIN is stored only as a crypto_pwhash_str hash: it proves who is at the keyboard while the program
 // runs, but can never unwrap the data key. See docs/security.md.
+#include "store/passphrase_rule.hpp"
 #include "store/secure_memory.hpp"
 #include "store/sqlite_db.hpp"
 
@@ -27,8 +28,27 @@ struct KdfLimits {
     // Within libsodium's bounds and not absurd (limits read from a file are checked before use, so a
     // tampered file cannot ask for 100 GiB of memory).
     bool valid() const;
+    // At least the floor below in both passes and memory: limits read from a file that are weaker are
+    // refused, so a file edited to say "1 pass, 8 KiB" cannot make a passphrase cheap to guess.
+    bool at_least_floor() const;
     bool operator==(const KdfLimits&) const = default;
 };
+
+// The weakest passphrase limits the console accepts: libsodium's MODERATE. Tests and the benchmark's
+// throw-away databases lower it for their own process with ScopedKdfFloor (never the program).
+KdfLimits kdf_floor();
+class ScopedKdfFloor {
+public:
+    explicit ScopedKdfFloor(KdfLimits floor);
+    ~ScopedKdfFloor();
+    ScopedKdfFloor(const ScopedKdfFloor&) = delete;
+    ScopedKdfFloor& operator=(const ScopedKdfFloor&) = delete;
+
+private:
+    KdfLimits previous_;
+};
+// For test executables: lowers the floor for the whole process (no way back).
+void lower_kdf_floor_for_tests();
 
 struct WrappedKey {
     Blob salt; // crypto_pwhash_SALTBYTES
@@ -44,6 +64,23 @@ WrappedKey wrap_data_key(const SecureBuffer& data_key, std::string_view passphra
 std::optional<SecureBuffer> unwrap_data_key(const WrappedKey& wrapped, std::string_view passphrase,
                                             std::string_view context);
 
+// A user's keys: the data key and, for a coordinator, the coordinator key (the secret half of the
+// X25519 key pair that medical and referral notes are sealed to), both wrapped under one Argon2id
+// derivation of the passphrase, with different associated data.
+struct UserKeys {
+    SecureBuffer data_key;
+    SecureBuffer coordinator_key; // empty: not a coordinator, or none wrapped for them
+};
+struct WrappedUserKeys {
+    WrappedKey data;
+    Blob coordinator_sealed; // empty when no coordinator key was given
+};
+WrappedUserKeys wrap_user_keys(const SecureBuffer& data_key, const SecureBuffer* coordinator_key,
+                               std::string_view passphrase, KdfLimits limits, std::string_view context);
+// std::nullopt when the passphrase is wrong or anything was altered. `coordinator_sealed` may be empty.
+std::optional<UserKeys> unwrap_user_keys(const WrappedKey& wrapped, const Blob& coordinator_sealed,
+                                         std::string_view passphrase, std::string_view context);
+
 std::string hash_pin(std::string_view pin, KdfLimits limits);
 bool verify_pin(const std::string& pin_hash, std::string_view pin);
 
@@ -53,9 +90,8 @@ bool verify_pin(const std::string& pin_hash, std::string_view pin);
 std::string normalise_user_name(std::string_view name); // trimmed, inner spaces collapsed, ASCII lowercased
 Blob user_name_tag(std::span<const unsigned char> tag_key, std::string_view name);
 
-// Rules for what the console accepts (messages say what is wrong; they never echo the secret).
-constexpr std::size_t kMinPassphraseLength = 8;
-std::optional<std::string> passphrase_problem(std::string_view passphrase);
+// Rules for what the console accepts (messages say what is wrong; they never echo the secret). The
+// passphrase rule is in passphrase_rule.hpp.
 std::optional<std::string> pin_problem(std::string_view pin);
 
 } // namespace rc::store

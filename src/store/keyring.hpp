@@ -20,8 +20,13 @@ public:
     Keyring(const Keyring&) = delete;
     Keyring& operator=(const Keyring&) = delete;
 
-    // Takes the plaintext data key (after a passphrase unwrapped it). Any sealed copy is replaced.
-    void unlock(SecureBuffer data_key);
+    // Takes the plaintext data key (after a passphrase unwrapped it) and, for a coordinator, the
+    // coordinator key (may be empty). Any sealed copy is replaced.
+    void unlock(SecureBuffer data_key, SecureBuffer coordinator_key = {});
+    // Gives an unlocked keyring the coordinator key (it was just made).
+    void set_coordinator_key(SecureBuffer coordinator_key);
+    // Forgets the coordinator key (a volunteer unlocked with a PIN after a coordinator's session).
+    void drop_coordinator_key() noexcept;
     // Seals the key under the session key and wipes the plaintext. No effect unless unlocked.
     void lock();
     // Brings the plaintext back from the sealed copy (the caller has verified a PIN). False if no
@@ -34,11 +39,16 @@ public:
     bool has_sealed_key() const { return !sealed_.empty(); }
     // The plaintext data key; throws StoreError(SignedOut) when locked.
     const SecureBuffer& key() const;
+    // The coordinator key's secret half, or nullptr when this session does not hold it.
+    const SecureBuffer* coordinator_key() const {
+        return unlocked() && !coordinator_key_.empty() ? &coordinator_key_ : nullptr;
+    }
 
 private:
     SecureBuffer key_;
+    SecureBuffer coordinator_key_;
     SecureBuffer session_key_;
-    Blob sealed_; // nonce | secretbox(data key)
+    Blob sealed_; // nonce | secretbox(data key [| coordinator key])
 };
 
 } // namespace rc::store

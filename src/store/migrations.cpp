@@ -586,6 +586,24 @@ END;
 ALTER TABLE staff ADD COLUMN functions TEXT NOT NULL DEFAULT '' CHECK (length(functions) <= 200);
 ALTER TABLE staff ADD COLUMN languages TEXT NOT NULL DEFAULT '' CHECK (length(languages) <= 200);
 )sql"},
+    {12, "coordinator key for coordinator-only notes; every backup file written",
+     R"sql(
+-- The coordinator key's secret half, wrapped under the same passphrase derivation as wrapped_key, for
+-- coordinators only (NULL for volunteers). Its public half is meta 'coordinator_public_key'.
+-- A disabled user, or one whose key predates a rotation, has an empty wrapped_key: only a reset by a
+-- coordinator gives them access again.
+ALTER TABLE users ADD COLUMN coordinator_key BLOB;
+
+-- Every backup file this database was copied to (paths are not personal), so that the retention
+-- purge can find copies outside the backup folder. removed_at: when the purge overwrote it.
+CREATE TABLE backup_copies (
+    id         INTEGER PRIMARY KEY,
+    path       TEXT NOT NULL UNIQUE CHECK (length(path) BETWEEN 1 AND 4096),
+    kind       TEXT NOT NULL CHECK (kind IN ('automatic', 'manual', 'before_upgrade', 'before_restore')),
+    written_at INTEGER NOT NULL,
+    removed_at INTEGER
+);
+)sql"},
 };
 
 } // namespace

@@ -172,7 +172,8 @@ PersonRecord read_person_columns(const Statement& st, const FieldCipher& c, bool
     const bool has_medical = personal->has_medical;
     apply_personal(std::move(*personal), p);
     if (has_medical) {
-        if (read_medical && !st.is_null(16)) {
+        if (read_medical && !st.is_null(16) &&
+            (c.opens_coordinator_fields() || !FieldCipher::sealed_for_coordinators(st.blob_at(16)))) {
             const auto medical = open_medical(c, r.id, st.blob_at(16));
             if (!medical) spdlog::warn("store: people #{} medical note failed its integrity check", r.id);
             p.medical_needs = medical.value_or("[unreadable: this note failed its integrity check]");
@@ -338,11 +339,27 @@ std::string encode_medical(std::string_view text) {
     return out;
 }
 
+// A note may be several padded parts (a volunteer's addition, sealed without reading what was there):
+// they read as one, a line apart.
 std::optional<std::string> decode_medical(std::string_view in) {
     std::size_t at = 0;
-    std::string text;
-    if (!get_text(in, at, text)) return std::nullopt;
-    return text;
+    std::string out;
+    while (at < in.size()) {
+        std::string text;
+        if (!get_text(in, at, text)) return std::nullopt;
+        if (!text.empty()) {
+            if (!out.empty()) out += '\n';
+            out += text;
+        }
+        at += (kPadTo - at % kPadTo) % kPadTo;
+    }
+    return out;
+}
+
+Blob seal_medical(const FieldCipher& c, PersonId id, const std::string& text) {
+    // No note says nothing a volunteer does not see already (the record marks whether there is one).
+    if (text.empty()) return c.seal_with_data_key("people", "medical", id, encode_medical(text));
+    return c.seal("people", "medical", id, encode_medical(text));
 }
 
 std::optional<PersonalFields> open_personal(const FieldCipher& c, PersonId id, const Blob& sealed) {
@@ -417,7 +434,7 @@ CheckedIn insert_person(WriteContext& w, const Person& p, const std::vector<Jour
                    static_cast<std::int64_t>(p.indicators.bits()), optional_id(p.nrm_consent), status_id(s),
                    arrived_at, s.departed_at, optional_id(s.destination),
                    w.cipher.seal("people", "personal", id, encode_personal(p)),
-                   w.cipher.seal("people", "medical", id, encode_medical(p.medical_needs)), w.now, w.now)
+                   seal_medical(w.cipher, id, p.medical_needs), w.now, w.now)
         .run();
 
     AuditChanges a;
@@ -535,8 +552,14 @@ void update_person(Store& store, PersonId id, const Person& details) {
         if (!st->step())
             throw StoreError(ErrorKind::InvalidInput, "There is no person #" + std::to_string(id) + ".");
         const std::string reference = st->text_at(0);
-        const auto before_personal = open_personal(w.cipher, id, st->blob_at(12));
-        const auto before_medical = open_medical(w.cipher, id, st->blob_at(13));
+        auto before_personal = open_personal(w.cipher, id, st->blob_at(12));
+        const Blob medical_blob = st->blob_at(13);
+        // A note sealed to the coordinator key opens only for a coordinator holding it.
+        const bool medical_readable =
+            sees_medical && (w.cipher.opens_coordinator_fields() || !FieldCipher::sealed_for_coordinators(medical_blob));
+        const auto before_medical =
+            medical_readable ? open_medical(w.cipher, id, medical_blob) : std::optional<std::string>("");
+        const bool note_exists = before_personal && before_personal->has_medical;
         if (!before_personal || !before_medical)
             throw StoreError(ErrorKind::Crypto,
                              reference + " failed its integrity check and cannot be edited.",
@@ -562,11 +585,21 @@ void update_person(Store& store, PersonId id, const Person& details) {
         Person after = details;
         after.reference = reference;
         after.journey.clear();
-        // A note the editor may not read is neither shown to them nor lost by their edit.
-        if (!sees_medical && !before.medical_needs.empty())
-            after.medical_needs = details.medical_needs.empty()
-                                      ? before.medical_needs
-                                      : before.medical_needs + "\n" + details.medical_needs;
+        // A note the editor may not read is neither shown to them nor lost by their edit: what they type
+        // is added to it, sealed without opening it.
+        Blob medical_out;
+        bool medical_changed = false;
+        if (!medical_readable) {
+            if (details.medical_needs.empty()) {
+                medical_out = medical_blob;
+                if (note_exists) after.medical_needs = "(kept)"; // keeps the record's "has a note" mark
+            } else {
+                medical_out = note_exists ? w.cipher.seal_appended(medical_blob, "people", "medical", id,
+                                                                   encode_medical(details.medical_needs))
+                                          : w.cipher.seal("people", "medical", id, encode_medical(details.medical_needs));
+                medical_changed = true;
+            }
+        }
         // Ages are checked on the arrival date; the arrival itself is not being changed here.
         if (auto problems = person_problems(w.db, after, std::min(arrived_at, w.now), w.now, id);
             !problems.empty())
@@ -601,7 +634,7 @@ void update_person(Store& store, PersonId id, const Person& details) {
             {"diet", before.diet != after.diet},
             {"property_held", before.property_held != after.property_held},
             {"arrival_group", before.arrival_group != after.arrival_group},
-            {"medical_needs", before.medical_needs != after.medical_needs},
+            {"medical_needs", medical_readable ? before.medical_needs != after.medical_needs : medical_changed},
             {"arrived_with", before.arrived_with != after.arrived_with ||
                                  before.arrived_with_relation != after.arrived_with_relation},
             {"urgent_medical", before.urgent_medical != after.urgent_medical}};
@@ -619,7 +652,9 @@ void update_person(Store& store, PersonId id, const Person& details) {
                        static_cast<std::int64_t>(after.exploitation.bits()),
                        static_cast<std::int64_t>(after.indicators.bits()), optional_id(after.nrm_consent),
                        w.cipher.seal("people", "personal", id, encode_personal(after)),
-                       w.cipher.seal("people", "medical", id, encode_medical(after.medical_needs)), w.now, id)
+                       medical_readable ? seal_medical(w.cipher, id, after.medical_needs)
+                                        : medical_out,
+                       w.now, id)
             .run();
         w.audit("update", "people", id, a);
     });

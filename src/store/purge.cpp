@@ -6,17 +6,16 @@
 #include "domain/person.hpp"
 #include "domain/text_match.hpp"
 #include "store/backup.hpp"
+#include "store/os_security.hpp"
 #include "store/error.hpp"
 #include "store/people_internal.hpp"
 #include "store/store_internal.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <fcntl.h>
 #include <initializer_list>
 #include <set>
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 namespace rc::store {
 
@@ -77,34 +76,6 @@ bool is_backup_name(std::string_view name, const std::string& stem) {
         return false;
     name.remove_prefix(15);
     return name.empty() || (name[0] == '-' && all_digits(name.substr(1)));
-}
-
-// Best effort: the bytes are overwritten before the name goes, so the file system does not keep the
-// old pages in free blocks. (A copy-on-write file system or an SSD's wear levelling may still hold
-// them; the personal fields in them are encrypted.)
-void overwrite_and_remove(const fs::path& p) {
-    const std::int64_t size = bytes_of(p);
-    if (size > 0) {
-        const int fd = ::open(p.c_str(), O_WRONLY | O_CLOEXEC);
-        if (fd >= 0) {
-            const std::vector<char> zeros(64 * 1024, 0);
-            std::int64_t left = size;
-            while (left > 0) {
-                const auto chunk = static_cast<std::size_t>(std::min<std::int64_t>(left, 64 * 1024));
-                const ssize_t n = ::write(fd, zeros.data(), chunk);
-                if (n <= 0) break;
-                left -= n;
-            }
-            ::fsync(fd);
-            ::close(fd);
-        }
-    }
-    std::error_code ec;
-    fs::remove(p, ec);
-    if (ec)
-        throw StoreError(ErrorKind::Io,
-                         "The old backup " + p.string() + " could not be deleted: " + ec.message() + ".",
-                         "Delete it by hand: it was made before the purge and still holds personal data.");
 }
 
 struct PersonRow {
@@ -173,7 +144,7 @@ int purge_people(WriteContext& w) {
                     "medical_enc = ?, updated_at = ? WHERE id = ?")
             ->bind_all(age_band_id(band), child_status_id(child),
                        w.cipher.seal("people", "personal", r.id, empty_personal),
-                       w.cipher.seal("people", "medical", r.id, empty_medical), w.now, r.id)
+                       w.cipher.seal_with_data_key("people", "medical", r.id, empty_medical), w.now, r.id)
             .run();
     }
     return static_cast<int>(rows.size());
@@ -343,15 +314,34 @@ PurgeResult purge_personal_data(Store& store, const PurgeOptions& options, const
 
     // Every backup so far was made before the purge and holds what was just cleared.
     report(0.5, "Removing backups made before the purge");
+    // Every copy the database recorded (wherever it was written: `backup --to`, another folder, a USB
+    // stick) and whatever has a backup's name in the backup folders.
+    std::set<fs::path> copies;
+    for (const fs::path& f : store.recorded_backup_copies())
+        copies.insert(fs::absolute(f).lexically_normal());
     std::set<fs::path> dirs{fs::absolute(store.backup_directory()), fs::absolute(db).parent_path()};
     for (const fs::path& dir : dirs)
-        for (const fs::path& f : backup_files_of(dir, db)) {
-            overwrite_and_remove(f);
+        for (const fs::path& f : backup_files_of(dir, db))
+            copies.insert(fs::absolute(f).lexically_normal());
+    for (const fs::path& f : copies) {
+        // Overwritten then removed, never through a symbolic link (its target could be anything).
+        if (auto why = os::overwrite_and_remove(f)) {
+            result.backups_unreachable.emplace_back(f, *why);
+            spdlog::warn("store: purge could not remove a backup copy: {}", *why);
+        } else {
             result.backups_removed.push_back(f);
         }
+    }
     store.write(Permission::Purge, [&](WriteContext& w) {
+        auto mark = w.db.cached("UPDATE backup_copies SET removed_at = ? WHERE path = ?");
+        for (const fs::path& f : result.backups_removed) {
+            mark->bind_all(w.now, f.string()).run();
+            mark->reset();
+        }
         w.audit("remove_backups", "retention_purges", result.purge_id,
-                AuditChanges().value("removed", static_cast<std::int64_t>(result.backups_removed.size())));
+                AuditChanges()
+                    .value("removed", static_cast<std::int64_t>(result.backups_removed.size()))
+                    .value("not_reached", static_cast<std::int64_t>(result.backups_unreachable.size())));
     });
 
     // The cleared values may still sit in free pages and in the WAL: rebuild the file, empty the WAL.

@@ -74,6 +74,10 @@ struct PurgeResult {
     bool before_period = false;
     PurgeCounts counts;
     std::vector<std::filesystem::path> backups_removed;
+    // Backups written before the purge (recorded in the database, or found in the backup folders) that
+    // could not be overwritten and removed, each with why ("no longer there (moved, or on a drive not
+    // connected)"): someone must find and delete them by hand.
+    std::vector<std::pair<std::filesystem::path, std::string>> backups_unreachable;
     std::filesystem::path backup_after; // the fresh backup of the purged database
     std::int64_t bytes_before = 0;      // the database and its WAL
     std::int64_t bytes_after = 0;

@@ -46,6 +46,8 @@ struct UserSummary {
     UserRole role = UserRole::Volunteer;
     bool has_pin = false;
     bool disabled = false;
+    bool needs_reset = false;     // no key wrapped for them (disabled, or a rotation since): reset first
+    bool has_coordinator_key = false; // a coordinator who can read coordinator-only notes
     UnixSeconds created_at = 0;
     std::optional<UnixSeconds> disabled_at;
 };
@@ -86,7 +88,8 @@ enum class SignInStatus {
     WrongCredentials, // name and passphrase/PIN do not match (never says which)
     WaitBeforeRetry,  // too many wrong attempts: wait retry_after_seconds
     PinNotAvailable,  // no PIN unlock now: sign in with a passphrase
-    UserDisabled
+    UserDisabled,
+    ResetNeeded // the user's keys were removed (a data-key rotation): a coordinator must reset the passphrase
 };
 
 struct SignInResult {

@@ -7,6 +7,7 @@
 #include "store/migrations.hpp"
 #include "store/store_internal.hpp"
 
+#include <sodium.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
@@ -56,7 +57,9 @@ void insert_audit_row(Connection& db, UnixSeconds at, std::optional<UserId> user
                       const AuditChanges& changes) {
     auto st = db.cached("INSERT INTO audit (at, user_id, action, table_name, record_id, changes) "
                         "VALUES (?, ?, ?, ?, ?, ?)");
-    st->bind_all(at, user, action, table, record, changes.json()).run();
+    st->bind_all(at, user, action, table, record,
+                 audit_names_only(table) && record ? changes.names_only().json() : changes.json())
+        .run();
 }
 
 // ---------------------------------------------------------------------------------------------- WriteScope
@@ -78,7 +81,10 @@ const SecureBuffer& checked_key(const Store& store, const Keyring& keyring, Perm
 } // namespace
 
 Store::WriteScope::WriteScope(Store& store, Permission needed, bool needs_permission)
-    : store_(store), cipher_(checked_key(store, store.keyring_, needed, needs_permission)), tx_(store.conn_),
+    : store_(store),
+      cipher_(checked_key(store, store.keyring_, needed, needs_permission), &store.coordinator_public_key_,
+              store.keyring_.coordinator_key()),
+      tx_(store.conn_),
       ctx_(std::in_place, WriteContext{store.conn_, cipher_, *store.user_, store.clock_.now()}) {}
 
 void Store::WriteScope::commit() {
@@ -113,6 +119,7 @@ void Store::configure_connection() {
 }
 
 void Store::load_meta() {
+    coordinator_public_key_.clear();
     auto st = conn_.cached("SELECT key, value FROM meta");
     std::uint64_t pops = 0, pinops = 0;
     std::size_t pmem = 0, pinmem = 0;
@@ -120,6 +127,8 @@ void Store::load_meta() {
         std::string key = st->text_at(0);
         if (key == "name_tag_key")
             name_tag_key_ = st->blob_at(1);
+        else if (key == "coordinator_public_key")
+            coordinator_public_key_ = st->blob_at(1);
         else if (key == "passphrase_opslimit")
             pops = static_cast<std::uint64_t>(st->int64_at(1));
         else if (key == "passphrase_memlimit")
@@ -129,11 +138,17 @@ void Store::load_meta() {
         else if (key == "pin_memlimit")
             pinmem = static_cast<std::size_t>(st->int64_at(1));
     }
+    if (!coordinator_public_key_.empty() &&
+        coordinator_public_key_.size() != FieldCipher::coordinator_public_key_size)
+        throw StoreError(ErrorKind::Corrupt, path_.string() + " is damaged: its coordinator key is malformed.",
+                         restore_advice(path_.string()));
     if (name_tag_key_.size() != 32)
         throw StoreError(ErrorKind::Corrupt, path_.string() + " is damaged: its user index key is missing.",
                          restore_advice(path_.string()));
     KdfLimits p{pops, pmem}, q{pinops, pinmem};
-    if (p.valid()) passphrase_kdf_ = p;
+    // Limits read from the file never go below the floor (MODERATE): a file edited to ask for less
+    // gets the floor instead.
+    passphrase_kdf_ = p.valid() && p.at_least_floor() ? p : kdf_floor();
     if (q.valid()) pin_kdf_ = q;
 }
 
@@ -182,6 +197,7 @@ void Store::upgrade_if_needed(const OpenOptions& options) {
     upgraded_from_ = from;
     upgrade_backup_ = backup.file;
     schema_version_ = to;
+    record_backup_copy(backup.file, BackupKind::BeforeUpgrade);
     ++data_version_;
     spdlog::info("store: upgraded {} from schema v{} to v{} (backup {})", path_.string(), from, to,
                  backup.file.string());
@@ -239,11 +255,16 @@ std::unique_ptr<Store> Store::create(const CreateOptions& o, const Clock& clock)
             CentreDetails{o.centre_name, o.centre_code, o.venue, o.tier, o.expected_people}))
         throw StoreError(ErrorKind::InvalidInput, *p);
     if (auto p = user_name_problem(o.coordinator_name)) throw StoreError(ErrorKind::InvalidInput, *p);
-    if (auto p = passphrase_problem(o.passphrase)) throw StoreError(ErrorKind::InvalidInput, *p);
+    if (auto p = passphrase_problem(o.passphrase, o.coordinator_name))
+        throw StoreError(ErrorKind::InvalidInput, *p);
     if (!o.pin.empty())
         if (auto p = pin_problem(o.pin)) throw StoreError(ErrorKind::InvalidInput, *p);
     if (!o.passphrase_kdf.valid() || !o.pin_kdf.valid())
         throw StoreError(ErrorKind::InvalidInput, "The key-derivation limits are out of range.");
+    if (!o.passphrase_kdf.at_least_floor())
+        throw StoreError(ErrorKind::InvalidInput,
+                         "The passphrase key-derivation limits are below libsodium's MODERATE, the least "
+                         "this console accepts.");
 
     const auto path = std::filesystem::absolute(o.path);
     auto exists_any = [&] {
@@ -268,7 +289,14 @@ std::unique_ptr<Store> Store::create(const CreateOptions& o, const Clock& clock)
         s->conn_ = Connection::open(path, AccessMode::Create);
         ::chmod(path.c_str(), 0600);
         s->configure_connection();
-        s->keyring_.unlock(SecureBuffer::random(FieldCipher::key_size));
+        s->schema_version_ = version;
+        SecureBuffer coordinator_secret;
+        if (s->has_coordinator_keys()) {
+            coordinator_secret = SecureBuffer::random(crypto_scalarmult_SCALARBYTES);
+            s->coordinator_public_key_.assign(FieldCipher::coordinator_public_key_size, 0);
+            crypto_scalarmult_base(s->coordinator_public_key_.data(), coordinator_secret.data());
+        }
+        s->keyring_.unlock(SecureBuffer::random(FieldCipher::key_size), std::move(coordinator_secret));
         s->name_tag_key_.resize(32);
         {
             SecureBuffer r = SecureBuffer::random(32);
@@ -276,7 +304,7 @@ std::unique_ptr<Store> Store::create(const CreateOptions& o, const Clock& clock)
         }
         s->passphrase_kdf_ = o.passphrase_kdf;
         s->pin_kdf_ = o.pin_kdf;
-        FieldCipher cipher(s->keyring_.key());
+        FieldCipher cipher = s->cipher();
         Transaction tx(s->conn_);
         s->conn_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
         apply_migrations(s->conn_, 0, version);
@@ -290,6 +318,10 @@ std::unique_ptr<Store> Store::create(const CreateOptions& o, const Clock& clock)
         meta->bind_all("pin_opslimit", static_cast<std::int64_t>(o.pin_kdf.opslimit)).run();
         meta->reset();
         meta->bind_all("pin_memlimit", static_cast<std::int64_t>(o.pin_kdf.memlimit)).run();
+        if (!s->coordinator_public_key_.empty()) {
+            meta->reset();
+            meta->bind_all("coordinator_public_key", s->coordinator_public_key_).run();
+        }
 
         WriteContext w{s->conn_, cipher, 1, now};
         UserId id = s->insert_user(w, NewUser{o.coordinator_name, UserRole::Coordinator, o.passphrase, o.pin},
@@ -370,8 +402,61 @@ BackupResult Store::backup_now(BackupKind kind) {
     const UnixSeconds now = clock_.now();
     const auto dir = backup_directory();
     BackupResult r = write_backup(conn_, backup_file_path(dir, path_, kind, now), now);
+    record_backup_copy(r.file, kind);
     if (kind == BackupKind::Automatic) prune_backups(dir, path_, settings_.backups_kept);
     return r;
+}
+
+namespace {
+const char* backup_kind_id(BackupKind kind) {
+    switch (kind) {
+    case BackupKind::Automatic: return "automatic";
+    case BackupKind::Manual: return "manual";
+    case BackupKind::BeforeUpgrade: return "before_upgrade";
+    case BackupKind::BeforeRestore: return "before_restore";
+    }
+    return "manual";
+}
+} // namespace
+
+void Store::record_backup_copy(const std::filesystem::path& file, BackupKind kind) {
+    if (read_only_ || !has_coordinator_keys()) return;
+    // Never stops a backup: a copy the record misses is reported by the purge's folder scan instead.
+    try {
+        Transaction tx(conn_);
+        conn_.cached("INSERT INTO backup_copies (path, kind, written_at) VALUES (?, ?, ?) "
+                     "ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at, removed_at = NULL")
+            ->bind_all(std::filesystem::absolute(file).lexically_normal().string(), backup_kind_id(kind),
+                       clock_.now())
+            .run();
+        tx.commit(); // not a change anyone sees: data_version stays, so no backup is due for it
+    } catch (const StoreError& e) {
+        spdlog::warn("store: could not record a backup copy: {}", error_kind_id(e.kind()));
+    }
+}
+
+std::vector<std::filesystem::path> Store::recorded_backup_copies() const {
+    std::vector<std::filesystem::path> out;
+    if (!has_coordinator_keys()) return out;
+    auto st = conn_.cached("SELECT path FROM backup_copies WHERE removed_at IS NULL ORDER BY id");
+    while (st->step())
+        out.emplace_back(st->text_at(0));
+    return out;
+}
+
+std::optional<UnixSeconds> Store::rotation_advised() const {
+    auto st = conn_.cached("SELECT value FROM meta WHERE key = 'rotation_advised_since'");
+    if (!st->step()) return std::nullopt;
+    return st->int64_at(0);
+}
+
+void Store::wipe_wal() {
+    // Removed keys must not linger in older WAL frames: copy everything into the file and empty the WAL.
+    try {
+        conn_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const StoreError& e) {
+        spdlog::warn("store: could not empty the write-ahead log: {}", error_kind_id(e.kind()));
+    }
 }
 
 RestoreResult Store::restore_from(const std::filesystem::path& backup_file) {
@@ -406,6 +491,7 @@ RestoreResult Store::restore_from(const std::filesystem::path& backup_file) {
     load_settings();
     upgrade_if_needed(OpenOptions{});
     load_meta();
+    record_backup_copy(aside.file, BackupKind::BeforeRestore);
     user_cache_.clear();
     spdlog::info("store: restored {} from {}", path_.string(), backup_file.string());
     return result;

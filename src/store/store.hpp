@@ -139,10 +139,19 @@ public:
     std::vector<UserSummary> users() const; // signed in
     UserId add_user(const NewUser& user);   // ManageUsers
     void set_user_role(UserId id, UserRole role);
+    // Disabling removes the user's wrapped keys and PIN from the file (so their passphrase opens
+    // nothing any more) and advises a data-key rotation (rotation_advised()); enabling again needs a
+    // passphrase reset.
     void set_user_disabled(UserId id, bool disabled);
+    // Wraps the data key (and, for a coordinator, the coordinator key) under a new passphrase.
     void reset_passphrase(UserId id, std::string_view new_passphrase); // ManageUsers
     void change_own_passphrase(std::string_view old_passphrase, std::string_view new_passphrase);
-    void set_own_pin(std::string_view pin); // empty clears it
+    // Needs the signed-in user's passphrase: a PIN lets whoever knows it unlock as them.
+    void set_own_pin(std::string_view passphrase, std::string_view pin); // empty pin clears it
+    // Set when a user was disabled since the last data-key rotation (when, UTC); see key_rotation.hpp.
+    std::optional<UnixSeconds> rotation_advised() const;
+    // Whether this session holds the coordinator key (reads medical and referral notes).
+    bool holds_coordinator_key() const { return keyring_.coordinator_key() != nullptr; }
     // Names shown on the lock screen, cached when the users were last read while signed in.
     const std::vector<UserSummary>& lock_screen_users() const { return user_cache_; }
 
@@ -168,7 +177,13 @@ public:
     // ---- for later store code (people, staff, stock): one audited transaction
     template <class F> auto write(Permission needed, F&& f);
     // A cipher for reading personal fields; throws StoreError(SignedOut) while locked.
-    FieldCipher cipher() const { return FieldCipher(keyring_.key()); }
+    FieldCipher cipher() const {
+        return FieldCipher(keyring_.key(), &coordinator_public_key_, keyring_.coordinator_key());
+    }
+    // Records a backup file written from this database (the purge finds every copy through it).
+    void record_backup_copy(const std::filesystem::path& file, BackupKind kind);
+    // Every backup file recorded and not yet removed by a purge.
+    std::vector<std::filesystem::path> recorded_backup_copies() const;
     // Read-only access to the connection for store code that reads (never for screens).
     Connection& connection_for_reading() const { return conn_; }
 
@@ -189,6 +204,7 @@ private:
         std::optional<WriteContext> ctx_;
     };
     friend class WriteScope;
+    friend class KeyRotation;
 
     void configure_connection();
     void load_meta();
@@ -199,12 +215,16 @@ private:
     std::optional<UserRow> find_user(std::string_view name) const;
     std::optional<UserRow> user_row(UserId id) const;
     void refresh_user_cache();
-    void finish_sign_in(const UserRow& user, SecureBuffer key, std::string_view method);
+    void finish_sign_in(const UserRow& user, UserKeys keys, std::string_view method);
     void system_audit(std::string_view action, std::string_view table, std::optional<std::int64_t> record,
                       const AuditChanges& changes, std::optional<UserId> user);
     SignInResult refuse(SignInStatus status, std::string message);
     std::int64_t insert_user(WriteContext& w, const NewUser& user, KdfLimits pass_kdf, KdfLimits pin_kdf);
-
+    bool has_coordinator_keys() const { return schema_version_ >= 12; }
+    // Makes the coordinator key pair for a database that has none (created before it existed): wraps
+    // it for this coordinator and re-seals the coordinator-only notes to it, in one transaction.
+    void create_coordinator_key(const UserRow& user, std::string_view passphrase);
+    void wipe_wal();
     std::filesystem::path path_;
     const Clock& clock_;
     WriterLock lock_;
@@ -224,6 +244,7 @@ private:
     UnixSeconds last_activity_ = 0;
 
     Blob name_tag_key_;
+    Blob coordinator_public_key_; // empty until the database has a coordinator key
     KdfLimits passphrase_kdf_ = KdfLimits::moderate();
     KdfLimits pin_kdf_ = KdfLimits::interactive();
     Settings settings_;

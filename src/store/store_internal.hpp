@@ -26,6 +26,9 @@ struct Venue;
 std::int64_t insert_venue(WriteContext& w, const VenueDetails& details);
 void replace_venue(WriteContext& w, const Venue& before, const VenueDetails& details);
 
+// The first schema with the coordinator key and the record of backup copies.
+constexpr int kCoordinatorKeySchema = 12;
+
 // The wrapping context (associated data) of a user's copy of the data key.
 inline std::string user_key_context(UserId id) {
     return "users:" + std::to_string(id);
@@ -35,7 +38,8 @@ struct Store::UserRow {
     UserId id = 0;
     Blob name_enc;
     UserRole role = UserRole::Volunteer;
-    WrappedKey wrapped;
+    WrappedKey wrapped; // sealed empty: keys removed (disabled, or rotated since)
+    Blob coordinator_sealed;
     std::optional<std::string> pin_hash;
     UnixSeconds created_at = 0;
     std::optional<UnixSeconds> disabled_at;

@@ -148,7 +148,7 @@ void Store::set_centre_status(CentreStatus status) {
 
 std::int64_t Store::insert_user(WriteContext& w, const NewUser& u, KdfLimits pass_kdf, KdfLimits pin_kdf) {
     if (auto p = user_name_problem(u.name)) throw StoreError(ErrorKind::InvalidInput, *p);
-    if (auto p = passphrase_problem(u.passphrase)) throw StoreError(ErrorKind::InvalidInput, *p);
+    if (auto p = passphrase_problem(u.passphrase, u.name)) throw StoreError(ErrorKind::InvalidInput, *p);
     if (!u.pin.empty())
         if (auto p = pin_problem(u.pin)) throw StoreError(ErrorKind::InvalidInput, *p);
     Blob tag = user_name_tag(name_tag_key_, u.name);
@@ -161,16 +161,23 @@ std::int64_t Store::insert_user(WriteContext& w, const NewUser& u, KdfLimits pas
                              "Add something to tell them apart, such as an initial or their team.");
     }
     const UserId id = w.next_id("users");
-    WrappedKey wrapped = wrap_data_key(keyring_.key(), u.passphrase, pass_kdf, user_key_context(id));
+    // A coordinator gets the coordinator key too (the one adding them holds it, being a coordinator).
+    const SecureBuffer* coordinator_key = u.role == UserRole::Coordinator ? keyring_.coordinator_key() : nullptr;
+    WrappedUserKeys wrapped = wrap_user_keys(keyring_.key(), coordinator_key, u.passphrase, pass_kdf,
+                                             user_key_context(id));
     std::optional<std::string> pin_hash;
     if (!u.pin.empty()) pin_hash = hash_pin(u.pin, pin_kdf);
     w.db.cached("INSERT INTO users (id, name_tag, name_enc, role, kdf_salt, kdf_opslimit, kdf_memlimit, "
                 "wrapped_key, "
                 "pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        ->bind_all(id, tag, w.cipher.seal("users", "name", id, u.name), user_role_id(u.role), wrapped.salt,
-                   static_cast<std::int64_t>(wrapped.limits.opslimit),
-                   static_cast<std::int64_t>(wrapped.limits.memlimit), wrapped.sealed, pin_hash, w.now)
+        ->bind_all(id, tag, w.cipher.seal("users", "name", id, u.name), user_role_id(u.role), wrapped.data.salt,
+                   static_cast<std::int64_t>(wrapped.data.limits.opslimit),
+                   static_cast<std::int64_t>(wrapped.data.limits.memlimit), wrapped.data.sealed, pin_hash, w.now)
         .run();
+    if (!wrapped.coordinator_sealed.empty())
+        w.db.cached("UPDATE users SET coordinator_key = ? WHERE id = ?")
+            ->bind_all(wrapped.coordinator_sealed, id)
+            .run();
     AuditChanges c;
     c.personal("name").value("role", user_role_id(u.role)).value("pin", pin_hash ? "set" : "none");
     w.audit("insert", "users", id, c);
@@ -190,9 +197,10 @@ std::vector<UserSummary> Store::users() const {
         throw StoreError(ErrorKind::SignedOut, "Nobody is signed in.", "Sign in first.");
     FieldCipher c = cipher();
     std::vector<UserSummary> out;
-    auto st =
-        conn_.cached("SELECT id, name_enc, role, pin_hash IS NOT NULL, created_at, disabled_at FROM users "
-                     "ORDER BY id");
+    auto st = conn_.cached(std::string("SELECT id, name_enc, role, pin_hash IS NOT NULL, created_at, "
+                                       "disabled_at, length(wrapped_key) = 0, ") +
+                           (has_coordinator_keys() ? "coordinator_key IS NOT NULL" : "0") +
+                           " FROM users ORDER BY id");
     while (st->step()) {
         UserSummary u;
         u.id = st->int64_at(0);
@@ -202,6 +210,8 @@ std::vector<UserSummary> Store::users() const {
         u.created_at = st->int64_at(4);
         u.disabled_at = st->get<std::optional<std::int64_t>>(5);
         u.disabled = u.disabled_at.has_value();
+        u.needs_reset = st->int64_at(6) != 0;
+        u.has_coordinator_key = st->int64_at(7) != 0;
         out.push_back(std::move(u));
     }
     return out;
@@ -229,6 +239,10 @@ void Store::set_user_role(UserId id, UserRole role) {
             throw StoreError(ErrorKind::InvalidInput, "This is the only active coordinator.",
                              "Make someone else a coordinator first.");
         w.db.cached("UPDATE users SET role = ? WHERE id = ?")->bind_all(user_role_id(role), id).run();
+        // A volunteer keeps no copy of the coordinator key; a new coordinator gets one when a
+        // coordinator resets their passphrase.
+        if (role != UserRole::Coordinator && has_coordinator_keys())
+            w.db.cached("UPDATE users SET coordinator_key = NULL WHERE id = ?")->bind_all(id).run();
         w.audit("update", "users", id,
                 AuditChanges().change("role", user_role_id(row->role), user_role_id(role)));
     });
@@ -249,28 +263,53 @@ void Store::set_user_disabled(UserId id, bool disabled) {
                              "Make someone else a coordinator first.");
         std::optional<UnixSeconds> at = disabled ? std::optional<UnixSeconds>(w.now) : std::nullopt;
         w.db.cached("UPDATE users SET disabled_at = ? WHERE id = ?")->bind_all(at, id).run();
-        w.audit("update", "users", id, AuditChanges().change("disabled_at", row->disabled_at, at));
+        AuditChanges c;
+        c.change("disabled_at", row->disabled_at, at);
+        if (disabled) {
+            // Their copies of the keys go: their passphrase opens nothing in this file from now on.
+            // (Older backups still hold them: rotating the data key makes those useless for new records.)
+            w.db.cached("UPDATE users SET wrapped_key = X'', pin_hash = NULL WHERE id = ?")->bind_all(id).run();
+            if (has_coordinator_keys())
+                w.db.cached("UPDATE users SET coordinator_key = NULL WHERE id = ?")->bind_all(id).run();
+            w.db.cached("INSERT INTO meta (key, value) VALUES ('rotation_advised_since', ?) "
+                        "ON CONFLICT (key) DO NOTHING")
+                ->bind_all(w.now)
+                .run();
+            c.value("keys", "removed");
+        }
+        w.audit("update", "users", id, c);
     });
+    if (disabled) wipe_wal();
     refresh_user_cache();
 }
 
 void Store::reset_passphrase(UserId id, std::string_view new_passphrase) {
-    if (auto p = passphrase_problem(new_passphrase)) throw StoreError(ErrorKind::InvalidInput, *p);
     write(Permission::ManageUsers, [&](WriteContext& w) {
-        if (!user_row(id))
-            throw StoreError(ErrorKind::InvalidInput, "There is no user #" + std::to_string(id) + ".");
-        WrappedKey k = wrap_data_key(keyring_.key(), new_passphrase, passphrase_kdf_, user_key_context(id));
+        auto row = user_row(id);
+        if (!row) throw StoreError(ErrorKind::InvalidInput, "There is no user #" + std::to_string(id) + ".");
+        if (auto p = passphrase_problem(new_passphrase, cipher().open("users", "name", id, row->name_enc).value_or("")))
+            throw StoreError(ErrorKind::InvalidInput, *p);
+        if (row->disabled_at)
+            throw StoreError(ErrorKind::InvalidInput, "This user is disabled.", "Enable them first.");
+        const SecureBuffer* coordinator_key =
+            row->role == UserRole::Coordinator ? keyring_.coordinator_key() : nullptr;
+        WrappedUserKeys k =
+            wrap_user_keys(keyring_.key(), coordinator_key, new_passphrase, passphrase_kdf_, user_key_context(id));
         w.db.cached("UPDATE users SET kdf_salt = ?, kdf_opslimit = ?, kdf_memlimit = ?, wrapped_key = ? "
                     "WHERE id = ?")
-            ->bind_all(k.salt, static_cast<std::int64_t>(k.limits.opslimit),
-                       static_cast<std::int64_t>(k.limits.memlimit), k.sealed, id)
+            ->bind_all(k.data.salt, static_cast<std::int64_t>(k.data.limits.opslimit),
+                       static_cast<std::int64_t>(k.data.limits.memlimit), k.data.sealed, id)
             .run();
+        if (has_coordinator_keys()) {
+            std::optional<Blob> sealed;
+            if (!k.coordinator_sealed.empty()) sealed = k.coordinator_sealed;
+            w.db.cached("UPDATE users SET coordinator_key = ? WHERE id = ?")->bind_all(sealed, id).run();
+        }
         w.audit("update", "users", id, AuditChanges().value("passphrase", "reset"));
     });
 }
 
 void Store::change_own_passphrase(std::string_view old_passphrase, std::string_view new_passphrase) {
-    if (auto p = passphrase_problem(new_passphrase)) throw StoreError(ErrorKind::InvalidInput, *p);
     require_writable();
     if (state_ != SessionState::SignedIn)
         throw StoreError(ErrorKind::SignedOut, "Nobody is signed in.", "Sign in first.");
@@ -278,29 +317,54 @@ void Store::change_own_passphrase(std::string_view old_passphrase, std::string_v
         throw StoreError(ErrorKind::NotPermitted,
                          "Too many wrong attempts. Wait " + std::to_string(wait) + " seconds.");
     auto row = user_row(*user_);
-    if (!row || !unwrap_data_key(row->wrapped, old_passphrase, user_key_context(row->id))) {
+    if (auto p = passphrase_problem(
+            new_passphrase, row ? cipher().open("users", "name", row->id, row->name_enc).value_or("") : ""))
+        throw StoreError(ErrorKind::InvalidInput, *p);
+    std::optional<UserKeys> old_keys;
+    if (row && !row->wrapped.sealed.empty())
+        old_keys = unwrap_user_keys(row->wrapped, row->coordinator_sealed, old_passphrase, user_key_context(row->id));
+    if (!old_keys) {
         throttle_.record_failure();
         throw StoreError(ErrorKind::InvalidInput,
                          "The current passphrase is not right. Nothing was changed.");
     }
     throttle_.record_success();
     const UserId id = *user_;
-    const KdfLimits limits = row->wrapped.limits.valid() ? row->wrapped.limits : passphrase_kdf_;
+    const KdfLimits limits =
+        row->wrapped.limits.valid() && row->wrapped.limits.at_least_floor() ? row->wrapped.limits : passphrase_kdf_;
     WriteScope scope(*this, Permission::WriteLog, false);
     WriteContext& w = scope.ctx();
-    WrappedKey k = wrap_data_key(keyring_.key(), new_passphrase, limits, user_key_context(id));
+    WrappedUserKeys k = wrap_user_keys(keyring_.key(),
+                                       old_keys->coordinator_key.empty() ? nullptr : &old_keys->coordinator_key,
+                                       new_passphrase, limits, user_key_context(id));
     w.db.cached(
             "UPDATE users SET kdf_salt = ?, kdf_opslimit = ?, kdf_memlimit = ?, wrapped_key = ? WHERE id = ?")
-        ->bind_all(k.salt, static_cast<std::int64_t>(k.limits.opslimit),
-                   static_cast<std::int64_t>(k.limits.memlimit), k.sealed, id)
+        ->bind_all(k.data.salt, static_cast<std::int64_t>(k.data.limits.opslimit),
+                   static_cast<std::int64_t>(k.data.limits.memlimit), k.data.sealed, id)
         .run();
+    if (!k.coordinator_sealed.empty())
+        w.db.cached("UPDATE users SET coordinator_key = ? WHERE id = ?")->bind_all(k.coordinator_sealed, id).run();
     w.audit("update", "users", id, AuditChanges().value("passphrase", "changed"));
     scope.commit();
 }
 
-void Store::set_own_pin(std::string_view pin) {
+void Store::set_own_pin(std::string_view passphrase, std::string_view pin) {
     if (!pin.empty())
         if (auto p = pin_problem(pin)) throw StoreError(ErrorKind::InvalidInput, *p);
+    require_writable();
+    if (state_ != SessionState::SignedIn)
+        throw StoreError(ErrorKind::SignedOut, "Nobody is signed in.", "Sign in first.");
+    if (UnixSeconds wait = throttle_.seconds_to_wait(); wait > 0)
+        throw StoreError(ErrorKind::NotPermitted,
+                         "Too many wrong attempts. Wait " + std::to_string(wait) + " seconds.");
+    // Whoever knows the PIN can unlock as this user: only the user (who knows the passphrase) sets it.
+    auto row = user_row(*user_);
+    if (!row || row->wrapped.sealed.empty() ||
+        !unwrap_user_keys(row->wrapped, {}, passphrase, user_key_context(row->id))) {
+        throttle_.record_failure();
+        throw StoreError(ErrorKind::InvalidInput, "The passphrase is not right. The PIN was not changed.");
+    }
+    throttle_.record_success();
     WriteScope scope(*this, Permission::WriteLog, false);
     WriteContext& w = scope.ctx();
     std::optional<std::string> hash;

@@ -24,9 +24,9 @@ std::optional<Store::UserRow> Store::find_user(std::string_view name) const {
 }
 
 std::optional<Store::UserRow> Store::user_row(UserId id) const {
-    auto st = conn_.cached(
-        "SELECT id, name_enc, role, kdf_salt, kdf_opslimit, kdf_memlimit, wrapped_key, pin_hash, "
-        "created_at, disabled_at FROM users WHERE id = ?");
+    auto st = conn_.cached(std::string("SELECT id, name_enc, role, kdf_salt, kdf_opslimit, kdf_memlimit, "
+                                       "wrapped_key, pin_hash, created_at, disabled_at, ") +
+                           (has_coordinator_keys() ? "coordinator_key" : "NULL") + " FROM users WHERE id = ?");
     st->bind(1, id);
     if (!st->step()) return std::nullopt;
     UserRow r;
@@ -40,6 +40,7 @@ std::optional<Store::UserRow> Store::user_row(UserId id) const {
     r.pin_hash = st->get<std::optional<std::string>>(7);
     r.created_at = st->int64_at(8);
     r.disabled_at = st->get<std::optional<std::int64_t>>(9);
+    if (!st->is_null(10)) r.coordinator_sealed = st->blob_at(10);
     return r;
 }
 
@@ -65,8 +66,9 @@ SignInResult Store::refuse(SignInStatus status, std::string message) {
     return r;
 }
 
-void Store::finish_sign_in(const UserRow& user, SecureBuffer key, std::string_view method) {
-    keyring_.unlock(std::move(key));
+void Store::finish_sign_in(const UserRow& user, UserKeys keys, std::string_view method) {
+    keyring_.unlock(std::move(keys.data_key),
+                    user.role == UserRole::Coordinator ? std::move(keys.coordinator_key) : SecureBuffer{});
     state_ = SessionState::SignedIn;
     user_ = user.id;
     role_ = user.role;
@@ -83,9 +85,13 @@ SignInResult Store::sign_in(std::string_view name, std::string_view passphrase) 
     if (UnixSeconds wait = throttle_.seconds_to_wait(); wait > 0)
         return refuse(SignInStatus::WaitBeforeRetry, wait_message(wait));
     std::optional<UserRow> row = find_user(name);
-    std::optional<SecureBuffer> key;
-    if (row) {
-        key = unwrap_data_key(row->wrapped, passphrase, user_key_context(row->id));
+    // A disabled user, or one whose keys a rotation removed, is refused before anything is unwrapped
+    // (they have nothing left to unwrap; the same Argon2id time is spent, so timing says no more).
+    const bool disabled = row && row->disabled_at;
+    const bool reset_needed = row && !disabled && row->wrapped.sealed.empty();
+    std::optional<UserKeys> keys;
+    if (row && !disabled && !reset_needed) {
+        keys = unwrap_user_keys(row->wrapped, row->coordinator_sealed, passphrase, user_key_context(row->id));
     } else {
         // Spend the same effort for an unknown name, so the time taken does not tell who exists.
         WrappedKey dummy;
@@ -95,7 +101,21 @@ SignInResult Store::sign_in(std::string_view name, std::string_view passphrase) 
             crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + 32 + crypto_aead_xchacha20poly1305_ietf_ABYTES, 0);
         (void)unwrap_data_key(dummy, passphrase, "users:0");
     }
-    if (!key) {
+    if (disabled) {
+        throttle_.record_failure();
+        system_audit("sign_in_refused", "users", row->id, AuditChanges().value("reason", "disabled"),
+                     std::nullopt);
+        return refuse(SignInStatus::UserDisabled, "This user has been disabled. Ask a coordinator.");
+    }
+    if (reset_needed) {
+        throttle_.record_failure();
+        system_audit("sign_in_refused", "users", row->id, AuditChanges().value("reason", "reset_needed"),
+                     std::nullopt);
+        return refuse(SignInStatus::ResetNeeded,
+                      "The data key was changed since this user's passphrase was set. Ask a coordinator to "
+                      "reset the passphrase.");
+    }
+    if (!keys) {
         throttle_.record_failure();
         AuditChanges c;
         c.value("method", "passphrase");
@@ -105,14 +125,11 @@ SignInResult Store::sign_in(std::string_view name, std::string_view passphrase) 
         return refuse(SignInStatus::WrongCredentials,
                       "That name and passphrase do not match. Check both (and Caps Lock) and try again.");
     }
-    if (row->disabled_at) {
-        throttle_.record_failure();
-        system_audit("sign_in_refused", "users", row->id, AuditChanges().value("reason", "disabled"),
-                     std::nullopt);
-        return refuse(SignInStatus::UserDisabled, "This user has been disabled. Ask a coordinator.");
-    }
     pin_failures_ = 0;
-    finish_sign_in(*row, std::move(*key), "passphrase");
+    finish_sign_in(*row, std::move(*keys), "passphrase");
+    if (row->role == UserRole::Coordinator && coordinator_public_key_.empty() && has_coordinator_keys() &&
+        !read_only_)
+        create_coordinator_key(*row, passphrase);
     return SignInResult{SignInStatus::Ok, 0, "Signed in."};
 }
 
@@ -142,13 +159,15 @@ SignInResult Store::unlock_with_pin(std::string_view name, std::string_view pin)
                           "Too many wrong PINs: PIN unlock is off until someone signs in with a passphrase.");
         return refuse(SignInStatus::WrongCredentials, "That name and PIN do not match.");
     }
-    if (row->disabled_at) {
+    if (row->disabled_at || row->wrapped.sealed.empty()) {
         throttle_.record_failure();
         return refuse(SignInStatus::UserDisabled, "This user has been disabled. Ask a coordinator.");
     }
     if (!keyring_.restore())
         return refuse(SignInStatus::PinNotAvailable,
                       "The console cannot unlock with a PIN now. Sign in with your passphrase.");
+    // The coordinator key stays in memory only while a coordinator holds the console.
+    if (row->role != UserRole::Coordinator) keyring_.drop_coordinator_key();
     pin_failures_ = 0;
     state_ = SessionState::SignedIn;
     user_ = row->id;

@@ -7,8 +7,10 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <spdlog/spdlog.h>
 
 namespace rc::ui {
@@ -183,6 +185,18 @@ void Shell::draw_database_controls() {
         restore_open_ = true;
         ImGui::OpenPopup(kRestoreDialog);
     }
+    // Offered prominently once a user has been disabled; always there for a coordinator.
+    if (const std::string advice = ctx_.session.rotation_advice(); !advice.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        result_message(advice, true);
+        ImGui::PopTextWrapPos();
+    }
+    if ((ctx_.session.can(Permission::ManageUsers) || ctx_.session.rotation_progress()) &&
+        button(kRotateKey, full)) {
+        rotate_open_ = true;
+        rotate_message_.clear();
+        ImGui::OpenPopup(kRotateDialog);
+    }
     if (ctx_.session.can_lock() && button(kLockNow, full)) ctx_.session.lock();
     if (ctx_.session.can_lock() && button(kSignOut, full)) ctx_.session.sign_out();
     if (!database_message_.empty()) {
@@ -191,6 +205,63 @@ void Shell::draw_database_controls() {
         ImGui::PopTextWrapPos();
     }
     draw_restore_dialog();
+    draw_rotate_dialog();
+}
+
+void Shell::draw_rotate_dialog() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f),
+        ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(42.0f), vp->WorkSize.x * 0.9f), 0.0f));
+    if (!ImGui::BeginPopupModal(kRotateDialog, &rotate_open_, ImGuiWindowFlags_NoSavedSettings)) {
+        wipe_secret(rotate_passphrase_);
+        return;
+    }
+    if (const auto progress = ctx_.session.rotation_progress()) {
+        paragraph("Re-sealing every record under a new key, in one transaction. Keep the console open.");
+        ImGui::ProgressBar(static_cast<float>(*progress), ImVec2(-1.0f, 0.0f));
+        ImGui::EndPopup();
+        return;
+    }
+    if (!ctx_.session.rotation_result().empty() && rotate_message_.empty()) {
+        paragraph(ctx_.session.rotation_result().c_str());
+        ImGui::Spacing();
+        if (button("Close##rotate") || ImGui::IsKeyPressed(keys::Escape, false)) {
+            rotate_open_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+        return;
+    }
+    paragraph("Use this after a volunteer leaves, or a laptop or a backup is lost. Every record is re-sealed "
+              "under a new key, so a copy of the file or a backup taken before now opens nothing written "
+              "from now on. Only you keep access: every other user needs their passphrase reset by a "
+              "coordinator before signing in again.");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Your passphrase");
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    bool submit = input_secret(kRotatePassphrase, "to confirm it is you", rotate_passphrase_);
+    if (!rotate_message_.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        result_message(rotate_message_, true);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Spacing();
+    submit |= button(kRotateConfirm);
+    if (submit) {
+        const app::EditResult r = ctx_.session.start_key_rotation(rotate_passphrase_);
+        wipe_secret(rotate_passphrase_);
+        rotate_message_ = r.ok ? std::string() : r.message;
+    }
+    ImGui::SameLine();
+    if (button("Cancel##rotate") || ImGui::IsKeyPressed(keys::Escape, false)) {
+        wipe_secret(rotate_passphrase_);
+        rotate_open_ = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 void Shell::draw_restore_dialog() {
@@ -273,10 +344,33 @@ void Shell::draw_help() {
     ImGui::End();
 }
 
+void Shell::forget_unsaved_state() {
+    const std::string current = screens_.empty() ? std::string() : screens_[current_]->id();
+    screens_ = make_main_screens();
+    for (std::size_t i = 0; i < screens_.size(); ++i)
+        if (current == screens_[i]->id()) current_ = i;
+    // Dear ImGui keeps its own copy of the field being edited: wipe it, not just forget it.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGui::ClearActiveID();
+    ImGuiInputTextState& t = g.InputTextState;
+    if (!t.TextW.empty()) std::memset(t.TextW.Data, 0, static_cast<std::size_t>(t.TextW.size_in_bytes()));
+    if (!t.TextA.empty()) std::memset(t.TextA.Data, 0, static_cast<std::size_t>(t.TextA.size_in_bytes()));
+    if (!t.InitialTextA.empty())
+        std::memset(t.InitialTextA.Data, 0, static_cast<std::size_t>(t.InitialTextA.size_in_bytes()));
+    std::memset(&t.Stb, 0, sizeof t.Stb); // its undo buffer holds typed characters too
+    t.CurLenW = t.CurLenA = 0;
+    t.ID = 0;
+    spdlog::info("unsaved drafts cleared at the lock");
+}
+
 void Shell::draw() {
     gate_shown_ = ctx_.session.gate_state() != app::GateState::Open;
     handle_shortcuts();
     gate_shown_ = ctx_.session.gate_state() != app::GateState::Open; // Ctrl+L may have locked
+    // Whatever locked it (idle, Ctrl+L, resume from sleep, sign-out), nothing half-typed survives for the
+    // next person at the keyboard.
+    if (gate_shown_ && was_open_) forget_unsaved_state();
+    was_open_ = !gate_shown_;
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

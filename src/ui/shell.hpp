@@ -64,6 +64,10 @@ public:
     static constexpr const char* kRestoreDialog = "Restore a backup###restore";
     static constexpr const char* kRestoreConfirm = "Restore this backup";
     static constexpr const char* kLockNow = "Lock (Ctrl+L)";
+    static constexpr const char* kRotateKey = "Rotate the data key...";
+    static constexpr const char* kRotateDialog = "Rotate the data key###rotate";
+    static constexpr const char* kRotateConfirm = "Rotate now";
+    static constexpr const char* kRotatePassphrase = "##Your passphrase##rotate_passphrase";
     static constexpr const char* kSignOut = "Sign out";
 
 private:
@@ -81,6 +85,10 @@ private:
     bool shown_pending_ = true; // call on_shown() for the current screen on the next frame
     bool help_open_ = false;
     bool gate_shown_ = false;
+    bool was_open_ = false; // the main screens were shown last frame (a lock is the change to the gate)
+    // Locking drops every screen's unsaved state (half-typed forms, a medical note being edited): the
+    // screens are made anew and Dear ImGui's copy of the text being edited is wiped.
+    void forget_unsaved_state();
     Requests requests_;
     StatusBar status_bar_;
     AboutInfo about_;
@@ -89,6 +97,10 @@ private:
     std::string database_message_;
     bool database_message_is_error_ = false;
     bool restore_open_ = false;
+    bool rotate_open_ = false;
+    std::string rotate_passphrase_;
+    std::string rotate_message_;
+    void draw_rotate_dialog();
     std::vector<app::BackupChoice> restore_choices_; // read when the dialog opens, not per frame
     int restore_selected_ = -1;
 };

@@ -57,12 +57,15 @@ public:
 };
 
 // Runs reception-console with `args`; open descriptors without close-on-exec are inherited.
+// `stdin_text`, when given, is what the program reads on standard input (else /dev/null).
 inline Run run_program(const fs::path& scratch, std::vector<std::string> args,
-                       const char* passphrase_env = nullptr) {
-    const fs::path out = scratch / "stdout.txt", err = scratch / "stderr.txt";
+                       const char* passphrase_env = nullptr, const std::string& stdin_text = {}) {
+    const fs::path out = scratch / "stdout.txt", err = scratch / "stderr.txt", in = scratch / "stdin.txt";
+    if (!stdin_text.empty()) spit(in, stdin_text);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdin_text.empty() ? "/dev/null" : in.c_str(),
+                                     O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                      0600);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC,

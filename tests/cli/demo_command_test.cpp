@@ -226,7 +226,7 @@ TEST_CASE("cli: demo builds a consistent operation that reads back through the s
     CHECK(manual_log >= 8);
 
     // The volunteer can sign in too (role separation shows in the demo).
-    CHECK(store->sign_in("Demo Volunteer", "demo volunteer 2026").status == st::SignInStatus::Ok);
+    CHECK(store->sign_in("Demo Volunteer", "practice shift 2026").status == st::SignInStatus::Ok);
     CHECK_FALSE(store->can(rc::Permission::ManageCentre));
 }
 

@@ -41,8 +41,8 @@ const std::vector<std::string> kExportSecrets = {"Gwendolyn Thistlewaite",
                                                  "OP-0001-00"};
 
 Run run_console(const fs::path& scratch, std::vector<std::string> args,
-                const char* passphrase = kPassphrase) {
-    return run_program(scratch, std::move(args), passphrase);
+                const char* passphrase = kPassphrase, const std::string& stdin_text = {}) {
+    return run_program(scratch, std::move(args), passphrase, stdin_text);
 }
 
 // Another program's output (unzip, pdftotext, python3).
@@ -186,7 +186,7 @@ TEST_CASE("cli: export refuses mistakes before the passphrase, and names only wi
                      "--reason", "because"},
                     nullptr);
     CHECK(r.exit_code == 1);
-    CHECK(contains(r.err, "--reason is for an identifiable export"));
+    CHECK(contains(r.err, "The reason is not taken from the command line"));
     CHECK_FALSE(fs::exists(out));
 
     // Someone who cannot sign in exports nothing (a volunteer is refused too: see tests/export).
@@ -196,7 +196,8 @@ TEST_CASE("cli: export refuses mistakes before the passphrase, and names only wi
     CHECK(files_in(out).empty());
 
     r = run_console(s.dir, {"export", "--db", db.string(), "--user", kUser, "--format", "json,csv", "--out",
-                            out.string(), "--identifiable", "--reason", "Handover to children's services"});
+                            out.string(), "--identifiable"},
+                    kPassphrase, "Handover to children's services\n");
     CAPTURE(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(contains(r.out, "(identifiable)"));
@@ -252,7 +253,8 @@ TEST_CASE(
     close_centre(db, 40);
     r = run_console(s.dir,
                     {"export", "--db", db.string(), "--user", kUser, "--format", "json", "--out",
-                     (s.dir / "after").string(), "--identifiable", "--reason", "Check after the purge"});
+                     (s.dir / "after").string(), "--identifiable"},
+                    kPassphrase, "Check after the purge\n");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     const std::string after = slurp(files_in(s.dir / "after").at(0));
     CHECK(contains(after, "\"purged_at\": \"20"));

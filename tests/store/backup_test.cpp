@@ -209,12 +209,12 @@ TEST_CASE("restore from the running console (the menu item)") {
     s->append_log("first");
     auto backup = s->backup_now().file;
     s->append_log("second");
-    s->add_user(NewUser{"Later User", UserRole::Volunteer, "later user words", ""});
+    s->add_user(NewUser{"Later User", UserRole::Volunteer, "quiet lantern meadow", ""});
     clock.advance(5);
     RestoreResult r = s->restore_from(backup);
     CHECK(std::filesystem::exists(r.kept_aside));
     CHECK(s->session().state == SessionState::SignedOut); // the restored file has its own users
-    CHECK(s->sign_in("Later User", "later user words").status == SignInStatus::WrongCredentials);
+    CHECK(s->sign_in("Later User", "quiet lantern meadow").status == SignInStatus::WrongCredentials);
     clock.advance(5);
     REQUIRE(s->sign_in(kCoordinator, kPassphrase).ok());
     CHECK(s->log_entries().size() == 1);

@@ -61,8 +61,21 @@ TEST_CASE("PINs: only a hash is kept") {
     CHECK(pin_problem("12"));
     CHECK(pin_problem("12a4"));
     CHECK_FALSE(pin_problem("1234"));
+}
+
+TEST_CASE("passphrases: one rule, at least 12 characters and not easy to guess") {
     CHECK(passphrase_problem("short"));
-    CHECK_FALSE(passphrase_problem("long enough"));
+    CHECK(passphrase_problem("eleven char")); // 11 characters
+    CHECK(passphrase_problem("aaaaaaaaaaaaaaaa"));
+    CHECK(passphrase_problem("abcdefghijklmnop"));
+    CHECK(passphrase_problem("anna kowalska!", "Anna Kowalska")); // the user's own name
+    CHECK_FALSE(passphrase_problem("quiet lantern meadow"));
+    CHECK_FALSE(passphrase_problem("ÿłęśćżźńółęą")); // 12 characters, more bytes
+    CHECK(passphrase_problem("łęśćżźńółęą"));      // 11 characters
+    const auto p = passphrase_problem("short");
+    REQUIRE(p);
+    CHECK(p->find("12") != std::string::npos);
+    CHECK(p->find("short") != std::string::npos);
 }
 
 TEST_CASE("user names: normalised for lookup, tagged with a keyed hash") {

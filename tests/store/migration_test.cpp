@@ -41,7 +41,7 @@ TEST_CASE("migrations: a database from every earlier version opens, upgraded aft
             // Data that exists at every version: the centre, users, settings, the audit trail.
             old->update_centre(CentreDetails{"Old centre", "OP-0007", "Old venue", Tier::Large, 40});
             volunteer =
-                old->add_user(NewUser{"Old Volunteer", UserRole::Volunteer, "old volunteer words", "1111"});
+                old->add_user(NewUser{"Old Volunteer", UserRole::Volunteer, "amber kettle horizon", "1111"});
             Settings s = old->settings();
             s.backups_kept = 7;
             old->update_settings(s);

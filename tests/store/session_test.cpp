@@ -166,8 +166,17 @@ TEST_CASE("users: roles, disabling, passphrases and PINs") {
     clock.advance(10);
     CHECK(s->sign_in(kCoordinator, kPassphrase).ok());
     s->set_user_disabled(vol, false);
+    // Disabling removed their keys: enabled again, they need a passphrase reset first.
+    clock.advance(10);
+    CHECK(s->sign_in("Volunteer Two", "a brand new passphrase").status == SignInStatus::ResetNeeded);
+    clock.advance(20);
+    REQUIRE(s->sign_in(kCoordinator, kPassphrase).ok());
+    s->reset_passphrase(vol, "a brand new passphrase");
     CHECK(s->sign_in("Volunteer Two", "a brand new passphrase").ok());
-    s->set_own_pin("8642");
+    // Setting a PIN needs the passphrase.
+    CHECK_THROWS_AS(s->set_own_pin("wrong passphrase here", "8642"), StoreError);
+    clock.advance(10);
+    s->set_own_pin("a brand new passphrase", "8642");
     s->change_own_passphrase("a brand new passphrase", "my own secret words");
     CHECK_THROWS_AS(s->change_own_passphrase("not it", "another secret"), StoreError);
     clock.advance(10);

@@ -16,6 +16,13 @@
 
 namespace rc::store::test {
 
+// Tests create files with libsodium's minimum Argon2id limits (the program refuses anything below
+// MODERATE); lower the floor for this test process only.
+inline const bool weak_kdf_for_tests = [] {
+    lower_kdf_floor_for_tests();
+    return true;
+}();
+
 // The store logs at info; keep test output to warnings and worse.
 inline const bool quiet_logs = [] {
     spdlog::set_level(spdlog::level::warn);

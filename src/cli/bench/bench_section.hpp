@@ -55,6 +55,7 @@ SectionResult run_checkin_commit_section(const BenchOptions& options);
 SectionResult run_stock_ledger_section(const BenchOptions& options);
 SectionResult run_export_section(const BenchOptions& options);
 SectionResult run_stock_screen_section(const BenchOptions& options);
+SectionResult run_sign_in_section(const BenchOptions& options);
 
 // The benchmark's hidden child mode: opens the real window for `seconds` in "event" or "poll" mode
 // and prints one line with its CPU times for the parent (idle_cpu). Returns the exit code.

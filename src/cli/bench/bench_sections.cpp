@@ -14,6 +14,7 @@ constexpr BenchSection kSections[] = {
     {"store_commit", "One committed store write against a raw SQLite commit", run_store_commit_section},
     {"checkin_commit", "Checking a person in against a raw SQLite commit; loading 10,000 people",
      run_checkin_commit_section},
+    {"sign_in", "Sign-in with a passphrase (Argon2id at MODERATE)", run_sign_in_section},
     {"stock", "Stock balances and forecast from 50,000 movements (in memory)", run_stock_ledger_section},
     {"arrivals", "The Arrivals screen and its filter with 10,000 people", run_arrivals_section},
     {"export", "Debrief export of 2,000 people and 20,000 stock movements, every format", run_export_section},

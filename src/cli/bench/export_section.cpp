@@ -80,9 +80,10 @@ SectionResult run_export_section(const BenchOptions& options) {
         create.path = dir / "centre.sqlite";
         create.centre_name = "Benchmark reception centre";
         create.coordinator_name = "Bench Coordinator";
-        create.passphrase = "benchmark passphrase";
+        create.passphrase = "benchmark passphrase for a throw-away file";
         create.passphrase_kdf = store::KdfLimits::minimum();
         create.pin_kdf = store::KdfLimits::minimum();
+        store::ScopedKdfFloor weak_keys_for_a_throw_away_file(store::KdfLimits::minimum());
         auto s = store::Store::create(create, clock);
 
         const auto setup_started = std::chrono::steady_clock::now();

@@ -31,6 +31,8 @@ public:
     void focus_first_field() { focus_first_ = true; }
     const std::string& message() const { return message_; }
     const std::vector<FieldProblem>& problems() const { return problems_; }
+    // What has been typed and not saved (tests check that locking leaves nothing of it).
+    const Person& draft() const { return draft_; }
 
     // Field ids: "##<label shown above the field>##<unique id>" (the label is drawn above, not beside).
     static constexpr const char* kTag = "##Tag or wristband##ci_tag";

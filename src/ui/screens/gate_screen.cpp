@@ -134,10 +134,12 @@ void GateScreen::draw(ScreenContext& ctx) {
 void GateScreen::draw_create(ScreenContext& ctx) {
     (void)ctx;
     heading("Set up this centre");
-    paragraph("There is no centre database on this computer yet. Create it here: the centre, then you as "
-              "its first coordinator. Your passphrase protects everything recorded about the people "
-              "received: without it the file cannot be read, so choose one you will remember (at least "
-              "10 characters; a few words work well).");
+    const std::string intro =
+        "There is no centre database on this computer yet. Create it here: the centre, then you as its first "
+        "coordinator. Your passphrase protects everything recorded about the people received: without it the "
+        "file cannot be read, so choose one you will remember (" +
+        app::passphrase_rule_hint() + ").";
+    paragraph(intro.c_str());
     ImGui::Spacing();
     bool submit = false;
     const bool focus = focus_first_;
@@ -147,7 +149,7 @@ void GateScreen::draw_create(ScreenContext& ctx) {
     submit |= labelled_text(kVenue, "optional: the building and entrance", venue_, false);
     ImGui::Spacing();
     submit |= labelled_text(kName, "the name you sign in with", name_, false);
-    submit |= labelled_secret(kPassphrase, "at least 10 characters", passphrase_, false);
+    submit |= labelled_secret(kPassphrase, app::passphrase_rule_hint().c_str(), passphrase_, false);
     submit |= labelled_secret(kPassphraseAgain, "the same again", passphrase_again_, false);
     submit |= labelled_secret(kPin, "optional: 4 to 8 digits to unlock quickly", pin_, false);
     ImGui::Spacing();
