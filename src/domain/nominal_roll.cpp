@@ -2,6 +2,7 @@
 
 #include "domain/iso_countries.hpp"
 #include "domain/iso_languages.hpp"
+#include "domain/name_likeness.hpp"
 #include "domain/text_match.hpp"
 #include "domain/utf8.hpp"
 
@@ -346,23 +347,44 @@ public:
 
     void check_duplicates() {
         std::map<std::string, std::uint32_t> tags;
-        std::map<std::pair<std::string, Date>, std::uint32_t> people;
         for (const PersonDraft& d : roll_.rows) {
             const Person& p = d.person;
-            if (!p.tag.empty()) {
-                const auto [it, inserted] = tags.emplace(to_lower_ascii(p.tag), d.line);
-                if (!inserted)
-                    warning(d.line, "tag",
-                            "the same tag " + quoted(p.tag) + " is on line " + std::to_string(it->second));
+            if (p.tag.empty()) continue;
+            const auto [it, inserted] = tags.emplace(to_lower_ascii(p.tag), d.line);
+            if (!inserted)
+                warning(d.line, "tag", "the same tag " + quoted(p.tag) + " is on line " + std::to_string(it->second));
+        }
+        check_people_alike();
+    }
+
+    // Two rows that look like the same person (NameLikeness). Rows are compared within a date of birth
+    // in full; rows with an age band only are compared by their folded name, so a roll of thousands
+    // of adults stays quick.
+    void check_people_alike() {
+        std::map<Date, std::vector<const PersonDraft*>> by_birth;
+        std::map<std::pair<AgeBand, std::string>, const PersonDraft*> by_band_and_name;
+        for (const PersonDraft& d : roll_.rows) {
+            const Person& p = d.person;
+            if (trim_space(p.name).empty()) continue;
+            const NameLikeness likeness(p, options_.today);
+            if (p.date_of_birth) {
+                std::vector<const PersonDraft*>& earlier = by_birth[*p.date_of_birth];
+                for (const PersonDraft* e : earlier)
+                    if (const auto why = likeness.why_alike(e->person)) {
+                        warning(d.line, "name",
+                                *why + " as line " + std::to_string(e->line) + ": is this the same person twice?");
+                        break;
+                    }
+                earlier.push_back(&d);
+                continue;
             }
-            if (!p.name.empty() && p.date_of_birth) {
-                const auto [it, inserted] =
-                    people.emplace(std::pair{to_lower_ascii(p.name), *p.date_of_birth}, d.line);
-                if (!inserted)
-                    warning(d.line, "name",
-                            "the same name and date of birth are on line " + std::to_string(it->second) +
-                                ": is this the same person twice?");
-            }
+            const AgeBand band = effective_age_band(p, options_.today);
+            if (band == AgeBand::Unknown) continue;
+            const auto [it, inserted] = by_band_and_name.emplace(std::pair{band, likeness.key()}, &d);
+            if (inserted) continue;
+            if (const auto why = likeness.why_alike(it->second->person))
+                warning(d.line, "name",
+                        *why + " as line " + std::to_string(it->second->line) + ": is this the same person twice?");
         }
     }
 

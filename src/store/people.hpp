@@ -102,8 +102,9 @@ std::optional<PersonRecord> person(const Store& store, PersonId id);
 std::vector<JourneyRecord> journey(const Store& store, PersonId id);
 
 // Warnings to show before saving `person` (leaving out `exclude`, the record being edited): the same
-// tag as someone else (field "tag"), the same name and date of birth (field "name"; names compared
-// ignoring case and surrounding spaces). The messages name the other person's reference only.
+// tag as someone else (field "tag"), a record that looks like the same person (field "name": names alike
+// as NameLikeness compares them, with the same date of birth or age band), saying why. The messages name
+// the other person's reference only.
 std::vector<FieldProblem> duplicate_warnings(const Store& store, const Person& person,
                                              std::optional<PersonId> exclude = std::nullopt);
 

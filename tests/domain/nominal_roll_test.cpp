@@ -288,3 +288,22 @@ TEST_CASE("too many problems are summarised") {
     REQUIRE(roll.errors.size() == 6);
     CHECK(format_roll_problem(roll.errors.back()) == "15 more problems are not listed");
 }
+
+TEST_CASE("rows that look like the same person are warned about, saying why") {
+    const std::string text = "tag,name,dob,age\n"
+                             "T1,Łukasz Wiśniewski,1980-11-30,\n"
+                             "T2,Lukasz Wisniewski,1980-11-30,\n"
+                             "T3,Lukasz Wisniewski,1980-11-29,\n"
+                             "T4,Mihai Ionescu,,31\n"
+                             "T5,MIHAI IONESCU,,33\n"
+                             "T6,Mihai Ionescu,,52\n";
+    const NominalRoll roll = parse_nominal_roll(text, roll_options());
+    INFO(all_problems(roll));
+    REQUIRE(roll.ok());
+    REQUIRE(roll.warnings.size() == 2);
+    CHECK(format_roll_problem(roll.warnings[0]) ==
+          "line 3, column name: the same name apart from accents or capitals and the same date of birth as "
+          "line 2: is this the same person twice?");
+    CHECK(format_roll_problem(roll.warnings[1]) ==
+          "line 6, column name: the same name and age band (25-34) as line 5: is this the same person twice?");
+}
