@@ -149,7 +149,8 @@ public:
     virtual CheckInResult update_person(std::int64_t id, const Person& person);
     virtual EditResult record_journey_step(std::int64_t id, JourneyStep step,
                                            std::optional<Destination> destination);
-    // Warnings before saving: the same tag, or the same name and date of birth, as someone else.
+    // Warnings before saving: the same tag as someone else, or someone who looks like the same person
+    // (a name alike with the same date of birth or age band), saying why.
     virtual std::vector<std::string> duplicate_warnings(const Person& person,
                                                         std::optional<std::int64_t> id) const;
     virtual RollPreview preview_roll(const std::filesystem::path& file) const;

@@ -3,9 +3,8 @@
 #include "domain/text_match.hpp"
 #include "domain/utf8.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
+#include <sodium.h>
 #include <vector>
 
 namespace rc {
@@ -102,7 +101,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
         for (std::size_t j = 1; j <= m; ++j) {
             const std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
             std::size_t d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) d = std::min(d, before[j - 2] + 1);
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+                d = std::min(d, before[j - 2] + 1);
             current[j] = d;
             row_best = std::min(row_best, d);
         }
@@ -151,7 +151,8 @@ std::optional<std::string> NameLikeness::why_alike(const Person& other, std::str
     std::string name;
     if (other_key == key_) {
         std::string other_as_written = as_written(other.name);
-        name = other_as_written == as_written_ ? "the same name" : "the same name apart from accents or capitals";
+        name = other_as_written == as_written_ ? "the same name"
+                                               : "the same name apart from accents or capitals";
         wipe(other_as_written);
     } else if (sorted_words(other_key) == sorted_words(key_)) {
         name = "the same names in another order";

@@ -50,7 +50,6 @@ private:
     AgeBand band_;
     std::string key_;        // name_key of the name
     std::string as_written_; // the name ASCII-lowercased, spaces collapsed: "the same name" as typed
-
 };
 
 } // namespace rc

@@ -352,7 +352,8 @@ public:
             if (p.tag.empty()) continue;
             const auto [it, inserted] = tags.emplace(to_lower_ascii(p.tag), d.line);
             if (!inserted)
-                warning(d.line, "tag", "the same tag " + quoted(p.tag) + " is on line " + std::to_string(it->second));
+                warning(d.line, "tag",
+                        "the same tag " + quoted(p.tag) + " is on line " + std::to_string(it->second));
         }
         check_people_alike();
     }
@@ -372,7 +373,8 @@ public:
                 for (const PersonDraft* e : earlier)
                     if (const auto why = likeness.why_alike(e->person)) {
                         warning(d.line, "name",
-                                *why + " as line " + std::to_string(e->line) + ": is this the same person twice?");
+                                *why + " as line " + std::to_string(e->line) +
+                                    ": is this the same person twice?");
                         break;
                     }
                 earlier.push_back(&d);
@@ -384,7 +386,8 @@ public:
             if (inserted) continue;
             if (const auto why = likeness.why_alike(it->second->person))
                 warning(d.line, "name",
-                        *why + " as line " + std::to_string(it->second->line) + ": is this the same person twice?");
+                        *why + " as line " + std::to_string(it->second->line) +
+                            ": is this the same person twice?");
         }
     }
 

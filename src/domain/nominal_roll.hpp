@@ -64,8 +64,8 @@ std::string format_roll_problem(const RollProblem& p);
 struct NominalRoll {
     std::vector<PersonDraft> rows;     // empty whenever there are errors
     std::vector<RollProblem> errors;   // any error rejects the file; sorted by line
-    std::vector<RollProblem> warnings; // unknown columns (ignored), the same tag or name and date of
-                                       // birth on two rows, an empty roll
+    std::vector<RollProblem> warnings; // unknown columns (ignored), the same tag on two rows, two rows
+                                       // that look like the same person, an empty roll
     bool ok() const { return errors.empty(); }
 };
 

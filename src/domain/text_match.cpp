@@ -1,10 +1,9 @@
 #include "domain/text_match.hpp"
 
-#include <sodium.h>
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <cstdlib>
+#include <sodium.h>
+#include <utf8proc.h>
 
 namespace rc {
 
@@ -82,8 +81,8 @@ const utf8proc_uint8_t* bytes(std::string_view s) {
 std::string fold_for_search(std::string_view s) {
     // 1. Compatibility decomposition with case folding, stroked letters mapped to their base.
     MappedText decomposed;
-    const auto decompose = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                                                          UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_LUMP);
+    const auto decompose = static_cast<utf8proc_option_t>(
+        UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_LUMP);
     decomposed.size = utf8proc_map_custom(bytes(s), static_cast<utf8proc_ssize_t>(s.size()), &decomposed.data,
                                           decompose, base_of_stroked_letter, nullptr);
     if (!decomposed.ok()) return to_lower_ascii(s);
@@ -102,8 +101,9 @@ std::string fold_for_search(std::string_view s) {
 
     // 3. Compose what is left (Hangul, Indic), giving the NFKC form.
     MappedText composed;
-    composed.size = utf8proc_map(bytes(stripped), static_cast<utf8proc_ssize_t>(stripped.size()), &composed.data,
-                                 static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+    composed.size =
+        utf8proc_map(bytes(stripped), static_cast<utf8proc_ssize_t>(stripped.size()), &composed.data,
+                     static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
     sodium_memzero(stripped.data(), stripped.size());
     if (!composed.ok()) return to_lower_ascii(s);
     return std::string(reinterpret_cast<const char*>(composed.data), static_cast<std::size_t>(composed.size));

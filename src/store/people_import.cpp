@@ -53,7 +53,8 @@ void warn_of_people_already_in(WriteContext& w, const std::vector<PersonDraft>& 
         }
     if (likeness.empty()) return;
     std::vector<RollProblem> found;
-    auto st = w.db.cached("SELECT id, reference, personal_enc, claimed_age, age_band FROM people ORDER BY id");
+    auto st =
+        w.db.cached("SELECT id, reference, personal_enc, claimed_age, age_band FROM people ORDER BY id");
     while (st->step()) {
         const auto fields = open_personal(w.cipher, st->int64_at(0), st->blob_at(2));
         if (!fields || trim_space(fields->name).empty()) continue;
@@ -64,8 +65,9 @@ void warn_of_people_already_in(WriteContext& w, const std::vector<PersonDraft>& 
         std::string other_key = name_key(other.name);
         for (std::size_t i = 0; i < likeness.size(); ++i)
             if (const auto why = likeness[i]->why_alike(other, other_key))
-                found.push_back({lines[i], "name",
-                                 *why + " as " + st->text_at(1) + ", already checked in: is this the same person?"});
+                found.push_back(
+                    {lines[i], "name",
+                     *why + " as " + st->text_at(1) + ", already checked in: is this the same person?"});
         sodium_memzero(other_key.data(), other_key.size());
     }
     add_in_line_order(warnings, std::move(found));

@@ -25,7 +25,8 @@ StoreSession::Options quick_keys() {
 }
 
 struct Centre {
-    explicit Centre(const std::string& name) : dir(name), session(dir / "centre.sqlite", clock, quick_keys()) {
+    explicit Centre(const std::string& name)
+        : dir(name), session(dir / "centre.sqlite", clock, quick_keys()) {
         NewCentreForm form;
         form.centre_name = "Matlock Hall";
         form.centre_code = "OP-0042";
@@ -88,10 +89,10 @@ TEST_CASE("store session: the sample roll's names are found without accents and 
 
     // Each named person on the roll, typed as someone on an English keyboard with caps lock would.
     const std::vector<std::pair<std::string, std::string>> typed = {
-        {"ANDREI POPESCU", "T001"},    {"IOANA DUMITRU", "T003"},     {"NGUYEN VAN ANH", "T004"},
-        {"TRAN THI HOA", "T005"},      {"LUKASZ WISNIEWSKI", "T006"}, {"ELIRA HOXHA", "T007"},
-        {"ARDIT KRASNIQI", "T009"},    {"ИВАН ПЕТРОВ", "T010"},       {"AMINA YUSUF", "T011"},
-        {"DAWIT TESFAYE", "T012"},     {"O'BRIEN, PATRICK", "T013"},  {"ZOLTAN KOVACS", "T014"},
+        {"ANDREI POPESCU", "T001"}, {"IOANA DUMITRU", "T003"},     {"NGUYEN VAN ANH", "T004"},
+        {"TRAN THI HOA", "T005"},   {"LUKASZ WISNIEWSKI", "T006"}, {"ELIRA HOXHA", "T007"},
+        {"ARDIT KRASNIQI", "T009"}, {"ИВАН ПЕТРОВ", "T010"},       {"AMINA YUSUF", "T011"},
+        {"DAWIT TESFAYE", "T012"},  {"O'BRIEN, PATRICK", "T013"},  {"ZOLTAN KOVACS", "T014"},
     };
     for (const auto& [query, tag] : typed) {
         CAPTURE(query);

@@ -27,13 +27,16 @@ TEST_CASE("fold_for_search: case, accents and stroked letters do not count") {
     // Compatibility forms: full-width letters, ligatures; a typographic apostrophe is an apostrophe.
     CHECK(fold_for_search("ＰＯＰＥＳＣＵ") == "popescu");
     CHECK(fold_for_search("ﬁona") == "fiona");
-    CHECK(fold_for_search("O\xE2\x80\x99" "Brien") == "o'brien");
+    CHECK(fold_for_search("O\xE2\x80\x99"
+                          "Brien") == "o'brien");
     // Invisible characters are left out.
     CHECK(fold_for_search("Pope\xC2\xADscu") == "popescu"); // soft hyphen
     // Other scripts keep their own marks: a Devanagari vowel sign is spelling.
     CHECK(fold_for_search("\xE0\xA4\x95\xE0\xA4\xBF") == "\xE0\xA4\x95\xE0\xA4\xBF"); // कि
     // Not UTF-8: folded as ASCII, never lost.
-    CHECK(fold_for_search("AB\xFF" "C") == "ab\xFF" "c");
+    CHECK(fold_for_search("AB\xFF"
+                          "C") == "ab\xFF"
+                                  "c");
 }
 
 TEST_CASE("name_key reads punctuation as spaces and ignores spacing") {
@@ -50,7 +53,7 @@ TEST_CASE("edit_distance counts characters, swaps of neighbours as one, and stop
     CHECK(edit_distance("popescu", "popesc", 2) == 1);
     CHECK(edit_distance("wisniewski", "wisnewsky", 2) == 2);
     CHECK(edit_distance("ivan", "ivanov", 1) == 2); // more than the limit: limit + 1
-    CHECK(edit_distance("иван", "ибан", 2) == 1);  // counted in characters, not bytes
+    CHECK(edit_distance("иван", "ибан", 2) == 1);   // counted in characters, not bytes
     CHECK(allowed_name_edits(3) == 0);
     CHECK(allowed_name_edits(4) == 1);
     CHECK(allowed_name_edits(10) == 2);
@@ -82,11 +85,13 @@ TEST_CASE("likeness: the reasons say why two records look alike") {
     CHECK(andrei.why_alike(named("  ANDREI   popescu ", dob)) == "the same name and date of birth");
     CHECK(andrei.why_alike(named("Popescu, Andrei", dob)) ==
           "the same names in another order and the same date of birth");
-    CHECK(andrei.why_alike(named("Andrei Popesku", dob)) == "a name one letter different and the same date of birth");
-    CHECK(andrei.why_alike(named("Andrey Popesku", dob)) == "a name two letters different and the same date of birth");
-    CHECK_FALSE(andrei.why_alike(named("Andrea Pavesku", dob)));   // three letters
-    CHECK_FALSE(andrei.why_alike(named("Andrei Popescu")));        // no date of birth, no band
-    CHECK_FALSE(andrei.why_alike(named("", dob)));                 // no name
+    CHECK(andrei.why_alike(named("Andrei Popesku", dob)) ==
+          "a name one letter different and the same date of birth");
+    CHECK(andrei.why_alike(named("Andrey Popesku", dob)) ==
+          "a name two letters different and the same date of birth");
+    CHECK_FALSE(andrei.why_alike(named("Andrea Pavesku", dob))); // three letters
+    CHECK_FALSE(andrei.why_alike(named("Andrei Popescu")));      // no date of birth, no band
+    CHECK_FALSE(andrei.why_alike(named("", dob)));               // no name
     CHECK_FALSE(NameLikeness(named("", dob), kToday).why_alike(named("", dob)));
 
     // Without a date of birth the age band must agree: a claimed age of 31 is 25-34 like a band.
@@ -105,7 +110,8 @@ TEST_CASE("likeness: the reasons say why two records look alike") {
     CHECK(NameLikeness(mihai, kToday).why_alike(other) == "the same name and age band (25-34)");
 
     // Digits are labels, not typing slips.
-    CHECK_FALSE(NameLikeness(named("Person 3 of group 0", dob), kToday).why_alike(named("Person 63 of group 0", dob)));
+    CHECK_FALSE(NameLikeness(named("Person 3 of group 0", dob), kToday)
+                    .why_alike(named("Person 63 of group 0", dob)));
     // Short names must match exactly: "Ana" and "Ena" are two people.
     CHECK_FALSE(NameLikeness(named("Ana", dob), kToday).why_alike(named("Ena", dob)));
 }

@@ -304,6 +304,7 @@ TEST_CASE("rows that look like the same person are warned about, saying why") {
     CHECK(format_roll_problem(roll.warnings[0]) ==
           "line 3, column name: the same name apart from accents or capitals and the same date of birth as "
           "line 2: is this the same person twice?");
-    CHECK(format_roll_problem(roll.warnings[1]) ==
-          "line 6, column name: the same name and age band (25-34) as line 5: is this the same person twice?");
+    CHECK(
+        format_roll_problem(roll.warnings[1]) ==
+        "line 6, column name: the same name and age band (25-34) as line 5: is this the same person twice?");
 }

@@ -525,7 +525,8 @@ TEST_CASE("people: a duplicate check catches Lukasz Wisniewski, 1980-11-30 again
     typed.date_of_birth.reset();
     typed.claimed_age = 45; // 1980-11-30 is 45 on 14 March 2026
     CHECK(duplicate_warnings(*s, typed).at(0).message ==
-          "OP-0001-001 has a name one letter different and the same age band (35-49): is this the same person?");
+          "OP-0001-001 has a name one letter different and the same age band (35-49): is this the same "
+          "person?");
     typed.claimed_age = 30;
     CHECK(duplicate_warnings(*s, typed).empty());
 }
