@@ -5,6 +5,7 @@
 #include "app/logging.hpp"
 #include "app/settings.hpp"
 #include "app/store_session.hpp"
+#include "platform/desktop_xdg.hpp"
 #include "platform/signal_watcher.hpp"
 #include "platform/window_events.hpp"
 #include "ui/fonts.hpp"
@@ -314,6 +315,8 @@ int run_console(const ConsoleOptions& options) {
         about.log_file = (app::log_directory() / "reception-console.log").string();
         about.content_scale = loop.scale();
         loop.shell().set_about(about);
+        XdgDesktop desktop;
+        loop.shell().set_desktop(&desktop);
         g_window_open.store(true);
 
         const double start_cpu = process_cpu_seconds();
