@@ -118,6 +118,7 @@ struct RollImportOptions {
     std::function<Date(UnixSeconds)> date_of = local_date_of;         // "today", in the same zone
     CsvLimits limits;
     std::size_t max_problems = 500;
+    std::vector<std::string> column_choices; // "Header=field", over the matches (roll_mapping.hpp)
 };
 
 // The roll as import_roll reads it, before any database is involved (for a check before signing in):
@@ -126,7 +127,7 @@ NominalRoll check_roll(std::string_view text, const RollImportOptions& options, 
 
 struct RollImportResult {
     std::vector<RollProblem> errors;   // any error: nothing was imported; sorted by line
-    std::vector<RollProblem> warnings; // unknown columns; the same name and date of birth as someone
+    std::vector<RollProblem> warnings; // empty unknown columns; someone who looks like someone
     std::vector<CheckedIn> imported;   // in file order; empty whenever there are errors
     bool ok() const { return errors.empty(); }
 };

@@ -82,6 +82,7 @@ NominalRoll check_roll(std::string_view text, const RollImportOptions& options, 
     o.to_unix_seconds = options.to_unix_seconds;
     o.limits = options.limits;
     o.max_problems = options.max_problems;
+    o.column_choices = options.column_choices;
     NominalRoll roll = parse_nominal_roll(text, o);
     // The parser warns about a tag on two rows (its only warning in the tag column); in an operation
     // a tag belongs to one person, so for an import it is an error.
