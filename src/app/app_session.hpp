@@ -153,8 +153,11 @@ public:
     // (a name alike with the same date of birth or age band), saying why.
     virtual std::vector<std::string> duplicate_warnings(const Person& person,
                                                         std::optional<std::int64_t> id) const;
-    virtual RollPreview preview_roll(const std::filesystem::path& file) const;
-    virtual EditResult import_roll(const std::filesystem::path& file);
+    // `column_choices`: "Header=field" over the matches by name and synonym (roll_mapping.hpp).
+    virtual RollPreview preview_roll(const std::filesystem::path& file,
+                                     const std::vector<std::string>& column_choices = {}) const;
+    virtual EditResult import_roll(const std::filesystem::path& file,
+                                   const std::vector<std::string>& column_choices = {});
 
     // ---- partners and staff
     virtual const PartnersSnapshot& partners() const;

@@ -1,6 +1,7 @@
 // The session over a real database: signing in, search that understands names as people write them,
 // edits that refresh only the snapshots they touch, and the lock that wipes what was personal.
 #include "app/people_view.hpp"
+#include "app/settings.hpp"
 #include "app/store_session.hpp"
 #include "store/test_support.hpp"
 
@@ -157,4 +158,53 @@ TEST_CASE("store session: locking wipes the personal snapshots; the PIN brings t
     REQUIRE_MESSAGE(r.ok, r.message);
     CHECK(c.session.people().rows.size() == 14);
     CHECK(c.found("POPESCU") == std::vector<std::string>{"T001"});
+}
+
+TEST_CASE("store session: a roll in another layout is previewed column by column, mapped, and remembered") {
+    Centre c("session-roll-mapping");
+    const auto file = c.dir / "partner-roll.csv";
+    store::test::write_file(file, "Surname,Forename,D.O.B.,Country,Language spoken,Arrival time,Shoe size\n"
+                                  "Popescu,Andrei,12/03/1994,Romania,Romanian,2026-03-14 06:40,42\n"
+                                  "Wiśniewski,Łukasz,1980-11-30,PL,pl,2026-03-14T07:15,\n");
+    // Stops at the preview, naming the column that would be dropped.
+    RollPreview preview = c.session.preview_roll(file);
+    CHECK_FALSE(preview.ok());
+    REQUIRE(preview.errors.size() == 1);
+    CHECK(preview.errors[0].find("column 7 'Shoe size' holds data but fills no field") != std::string::npos);
+    REQUIRE(preview.mapping.size() == 7);
+    CHECK(preview.mapping[0].field == "surname");
+    CHECK(preview.mapping[4].field == "languages");
+    CHECK(preview.mapping[6].field.empty());
+    CHECK_FALSE(c.session.import_roll(file).ok);
+    CHECK(c.session.people().rows.empty());
+
+    // Left out on purpose: every value lands in its place.
+    const std::vector<std::string> choices = {"Shoe size=ignore"};
+    preview = c.session.preview_roll(file, choices);
+    CHECK(preview.ok());
+    CHECK(preview.rows == 2);
+    const EditResult r = c.session.import_roll(file, choices);
+    REQUIRE_MESSAGE(r.ok, r.message);
+    REQUIRE(c.session.people().rows.size() == 2);
+    const Person& andrei = c.session.people().rows[0].person;
+    CHECK(andrei.name == "Andrei Popescu");
+    CHECK(andrei.date_of_birth == Date{1994, 3, 12});
+    CHECK(andrei.nationality == "RO");
+    CHECK(andrei.languages == std::vector<std::string>{"ro"});
+    CHECK(c.session.people().rows[1].person.name == "Łukasz Wiśniewski");
+
+    // Remembered per header row, in the settings file, and applied to the next file with that header.
+    Settings settings;
+    const std::string signature = header_signature(
+        {"Surname", "Forename", "D.O.B.", "Country", "Language spoken", "Arrival time", "Shoe size"});
+    remember_roll_choices(settings, signature, choices);
+    const auto conf = c.dir / "settings.conf";
+    std::string problem;
+    REQUIRE(save_settings(settings, conf, problem));
+    const LoadedSettings loaded = load_settings(conf);
+    CHECK(loaded.problems.empty());
+    CHECK(remembered_roll_choices(loaded.settings, signature) == choices);
+    CHECK(remembered_roll_choices(loaded.settings, "tag|name").empty());
+    remember_roll_choices(settings, signature, {});
+    CHECK(remembered_roll_choices(settings, signature).empty());
 }
