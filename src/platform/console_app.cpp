@@ -8,6 +8,7 @@
 #include "platform/desktop_xdg.hpp"
 #include "platform/signal_watcher.hpp"
 #include "platform/window_events.hpp"
+#include "platform/window_icon.hpp"
 #include "ui/fonts.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
@@ -93,6 +94,7 @@ void create_window(Window& w, const app::Settings& settings, bool vsync) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    hint_window_class(); // kept by glfwWindowHint below: only glfwDefaultWindowHints resets it
     w.glsl = "#version 330 core";
     w.handle = glfwCreateWindow(width, height, "Reception Console", nullptr, nullptr);
     if (!w.handle) {
@@ -103,6 +105,7 @@ void create_window(Window& w, const app::Settings& settings, bool vsync) {
         w.handle = glfwCreateWindow(width, height, "Reception Console", nullptr, nullptr);
     }
     if (!w.handle) return;
+    set_window_icon(w.handle);
     // Without a window manager (Xvfb) "maximised" means nothing: place it on the work area ourselves.
     if (!saved) glfwSetWindowPos(w.handle, wx, wy);
     glfwMakeContextCurrent(w.handle);
