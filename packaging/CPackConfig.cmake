@@ -7,8 +7,30 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/io.github.receptionconsole.Recepti
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/reception-console.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
-install(FILES ${PROJECT_SOURCE_DIR}/assets/reception-console.png
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/256x256/apps)
+foreach(size 48 64 128 256)
+  install(FILES ${PROJECT_SOURCE_DIR}/assets/reception-console-${size}.png
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps
+          RENAME reception-console.png)
+endforeach()
+
+# Debian wants the manual page and the changelog compressed with gzip -9n (no name, no time stamp, so
+# the package is reproducible), the copyright file as is, and the lintian overrides where lintian
+# looks for them.
+find_program(RC_GZIP gzip REQUIRED)
+set(RC_PACKAGING_OUT ${CMAKE_BINARY_DIR}/packaging)
+add_custom_command(OUTPUT ${RC_PACKAGING_OUT}/reception-console.1.gz ${RC_PACKAGING_OUT}/changelog.gz
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${RC_PACKAGING_OUT}
+  COMMAND ${RC_GZIP} -9nc ${PROJECT_SOURCE_DIR}/packaging/reception-console.1 > ${RC_PACKAGING_OUT}/reception-console.1.gz
+  COMMAND ${RC_GZIP} -9nc ${PROJECT_SOURCE_DIR}/packaging/changelog > ${RC_PACKAGING_OUT}/changelog.gz
+  DEPENDS ${PROJECT_SOURCE_DIR}/packaging/reception-console.1 ${PROJECT_SOURCE_DIR}/packaging/changelog
+  COMMENT "Compressing the manual page and the changelog")
+add_custom_target(rc_packaging_files ALL DEPENDS ${RC_PACKAGING_OUT}/reception-console.1.gz
+                                                 ${RC_PACKAGING_OUT}/changelog.gz)
+install(FILES ${RC_PACKAGING_OUT}/reception-console.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${RC_PACKAGING_OUT}/changelog.gz ${PROJECT_SOURCE_DIR}/packaging/copyright
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/lintian-overrides
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME reception-console)
 # The default procedure as an editable file, beside the copy built into the program.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/procedures/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/reception-console/procedures
@@ -44,14 +66,19 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # libxlsxwriter and libharu once the exports link them). The fonts are opened by path at run time, so
 # no library names them: they are declared here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core | fonts-dejavu-core")
-# Arrows, check marks and the minus sign come from DejaVu Sans even when Noto Sans is the text font.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-core")
+# The PDF report embeds DejaVu Sans, and arrows, check marks and the minus sign on screen come from it
+# too: DejaVu is required. Noto Sans is the preferred text font on screen when present.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-core")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/receptionconsole/reception-console")
 # CPack indents each line and turns an empty line into the " ." paragraph separator.
+# Lines of at most 79 characters (lintian: extended-description-line-too-long at 80 with the indent).
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "Tracks arrivals, partners and staff on site, emergency support bag stock and onward
-referrals against the agreed procedure, in a local encrypted database.
+    "Tracks arrivals, partners and staff on site, emergency support bag stock
+and onward referrals against the agreed procedure, in a local encrypted
+database.
 
-For council coordinators and partner volunteers running a reception centre after a
-police operation, and for the post-incident debrief. Runs entirely on one laptop.")
+For council coordinators and partner volunteers running a reception centre
+after a police operation, and for the post-incident debrief. Runs entirely
+on one laptop.")
 include(CPack)

@@ -112,14 +112,18 @@ std::vector<std::string> AppSession::duplicate_warnings(const Person& person,
     (void)id;
     return {};
 }
-RollPreview AppSession::preview_roll(const std::filesystem::path& file) const {
+RollPreview AppSession::preview_roll(const std::filesystem::path& file,
+                                     const std::vector<std::string>& column_choices) const {
+    (void)column_choices;
     RollPreview p;
     p.file = file.string();
     p.errors.push_back(no_database().message);
     return p;
 }
-EditResult AppSession::import_roll(const std::filesystem::path& file) {
+EditResult AppSession::import_roll(const std::filesystem::path& file,
+                                   const std::vector<std::string>& column_choices) {
     (void)file;
+    (void)column_choices;
     return no_database();
 }
 const PartnersSnapshot& AppSession::partners() const {

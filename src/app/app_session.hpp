@@ -149,11 +149,15 @@ public:
     virtual CheckInResult update_person(std::int64_t id, const Person& person);
     virtual EditResult record_journey_step(std::int64_t id, JourneyStep step,
                                            std::optional<Destination> destination);
-    // Warnings before saving: the same tag, or the same name and date of birth, as someone else.
+    // Warnings before saving: the same tag as someone else, or someone who looks like the same person
+    // (a name alike with the same date of birth or age band), saying why.
     virtual std::vector<std::string> duplicate_warnings(const Person& person,
                                                         std::optional<std::int64_t> id) const;
-    virtual RollPreview preview_roll(const std::filesystem::path& file) const;
-    virtual EditResult import_roll(const std::filesystem::path& file);
+    // `column_choices`: "Header=field" over the matches by name and synonym (roll_mapping.hpp).
+    virtual RollPreview preview_roll(const std::filesystem::path& file,
+                                     const std::vector<std::string>& column_choices = {}) const;
+    virtual EditResult import_roll(const std::filesystem::path& file,
+                                   const std::vector<std::string>& column_choices = {});
 
     // ---- partners and staff
     virtual const PartnersSnapshot& partners() const;

@@ -4,6 +4,7 @@
 // key), rebuilt by the session only when the data change. Personal: cleared behind the lock screen.
 #include "domain/journey.hpp"
 #include "domain/person.hpp"
+#include "domain/roll_mapping.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -65,6 +66,7 @@ struct CheckInResult {
 // What importing a nominal roll would do, before anything is written.
 struct RollPreview {
     std::string file;
+    RollMapping mapping; // each column of the file beside the field it fills
     int rows = 0;
     std::vector<std::string> errors;   // "line 15, column consent_nrm: ..."; any: the file is refused
     std::vector<std::string> warnings; // unknown columns, duplicates in the file

@@ -1,14 +1,13 @@
 #include "app/people_view.hpp"
 
+#include "domain/text_match.hpp"
+
 #include <algorithm>
 
 namespace rc::app {
 
 std::string search_folded(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    return fold_for_search(text);
 }
 
 bool matches(const PersonRow& row, const PeopleFilter& f, const std::string& search_lower) {

@@ -12,7 +12,7 @@
 namespace rc::app {
 
 struct PeopleFilter {
-    std::string search; // matches reference, tag, name or alias (case-insensitive, anywhere)
+    std::string search; // matches reference, tag, name or alias (folded, anywhere)
     bool on_site_only = false;
     bool children_only = false; // children and disputed ages
     bool interpreter_needed = false;
@@ -48,7 +48,8 @@ bool matches(const PersonRow& row, const PeopleFilter& filter, const std::string
 std::vector<std::size_t> filter_and_sort(const PeopleSnapshot& snapshot, const PeopleFilter& filter,
                                          const PeopleSort& sort, UnixSeconds now);
 
-// Lower-case ASCII letters (other bytes as they are), for the search key and the query.
+// Folded as fold_for_search folds (case, accents and stroked letters do not count: "nguyen" finds
+// "Nguyễn"), for the search key and the query.
 std::string search_folded(std::string_view text);
 
 } // namespace rc::app

@@ -134,6 +134,8 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
                 rest.remove_prefix(comma + 1);
             }
         }
+        else if (key == "roll_mapping")
+            s.roll_mappings.push_back(std::string(value));
         // Unknown keys are ignored: a newer version may have written them.
         if (!ok)
             out.problems.push_back(where + ": the value of " + std::string(key) +
@@ -165,6 +167,8 @@ bool save_settings(const Settings& settings, const std::filesystem::path& file, 
     for (std::size_t i = 0; i < s.open_alert_kinds.size(); ++i)
         text << (i ? "," : "") << s.open_alert_kinds[i];
     text << "\n";
+    for (const std::string& m : s.roll_mappings)
+        if (m.find_first_of("\r\n") == std::string::npos) text << "roll_mapping = " << m << "\n";
     const std::string bytes = text.str();
 
     std::error_code ec;
@@ -187,6 +191,49 @@ bool save_settings(const Settings& settings, const std::filesystem::path& file, 
         return false;
     }
     return true;
+}
+
+namespace {
+constexpr std::string_view kMappingArrow = " => ";
+constexpr std::size_t kMaxRememberedMappings = 50;
+} // namespace
+
+std::vector<std::string> remembered_roll_choices(const Settings& settings, const std::string& signature) {
+    std::vector<std::string> out;
+    for (const std::string& m : settings.roll_mappings) {
+        const auto arrow = m.find(kMappingArrow);
+        if (arrow == std::string::npos || m.compare(0, arrow, signature) != 0 || arrow != signature.size())
+            continue;
+        std::string_view rest = std::string_view(m).substr(arrow + kMappingArrow.size());
+        while (!rest.empty()) {
+            const auto bar = rest.find('|');
+            const std::string_view choice = rest.substr(0, bar);
+            if (!choice.empty()) out.emplace_back(choice);
+            if (bar == std::string_view::npos) break;
+            rest.remove_prefix(bar + 1);
+        }
+    }
+    return out;
+}
+
+void remember_roll_choices(Settings& settings, const std::string& signature,
+                           const std::vector<std::string>& choices) {
+    std::erase_if(settings.roll_mappings, [&](const std::string& m) {
+        return m.size() >= signature.size() + kMappingArrow.size() &&
+               m.compare(0, signature.size(), signature) == 0 &&
+               m.compare(signature.size(), kMappingArrow.size(), kMappingArrow) == 0;
+    });
+    std::string line = signature + std::string(kMappingArrow);
+    bool any = false;
+    for (const std::string& c : choices) {
+        if (c.find_first_of("|\r\n") != std::string::npos) continue;
+        line += (any ? "|" : "") + c;
+        any = true;
+    }
+    if (!any) return;
+    settings.roll_mappings.push_back(line);
+    if (settings.roll_mappings.size() > kMaxRememberedMappings)
+        settings.roll_mappings.erase(settings.roll_mappings.begin());
 }
 
 } // namespace rc::app

@@ -22,6 +22,9 @@ struct Settings {
     std::string last_database;
     // Alert kinds (ids, e.g. "age_unknown") whose folded line the dashboard shows open.
     std::vector<std::string> open_alert_kinds;
+    // The column choices made for a roll's header row, to apply again to the next file with the same
+    // header: "<header_signature> => Header=field|Header=field" (headers holding '|' are not kept).
+    std::vector<std::string> roll_mappings;
 
     static constexpr float kDefaultFontSize = 17.0f;
     static constexpr float kMinFontSize = 12.0f;
@@ -48,5 +51,11 @@ bool save_settings(const Settings& settings, const std::filesystem::path& file, 
 Settings clamped(Settings settings);
 
 const char* theme_name(Theme theme);
+
+// The choices remembered for a header row (header_signature), or none.
+std::vector<std::string> remembered_roll_choices(const Settings& settings, const std::string& signature);
+// Remembers (or, with no choices, forgets) the choices for a header row; the newest 50 header rows.
+void remember_roll_choices(Settings& settings, const std::string& signature,
+                           const std::vector<std::string>& choices);
 
 } // namespace rc::app

@@ -76,8 +76,10 @@ public:
                                    std::optional<Destination> destination) override;
     std::vector<std::string> duplicate_warnings(const Person& person,
                                                 std::optional<std::int64_t> id) const override;
-    RollPreview preview_roll(const std::filesystem::path& file) const override;
-    EditResult import_roll(const std::filesystem::path& file) override;
+    RollPreview preview_roll(const std::filesystem::path& file,
+                             const std::vector<std::string>& column_choices = {}) const override;
+    EditResult import_roll(const std::filesystem::path& file,
+                           const std::vector<std::string>& column_choices = {}) override;
 
     const PartnersSnapshot& partners() const override { return partners_; }
     EditResult record_callout(std::string_view contact_id, const CalloutForm& form) override;

@@ -348,7 +348,8 @@ std::vector<std::string> StoreSession::duplicate_warnings(const Person& person,
     return out;
 }
 
-RollPreview StoreSession::preview_roll(const std::filesystem::path& file) const {
+RollPreview StoreSession::preview_roll(const std::filesystem::path& file,
+                                       const std::vector<std::string>& column_choices) const {
     RollPreview preview;
     preview.file = file.string();
     std::string text, problem;
@@ -356,7 +357,10 @@ RollPreview StoreSession::preview_roll(const std::filesystem::path& file) const 
         preview.errors.push_back(problem);
         return preview;
     }
-    const NominalRoll roll = store::check_roll(text, {}, clock_.now());
+    store::RollImportOptions options;
+    options.column_choices = column_choices;
+    NominalRoll roll = store::check_roll(text, options, clock_.now());
+    preview.mapping = std::move(roll.mapping);
     preview.rows = static_cast<int>(roll.rows.size());
     const std::string name = file.filename().string();
     for (const RollProblem& p : roll.errors)
@@ -368,13 +372,16 @@ RollPreview StoreSession::preview_roll(const std::filesystem::path& file) const 
     return preview;
 }
 
-EditResult StoreSession::import_roll(const std::filesystem::path& file) {
+EditResult StoreSession::import_roll(const std::filesystem::path& file,
+                                     const std::vector<std::string>& column_choices) {
     std::string text, problem;
     if (!read_text_file(file, text, problem)) return {false, problem};
     std::string message;
     bool imported = false;
     EditResult r = guarded([&] {
-        const store::RollImportResult result = store::import_roll(*store_, text);
+        store::RollImportOptions options;
+        options.column_choices = column_choices;
+        const store::RollImportResult result = store::import_roll(*store_, text, options);
         const std::string name = file.filename().string();
         if (!result.ok()) {
             message = "Nothing was imported: fix these and import again.";

@@ -1,17 +1,17 @@
 #pragma once
 // The reception centre (an "operation"): its size tier and where it is in its life.
+#include "domain/clock.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "domain/clock.hpp"
 
 namespace rc {
 
 // Size tiers come from the agreed procedure; these are their stable ids in the database.
 enum class Tier { Small, Medium, Large };
-std::string_view tier_id(Tier t);     // "small", "medium", "large"
-std::string_view tier_label(Tier t);  // "Small", "Medium", "Large"
+std::string_view tier_id(Tier t);    // "small", "medium", "large"
+std::string_view tier_label(Tier t); // "Small", "Medium", "Large"
 std::optional<Tier> tier_from_id(std::string_view id);
 
 enum class CentreStatus { Standby, Open, StandingDown, Closed };

@@ -1,5 +1,7 @@
 #include "domain/clock.hpp"
 
+#include "domain/date.hpp"
+
 #include <cstdio>
 #include <ctime>
 
@@ -21,24 +23,12 @@ std::string format_local_time(UnixSeconds t, const char* format) {
 }
 
 bool parse_local_time(const std::string& text, UnixSeconds& out) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-    char sep = 0;
-    int n = std::sscanf(text.c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s);
-    if (n < 6 || (sep != 'T' && sep != ' ')) return false;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60 || h < 0 || mi < 0 || s < 0)
-        return false;
-    std::tm tm{};
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_sec = s;
-    tm.tm_isdst = -1;
-    std::time_t tt = std::mktime(&tm);
-    if (tt == static_cast<std::time_t>(-1)) return false;
-    if (tm.tm_mday != d || tm.tm_mon != mo - 1) return false; // 31 February and the like
-    out = static_cast<UnixSeconds>(tt);
+    // One parser for local times (date.hpp): it refuses second 60, 31 February and trailing text.
+    const std::optional<LocalDateTime> local = parse_local_date_time(text);
+    if (!local) return false;
+    const std::optional<UnixSeconds> at = unix_seconds_from_local(*local);
+    if (!at) return false;
+    out = *at;
     return true;
 }
 

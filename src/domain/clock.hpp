@@ -35,7 +35,8 @@ private:
 
 // "2026-03-14 06:40" in the machine's local time zone.
 std::string format_local_time(UnixSeconds t, const char* format = "%Y-%m-%d %H:%M");
-// Local wall-clock "YYYY-MM-DDTHH:MM[:SS]" to UnixSeconds; false when malformed.
+// Local wall-clock "YYYY-MM-DDTHH:MM[:SS]" (or a space for the T) to UnixSeconds, through
+// parse_local_date_time and unix_seconds_from_local; false when malformed or not a real time.
 bool parse_local_time(const std::string& text, UnixSeconds& out);
 
 } // namespace rc

@@ -2,6 +2,8 @@
 
 #include "domain/iso_countries.hpp"
 #include "domain/iso_languages.hpp"
+#include "domain/name_likeness.hpp"
+#include "domain/roll_mapping.hpp"
 #include "domain/text_match.hpp"
 #include "domain/utf8.hpp"
 
@@ -37,14 +39,6 @@ constexpr std::size_t column_count = nominal_roll_columns.size();
 
 std::string column_name(Column c) {
     return std::string(nominal_roll_columns[static_cast<std::size_t>(c)]);
-}
-
-// Header cells match with any case, and with spaces or hyphens for underscores ("Arrived at").
-std::string normalise_header(std::string_view cell) {
-    std::string out = to_lower_ascii(trim_space(cell));
-    for (char& c : out)
-        if (c == ' ' || c == '-') c = '_';
-    return out;
 }
 
 // A value from the file, quoted and made safe to show in a message.
@@ -83,7 +77,7 @@ public:
                 error(0, "", "the file is empty: a roll needs a header row, then one row for each person");
             return finish();
         }
-        if (!read_header(csv.records.front())) return finish();
+        if (!read_header(csv.records.front(), csv.records)) return finish();
         for (std::size_t i = 1; i < csv.records.size(); ++i) {
             // A record the reader already found wrong is not checked further: its cells are in doubt, and
             // the same fault would be reported twice.
@@ -101,33 +95,47 @@ public:
         return finish();
     }
 
-    bool read_header(const CsvRecord& header) {
+    bool read_header(const CsvRecord& header, const std::vector<CsvRecord>& records) {
+        roll_.mapping = suggest_roll_mapping(header.fields);
+        for (const std::string& problem : apply_roll_choices(roll_.mapping, options_.column_choices))
+            error(header.line, "", problem);
         std::map<std::string, std::size_t> seen;
+        std::vector<std::size_t> unmatched;
         bool any_known = false;
-        for (std::size_t i = 0; i < header.fields.size(); ++i) {
-            const std::string name = normalise_header(header.fields[i]);
-            const auto known = std::find(nominal_roll_columns.begin(), nominal_roll_columns.end(), name);
-            if (known == nominal_roll_columns.end()) {
-                if (name.empty())
-                    warning(header.line, "",
-                            "cell " + std::to_string(i + 1) +
-                                " of the header is empty: that column is ignored");
-                else
-                    warning(header.line, safe_to_show(header.fields[i], 40),
-                            list_of("unknown column, ignored; the columns are", nominal_roll_columns));
+        for (std::size_t i = 0; i < roll_.mapping.size(); ++i) {
+            const RollColumn& col = roll_.mapping[i];
+            if (col.field == kIgnoreField) continue;
+            if (col.field.empty()) {
+                unmatched.push_back(i);
                 continue;
             }
             any_known = true;
-            const auto [it, inserted] = seen.emplace(name, i);
+            const auto [it, inserted] = seen.emplace(col.field, i);
             if (!inserted) {
-                error(header.line, name,
-                      "appears twice in the header (cells " + std::to_string(it->second + 1) + " and " +
-                          std::to_string(i + 1) + "): remove one");
+                error(header.line, col.field,
+                      "two columns fill it (cells " + std::to_string(it->second + 1) + " " +
+                          quoted(header.fields[it->second]) + " and " + std::to_string(i + 1) + " " +
+                          quoted(header.fields[i]) + "): leave one out");
                 continue;
             }
-            column_at_[static_cast<std::size_t>(known - nominal_roll_columns.begin())] = i;
+            if (col.field == kSurnameField)
+                surname_at_ = i;
+            else if (col.field == kForenameField)
+                forename_at_ = i;
+            else {
+                const auto known =
+                    std::find(nominal_roll_columns.begin(), nominal_roll_columns.end(), col.field);
+                column_at_[static_cast<std::size_t>(known - nominal_roll_columns.begin())] = i;
+            }
         }
+        if (column_at_[static_cast<std::size_t>(Column::Name)] && (surname_at_ || forename_at_))
+            error(header.line, "name",
+                  "the file has a name column and a surname or forename column: leave one out (map it to "
+                  "ignore)");
         header_size_ = header.fields.size();
+        if (any_known)
+            for (std::size_t i : unmatched)
+                check_unmatched_column(header, records, i);
         if (!any_known) {
             error(
                 header.line, "",
@@ -138,11 +146,45 @@ public:
         return true;
     }
 
+    // A column that fills no field: fine when it is empty throughout; an error when it holds data, so
+    // that nothing is dropped unseen (the user maps it or leaves it out on purpose).
+    void check_unmatched_column(const CsvRecord& header, const std::vector<CsvRecord>& records,
+                                std::size_t i) {
+        const std::string& name = header.fields[i];
+        const bool holds_data = std::any_of(records.begin() + 1, records.end(), [&](const CsvRecord& r) {
+            return i < r.fields.size() && !trim_space(r.fields[i]).empty();
+        });
+        const std::string where = trim_space(name).empty()
+                                      ? "cell " + std::to_string(i + 1) + " of the header (empty)"
+                                      : "column " + std::to_string(i + 1) + " " + quoted(name);
+        if (!holds_data) {
+            warning(header.line, "", where + " is empty and fills no field: it is left out");
+            return;
+        }
+        error(header.line, "",
+              where +
+                  " holds data but fills no field: choose the field it fills, or leave it out (on the "
+                  "command line --map \"" +
+                  safe_to_show(trim_space(name).empty() ? std::to_string(i + 1) : name, 40) + "=ignore\")");
+    }
+
     // The trimmed cell for a column, empty when the file has no such column.
     std::string_view cell(const CsvRecord& r, Column c) const {
         const auto at = column_at_[static_cast<std::size_t>(c)];
         if (!at || *at >= r.fields.size()) return {};
         return trim_space(r.fields[*at]);
+    }
+
+    // "Forename Surname" from the two columns (either may be missing or empty).
+    std::string joined_name(const CsvRecord& r) const {
+        const auto at = [&](std::optional<std::size_t> i) -> std::string_view {
+            return i && *i < r.fields.size() ? trim_space(r.fields[*i]) : std::string_view();
+        };
+        std::string name(at(forename_at_));
+        const std::string_view surname = at(surname_at_);
+        if (!name.empty() && !surname.empty()) name += ' ';
+        name += surname;
+        return name;
     }
 
     void read_row(const CsvRecord& r) {
@@ -169,6 +211,7 @@ public:
         Person& p = d.person;
         p.tag = std::string(cell(r, Column::Tag));
         p.name = std::string(cell(r, Column::Name));
+        if (surname_at_ || forename_at_) p.name = joined_name(r);
         p.alias = std::string(cell(r, Column::Alias));
         p.arrival_group = std::string(cell(r, Column::Group));
         p.medical_needs = std::string(cell(r, Column::Medical));
@@ -346,23 +389,47 @@ public:
 
     void check_duplicates() {
         std::map<std::string, std::uint32_t> tags;
-        std::map<std::pair<std::string, Date>, std::uint32_t> people;
         for (const PersonDraft& d : roll_.rows) {
             const Person& p = d.person;
-            if (!p.tag.empty()) {
-                const auto [it, inserted] = tags.emplace(to_lower_ascii(p.tag), d.line);
-                if (!inserted)
-                    warning(d.line, "tag",
-                            "the same tag " + quoted(p.tag) + " is on line " + std::to_string(it->second));
+            if (p.tag.empty()) continue;
+            const auto [it, inserted] = tags.emplace(to_lower_ascii(p.tag), d.line);
+            if (!inserted)
+                warning(d.line, "tag",
+                        "the same tag " + quoted(p.tag) + " is on line " + std::to_string(it->second));
+        }
+        check_people_alike();
+    }
+
+    // Two rows that look like the same person (NameLikeness). Rows are compared within a date of birth
+    // in full; rows with an age band only are compared by their folded name, so a roll of thousands
+    // of adults stays quick.
+    void check_people_alike() {
+        std::map<Date, std::vector<const PersonDraft*>> by_birth;
+        std::map<std::pair<AgeBand, std::string>, const PersonDraft*> by_band_and_name;
+        for (const PersonDraft& d : roll_.rows) {
+            const Person& p = d.person;
+            if (trim_space(p.name).empty()) continue;
+            const NameLikeness likeness(p, options_.today);
+            if (p.date_of_birth) {
+                std::vector<const PersonDraft*>& earlier = by_birth[*p.date_of_birth];
+                for (const PersonDraft* e : earlier)
+                    if (const auto why = likeness.why_alike(e->person)) {
+                        warning(d.line, "name",
+                                *why + " as line " + std::to_string(e->line) +
+                                    ": is this the same person twice?");
+                        break;
+                    }
+                earlier.push_back(&d);
+                continue;
             }
-            if (!p.name.empty() && p.date_of_birth) {
-                const auto [it, inserted] =
-                    people.emplace(std::pair{to_lower_ascii(p.name), *p.date_of_birth}, d.line);
-                if (!inserted)
-                    warning(d.line, "name",
-                            "the same name and date of birth are on line " + std::to_string(it->second) +
-                                ": is this the same person twice?");
-            }
+            const AgeBand band = effective_age_band(p, options_.today);
+            if (band == AgeBand::Unknown) continue;
+            const auto [it, inserted] = by_band_and_name.emplace(std::pair{band, likeness.key()}, &d);
+            if (inserted) continue;
+            if (const auto why = likeness.why_alike(it->second->person))
+                warning(d.line, "name",
+                        *why + " as line " + std::to_string(it->second->line) +
+                            ": is this the same person twice?");
         }
     }
 
@@ -398,6 +465,7 @@ public:
     const NominalRollOptions& options_;
     NominalRoll roll_;
     std::array<std::optional<std::size_t>, column_count> column_at_{};
+    std::optional<std::size_t> surname_at_, forename_at_; // joined into the name
     std::size_t header_size_ = 0;
     std::size_t errors_not_listed_ = 0;
 };

@@ -1,14 +1,17 @@
 #pragma once
 // The nominal roll: the list of people the police hand over, or paper registration forms typed up
-// later, as a UTF-8 CSV file with a header row. Columns are matched by name (case-insensitive, any
-// order, every one optional): tag, name, alias, sex, dob, age, age_band, child, nationality, languages,
-// interpreter, arrived_at, group, exploitation, medical, consent_nrm, departed_at, destination.
+// later, as a UTF-8 CSV file with a header row. Columns are matched to fields by name (ignoring case,
+// spacing and punctuation, any order, every one optional) and through common synonyms
+// (roll_mapping.hpp): tag, name, alias, sex, dob, age, age_band, child, nationality, languages,
+// interpreter, arrived_at, group, exploitation, medical, consent_nrm, departed_at, destination, and
+// surname + forename joined into the name. A column with data that fills no field is an error.
 // A roll is all or nothing: any problem rejects the whole file, and every problem is listed.
 #include "domain/clock.hpp"
 #include "domain/csv_reader.hpp"
 #include "domain/date.hpp"
 #include "domain/journey.hpp"
 #include "domain/person.hpp"
+#include "domain/roll_mapping.hpp"
 
 #include <array>
 #include <cstddef>
@@ -49,6 +52,9 @@ struct NominalRollOptions {
     LocalTimeToUnixSeconds to_unix_seconds = unix_seconds_from_local; // the machine's time zone
     CsvLimits limits;
     std::size_t max_problems = 500; // then one line says how many more there were
+    // The user's choices of field for columns, "Header=field" (roll_mapping.hpp), applied over the
+    // matches by name and synonym.
+    std::vector<std::string> column_choices;
 };
 
 // A problem at a line and, where there is one, a column (the roll's column name, e.g. consent_nrm).
@@ -62,10 +68,11 @@ struct RollProblem {
 std::string format_roll_problem(const RollProblem& p);
 
 struct NominalRoll {
+    RollMapping mapping;               // each column of the file and the field it fills
     std::vector<PersonDraft> rows;     // empty whenever there are errors
     std::vector<RollProblem> errors;   // any error rejects the file; sorted by line
-    std::vector<RollProblem> warnings; // unknown columns (ignored), the same tag or name and date of
-                                       // birth on two rows, an empty roll
+    std::vector<RollProblem> warnings; // empty unknown columns (left out), the same tag on two rows, two rows
+                                       // that look like the same person, an empty roll
     bool ok() const { return errors.empty(); }
 };
 

@@ -1,6 +1,7 @@
 #pragma once
-// Small text helpers for matching what people type or import against codes and names. Case folding is
-// ASCII only: codes and ids are ASCII, and names with accents carry an ASCII alias where it matters.
+// Small text helpers for matching what people type or import against codes and names. The
+// *_ignore_case helpers fold ASCII only (codes and ids are ASCII); names as people write them are
+// compared through fold_for_search, which understands every script utf8proc knows.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,14 @@ std::string to_upper_ascii(std::string_view s);
 bool equals_ignore_case(std::string_view a, std::string_view b);
 bool starts_with_ignore_case(std::string_view s, std::string_view prefix);
 bool contains_ignore_case(std::string_view s, std::string_view part);
+
+// Text folded for matching names as people type them: compatibility forms unified (NFKC), case folded
+// (full Unicode folding, so "ß" is "ss"), the accents of Latin, Greek and Cyrillic letters dropped
+// (U+0300-036F after decomposition) and letters with a stroke read as their base letter ("Ł", "Đ",
+// "Ø"), look-alike dashes, quotes and spaces lumped together, invisible characters left out.
+// "NGUYỄN Văn Ánh" -> "nguyen van anh", "Łukasz" -> "lukasz". Marks of other scripts (Devanagari vowel
+// signs, Arabic vowels) stay: they are spelling there, not accents. Invalid UTF-8 is folded as ASCII.
+std::string fold_for_search(std::string_view s);
 
 // Splits on `separator`; each piece trimmed, empty pieces left out.
 std::vector<std::string_view> split_list(std::string_view s, char separator);

@@ -77,4 +77,13 @@ std::string safe_to_show(std::string_view s, std::size_t max_chars) {
     return out;
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t end = max_bytes;
+    // Back off over continuation bytes (10xxxxxx) to the start of the character that would be cut.
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
+        --end;
+    return s.substr(0, end);
+}
+
 } // namespace rc

@@ -26,4 +26,8 @@ bool is_unsafe_to_show(char32_t c);
 // characters with "..." after.
 std::string safe_to_show(std::string_view s, std::size_t max_chars = 60);
 
+// The longest start of `s` of at most `max_bytes` bytes that ends on a character boundary, so a cut
+// never splits a character (a continuation byte is never left at the end).
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+
 } // namespace rc

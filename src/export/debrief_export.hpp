@@ -86,6 +86,8 @@ std::vector<ExportedFile> write_debrief(const DebriefData& data, std::span<const
 void write_xlsx(const DebriefData& data, const std::filesystem::path& path);
 void write_pdf(const DebriefData& data, const std::filesystem::path& path);
 void write_csv_folder(const DebriefData& data, const std::filesystem::path& folder);
+// Text for a CSV cell that a spreadsheet will not run: "=1+2" -> "'=1+2" (also + - @ tab CR first).
+std::string neutralise_formula(std::string text);
 void write_json(const DebriefData& data, const std::filesystem::path& path);
 std::string debrief_json_text(const DebriefData& data);
 

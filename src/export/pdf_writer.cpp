@@ -2,7 +2,9 @@
 // in figures, the timeline, arrivals per hour and people on site (charts drawn with path operations),
 // procedure compliance, referral outcomes with the Duty to Notify count, where people went, support
 // bags used and left, partner attendance, and the issues raised (open alerts, the log). Text is set in
-// DejaVu Sans through libharu's UTF-8 encoder, so names and places in any script print.
+// DejaVu Sans through libharu's UTF-8 encoder: Latin (with Vietnamese), Greek and Cyrillic print
+// correctly. libharu neither joins nor reorders, so Arabic prints unjoined and reversed, and scripts
+// DejaVu lacks (Ethiopic, most Asian scripts) do not print: the report says so on its first page.
 #include "domain/debrief_figures.hpp"
 #include "domain/referral_check.hpp"
 #include "domain/utf8.hpp"
@@ -350,6 +352,11 @@ void opening(Report& r) {
                     "reason allows. Reason given: " +
                         d.reason,
                     kWarning, 10);
+        r.paragraph(
+            "Names in Latin (with Vietnamese), Greek and Cyrillic letters print correctly here; Arabic "
+            "prints unjoined and reversed, and other scripts (Ethiopic, Chinese, Thai, ...) do not "
+            "print. The workbook, CSV and JSON files hold every name as written.",
+            kMuted, 9);
     } else {
         r.paragraph(
             "Pseudonymised: people are shown as codes made for this export only; no names, dates of "

@@ -1,6 +1,7 @@
 // The workbook (libxlsxwriter): one sheet per table of debrief_tables(), with the smaller tables that
 // belong to a sheet beside its main one. Dates and times are Excel dates with a date format (local
 // time, as the centre saw them), numbers are numbers, the header row is frozen and filters are on.
+#include "domain/utf8.hpp"
 #include "export/debrief_export.hpp"
 #include "export/debrief_tables.hpp"
 #include "export/output_files.hpp"
@@ -18,7 +19,10 @@ namespace rc::exports {
 namespace {
 
 constexpr double kExcelEpochOffsetDays = 25569.0; // 1970-01-01 as an Excel serial day
-constexpr std::size_t kMaxCellChars = 32767;      // Excel's limit for one cell
+// Excel holds at most 32,767 characters in a cell and libxlsxwriter refuses a string of more bytes than
+// that, so text is cut to that many bytes, on a character boundary, with an ellipsis to show the cut.
+constexpr std::size_t kMaxCellBytes = 32767;
+constexpr std::string_view kCutMark = "\xE2\x80\xA6"; // …
 
 double excel_date(const Date& d) {
     return static_cast<double>(days_since_epoch(d)) + kExcelEpochOffsetDays;
@@ -104,9 +108,10 @@ void write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& c, 
         return;
     case CellType::Text:
         if (c.text.empty()) return;
-        if (c.text.size() > kMaxCellChars) {
-            check(worksheet_write_string(ws, row, col, c.text.substr(0, kMaxCellChars).c_str(), nullptr),
-                  path);
+        if (c.text.size() > kMaxCellBytes) {
+            const std::string cut =
+                std::string(utf8_prefix(c.text, kMaxCellBytes - kCutMark.size())) + std::string(kCutMark);
+            check(worksheet_write_string(ws, row, col, cut.c_str(), nullptr), path);
             return;
         }
         check(worksheet_write_string(ws, row, col, c.text.c_str(), nullptr), path);

@@ -6,8 +6,10 @@
 #include "app/resume_detector.hpp"
 #include "app/settings.hpp"
 #include "app/store_session.hpp"
+#include "platform/desktop_xdg.hpp"
 #include "platform/signal_watcher.hpp"
 #include "platform/window_events.hpp"
+#include "platform/window_icon.hpp"
 #include "ui/fonts.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
@@ -93,6 +95,7 @@ void create_window(Window& w, const app::Settings& settings, bool vsync) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    hint_window_class(); // kept by glfwWindowHint below: only glfwDefaultWindowHints resets it
     w.glsl = "#version 330 core";
     w.handle = glfwCreateWindow(width, height, "Reception Console", nullptr, nullptr);
     if (!w.handle) {
@@ -103,6 +106,7 @@ void create_window(Window& w, const app::Settings& settings, bool vsync) {
         w.handle = glfwCreateWindow(width, height, "Reception Console", nullptr, nullptr);
     }
     if (!w.handle) return;
+    set_window_icon(w.handle);
     // Without a window manager (Xvfb) "maximised" means nothing: place it on the work area ourselves.
     if (!saved) glfwSetWindowPos(w.handle, wx, wy);
     glfwMakeContextCurrent(w.handle);
@@ -326,6 +330,8 @@ int run_console(const ConsoleOptions& options) {
         about.log_file = (app::log_directory() / "reception-console.log").string();
         about.content_scale = loop.scale();
         loop.shell().set_about(about);
+        XdgDesktop desktop;
+        loop.shell().set_desktop(&desktop);
         g_window_open.store(true);
 
         const double start_cpu = process_cpu_seconds();

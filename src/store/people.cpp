@@ -1,6 +1,7 @@
 // The people received and their journeys: check-in, groups, edits, journey steps, reading back.
 #include "store/people.hpp"
 
+#include "domain/name_likeness.hpp"
 #include "domain/text_match.hpp"
 #include "domain/utf8.hpp"
 #include "store/people_internal.hpp"
@@ -114,12 +115,6 @@ std::optional<std::string> optional_id(std::optional<Destination> d) {
 
 std::string dob_text(const std::optional<Date>& d) {
     return d ? format_iso_date(*d) : std::string();
-}
-
-// The same name (ignoring ASCII case and surrounding spaces) and the same date of birth.
-bool same_name_and_dob(const Person& a, const Person& b) {
-    return a.date_of_birth && b.date_of_birth && *a.date_of_birth == *b.date_of_birth &&
-           !trim_space(a.name).empty() && equals_ignore_case(trim_space(a.name), trim_space(b.name));
 }
 
 // Arrival problems and a tag already in use, added to validate_person's.
@@ -742,10 +737,12 @@ std::vector<FieldProblem> duplicate_warnings(const Store& store, const Person& d
     Connection& db = store.connection_for_reading();
     if (auto other = reference_with_tag(db, details.tag, exclude))
         out.push_back({"tag", "Tag " + safe_to_show(details.tag, 32) + " is already on " + *other + "."});
-    if (!trim_space(details.name).empty() && details.date_of_birth) {
+    if (!trim_space(details.name).empty()) {
         // Names are sealed: every record is opened (one decryption each) rather than keeping a
         // searchable fingerprint of names in the file.
-        auto st = db.cached("SELECT id, reference, personal_enc FROM people ORDER BY id");
+        const NameLikeness likeness(details, local_date_of(store.clock().now()));
+        auto st =
+            db.cached("SELECT id, reference, personal_enc, claimed_age, age_band FROM people ORDER BY id");
         while (st->step()) {
             const PersonId id = st->int64_at(0);
             if (exclude && *exclude == id) continue;
@@ -753,9 +750,10 @@ std::vector<FieldProblem> duplicate_warnings(const Store& store, const Person& d
             if (!fields) continue;
             Person other;
             apply_personal(*fields, other);
-            if (same_name_and_dob(details, other))
-                out.push_back({"name", st->text_at(1) + " has the same name and date of birth: is this the "
-                                                        "same person?"});
+            if (!st->is_null(3)) other.claimed_age = static_cast<int>(st->int64_at(3));
+            other.age_band = stored(st->text_at(4), all_age_bands, age_band_id).value_or(AgeBand::Unknown);
+            if (const auto why = likeness.why_alike(other))
+                out.push_back({"name", st->text_at(1) + " has " + *why + ": is this the same person?"});
         }
     }
     return out;

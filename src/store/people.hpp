@@ -102,8 +102,9 @@ std::optional<PersonRecord> person(const Store& store, PersonId id);
 std::vector<JourneyRecord> journey(const Store& store, PersonId id);
 
 // Warnings to show before saving `person` (leaving out `exclude`, the record being edited): the same
-// tag as someone else (field "tag"), the same name and date of birth (field "name"; names compared
-// ignoring case and surrounding spaces). The messages name the other person's reference only.
+// tag as someone else (field "tag"), a record that looks like the same person (field "name": names alike
+// as NameLikeness compares them, with the same date of birth or age band), saying why. The messages name
+// the other person's reference only.
 std::vector<FieldProblem> duplicate_warnings(const Store& store, const Person& person,
                                              std::optional<PersonId> exclude = std::nullopt);
 
@@ -117,6 +118,7 @@ struct RollImportOptions {
     std::function<Date(UnixSeconds)> date_of = local_date_of;         // "today", in the same zone
     CsvLimits limits;
     std::size_t max_problems = 500;
+    std::vector<std::string> column_choices; // "Header=field", over the matches (roll_mapping.hpp)
 };
 
 // The roll as import_roll reads it, before any database is involved (for a check before signing in):
@@ -125,7 +127,7 @@ NominalRoll check_roll(std::string_view text, const RollImportOptions& options, 
 
 struct RollImportResult {
     std::vector<RollProblem> errors;   // any error: nothing was imported; sorted by line
-    std::vector<RollProblem> warnings; // unknown columns; the same name and date of birth as someone
+    std::vector<RollProblem> warnings; // empty unknown columns; someone who looks like someone
     std::vector<CheckedIn> imported;   // in file order; empty whenever there are errors
     bool ok() const { return errors.empty(); }
 };

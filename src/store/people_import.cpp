@@ -1,5 +1,6 @@
 // Importing a nominal roll: the whole file is checked (by the domain's parser, then against the
 // database) inside the transaction that writes it, so a roll is imported whole or not at all.
+#include "domain/name_likeness.hpp"
 #include "domain/text_match.hpp"
 #include "domain/utf8.hpp"
 #include "store/people.hpp"
@@ -7,6 +8,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <sodium.h>
 #include <spdlog/spdlog.h>
 
 namespace rc::store {
@@ -36,30 +39,36 @@ void add_in_line_order(std::vector<RollProblem>& to, std::vector<RollProblem> pr
     }
 }
 
-std::string name_key(std::string_view name) {
-    return to_lower_ascii(trim_space(name));
-}
-
-// The same name and date of birth as someone already checked in: a warning, not an error (two people
-// can share both; the coordinator decides).
+// Someone already checked in who looks like the same person (NameLikeness): a warning, not an error
+// (two people can share a name and a date of birth; the coordinator decides).
 void warn_of_people_already_in(WriteContext& w, const std::vector<PersonDraft>& rows,
                                std::vector<RollProblem>& warnings) {
-    std::map<std::pair<std::string, Date>, std::vector<std::uint32_t>> wanted;
+    const Date today = local_date_of(w.now);
+    std::vector<std::unique_ptr<NameLikeness>> likeness;
+    std::vector<std::uint32_t> lines;
     for (const PersonDraft& d : rows)
-        if (!trim_space(d.person.name).empty() && d.person.date_of_birth)
-            wanted[{name_key(d.person.name), *d.person.date_of_birth}].push_back(d.line);
-    if (wanted.empty()) return;
+        if (!trim_space(d.person.name).empty()) {
+            likeness.push_back(std::make_unique<NameLikeness>(d.person, today));
+            lines.push_back(d.line);
+        }
+    if (likeness.empty()) return;
     std::vector<RollProblem> found;
-    auto st = w.db.cached("SELECT id, reference, personal_enc FROM people ORDER BY id");
+    auto st =
+        w.db.cached("SELECT id, reference, personal_enc, claimed_age, age_band FROM people ORDER BY id");
     while (st->step()) {
         const auto fields = open_personal(w.cipher, st->int64_at(0), st->blob_at(2));
-        if (!fields || !fields->date_of_birth) continue;
-        const auto it = wanted.find({name_key(fields->name), *fields->date_of_birth});
-        if (it == wanted.end()) continue;
-        for (std::uint32_t line : it->second)
-            found.push_back({line, "name",
-                             "the same name and date of birth as " + st->text_at(1) +
-                                 ", already checked in: is this the same person?"});
+        if (!fields || trim_space(fields->name).empty()) continue;
+        Person other;
+        apply_personal(*fields, other);
+        if (!st->is_null(3)) other.claimed_age = static_cast<int>(st->int64_at(3));
+        other.age_band = parse_age_band(st->text_at(4)).value_or(AgeBand::Unknown);
+        std::string other_key = name_key(other.name);
+        for (std::size_t i = 0; i < likeness.size(); ++i)
+            if (const auto why = likeness[i]->why_alike(other, other_key))
+                found.push_back(
+                    {lines[i], "name",
+                     *why + " as " + st->text_at(1) + ", already checked in: is this the same person?"});
+        sodium_memzero(other_key.data(), other_key.size());
     }
     add_in_line_order(warnings, std::move(found));
 }
@@ -73,6 +82,7 @@ NominalRoll check_roll(std::string_view text, const RollImportOptions& options, 
     o.to_unix_seconds = options.to_unix_seconds;
     o.limits = options.limits;
     o.max_problems = options.max_problems;
+    o.column_choices = options.column_choices;
     NominalRoll roll = parse_nominal_roll(text, o);
     // The parser warns about a tag on two rows (its only warning in the tag column); in an operation
     // a tag belongs to one person, so for an import it is an error.

@@ -103,6 +103,8 @@ public:
     const std::filesystem::path& upgrade_backup() const { return upgrade_backup_; }
     // Goes up by one after every committed write: snapshots compare it to know when to refresh.
     std::uint64_t data_version() const { return data_version_; }
+    // The clock the store stamps writes with (reads that depend on today's date use it too).
+    const Clock& clock() const { return clock_; }
 
     // ---- the session
     // Name + passphrase: unwraps the data key. Works from any state (also to switch user).

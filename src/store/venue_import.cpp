@@ -1,5 +1,6 @@
 // Importing the venue register from a CSV file (a spreadsheet saved as "CSV UTF-8"): every row is
 // checked first, and the rows are written in one transaction only when none has a problem.
+#include "domain/csv_reader.hpp"
 #include "domain/utf8.hpp"
 #include "store/error.hpp"
 #include "store/store_internal.hpp"
@@ -19,16 +20,6 @@ constexpr std::size_t kMaxFileBytes = 4 * 1024 * 1024;
 constexpr std::size_t kMaxVenues = 5000;
 constexpr std::size_t kMaxProblems = 100;
 
-struct CsvRecord {
-    std::uint32_t line = 0;
-    std::vector<std::string> fields;
-    bool blank() const {
-        for (const auto& f : fields)
-            if (!f.empty()) return false;
-        return true;
-    }
-};
-
 std::string trim(std::string_view s) {
     const auto first = s.find_first_not_of(" \t");
     if (first == std::string_view::npos) return {};
@@ -36,72 +27,20 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(first, last - first + 1));
 }
 
-// RFC 4180 records: commas between values, double quotes around a value that holds a comma, a quote
-// ("" inside) or a line break; CRLF or LF line ends. Unquoted values are trimmed of spaces.
+// The file's records as rc::read_csv reads every CSV the console takes (RFC 4180, UTF-8, a byte-order
+// mark skipped), each value trimmed of spaces and blank lines left out.
 std::vector<CsvRecord> split_csv(std::string_view text, std::vector<VenueImportProblem>& problems) {
+    CsvReadResult csv = read_csv(text);
+    for (const CsvProblem& p : csv.problems)
+        problems.push_back({p.line, {}, p.message});
     std::vector<CsvRecord> records;
-    std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    const std::size_t n = text.size();
-    std::uint32_t line = 1;
-    auto end_of_line = [&] {
-        if (i < n && text[i] == '\r') ++i;
-        if (i < n && text[i] == '\n') ++i;
-        ++line;
-    };
-    while (i < n) {
-        CsvRecord record;
-        record.line = line;
-        for (;;) {
-            std::string field;
-            if (text[i] == '"') {
-                const std::uint32_t opened_on = line;
-                ++i;
-                for (;;) {
-                    if (i >= n) {
-                        problems.push_back({opened_on,
-                                            {},
-                                            "a value opens a double quote (\") that is never closed; add "
-                                            "the closing quote"});
-                        return records;
-                    }
-                    if (text[i] == '"') {
-                        if (i + 1 < n && text[i + 1] == '"') {
-                            field += '"';
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        break;
-                    }
-                    if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
-                    if (text[i] == '\n') ++line;
-                    field += text[i++];
-                }
-                while (i < n && (text[i] == ' ' || text[i] == '\t'))
-                    ++i;
-                if (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n') {
-                    problems.push_back({line,
-                                        {},
-                                        "there is text after the closing quote of a value; put the whole "
-                                        "value inside the quotes, and write a quote inside it as \"\""});
-                    return records;
-                }
-            } else {
-                const std::size_t start = i;
-                while (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
-                    ++i;
-                field = trim(text.substr(start, i - start));
-            }
-            record.fields.push_back(std::move(field));
-            if (i < n && text[i] == ',') {
-                ++i;
-                if (i < n) continue;
-                record.fields.emplace_back(); // a trailing comma at the very end of the file
-            }
-            break;
+    for (CsvRecord& r : csv.records) {
+        bool blank = true;
+        for (std::string& f : r.fields) {
+            f = trim(f);
+            blank = blank && f.empty();
         }
-        if (i < n) end_of_line();
-        if (!record.blank()) records.push_back(std::move(record));
+        if (!blank) records.push_back(std::move(r));
     }
     return records;
 }

@@ -19,6 +19,7 @@ Fonts g_fonts;
 constexpr ImWchar kRanges[] = {
     0x0020, 0x00FF, // Basic Latin + Latin-1 Supplement
     0x0100, 0x024F, // Latin Extended-A and -B (Ł, Ż, Ș, Ț, Ő ...)
+    0x0300, 0x036F, // Combining Diacritical Marks: names typed or pasted decomposed (e + U+0301)
     0x0370, 0x03FF, // Greek and Coptic
     0x0400, 0x04FF, // Cyrillic
     0x1E00, 0x1EFF, // Latin Extended Additional (Vietnamese: ễ, ặ, ươ ...)

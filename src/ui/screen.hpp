@@ -7,6 +7,7 @@
 #include "app/settings.hpp"
 #include "domain/alert.hpp"
 #include "domain/clock.hpp"
+#include "ui/desktop.hpp"
 
 #include <functional>
 #include <string_view>
@@ -19,6 +20,8 @@ struct ScreenContext {
     const Clock& clock;
     // Opens another screen on a record (an alert's target): the shell switches after this frame.
     std::function<void(std::string_view screen_id, const AlertTarget& target)> go_to;
+    // The desktop's file manager; null when there is none (tests, a bare X server).
+    Desktop* desktop = nullptr;
 };
 
 class Screen {

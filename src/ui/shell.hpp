@@ -8,9 +8,9 @@
 
 #include <memory>
 #include <optional>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rc::ui {
@@ -51,6 +51,8 @@ public:
     bool gate_shown() const { return gate_shown_; }
     const StatusBar& status_bar() const { return status_bar_; }
     void set_about(AboutInfo about) { about_ = std::move(about); }
+    // The platform's desktop services (open a folder); screens work without them.
+    void set_desktop(Desktop* desktop) { ctx_.desktop = desktop; }
 
     // Text size steps (also Ctrl+= / Ctrl+- / Ctrl+0).
     void change_font_size(float delta);

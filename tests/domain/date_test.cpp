@@ -1,3 +1,4 @@
+#include "domain/clock.hpp"
 #include "domain/date.hpp"
 
 #include <doctest/doctest.h>
@@ -39,4 +40,17 @@ TEST_CASE("days since the epoch and UTC conversion agree with known instants") {
         CHECK(days_since_epoch(date_from_days_since_epoch(d)) == d);
     CHECK(utc_date_of(1773470400) == Date{2026, 3, 14});
     CHECK(utc_date_of(-1) == Date{1969, 12, 31});
+}
+
+TEST_CASE("parse_local_time is parse_local_date_time in the machine's zone: strict about what it takes") {
+    UnixSeconds at = 0;
+    CHECK(parse_local_time("2026-03-14T06:40", at));
+    CHECK(at == *unix_seconds_from_local({{2026, 3, 14}, 6, 40, 0}));
+    CHECK(parse_local_time("2026-03-14 06:40:30", at));
+    CHECK(at == *unix_seconds_from_local({{2026, 3, 14}, 6, 40, 30}));
+    CHECK_FALSE(parse_local_time("2026-03-14T06:40:60", at));       // no leap second
+    CHECK_FALSE(parse_local_time("2026-03-14T06:40 tomorrow", at)); // trailing text
+    CHECK_FALSE(parse_local_time("2026-02-31T06:40", at));
+    CHECK_FALSE(parse_local_time("2026-03-14T24:00", at));
+    CHECK_FALSE(parse_local_time("14/03/2026 06:40", at));
 }

@@ -228,23 +228,103 @@ TEST_CASE("a 500-row roll parses") {
         CHECK(roll.rows[i].line > roll.rows[i - 1].line);
 }
 
-TEST_CASE("unknown columns are reported and ignored; duplicate tags and people are warnings") {
-    const std::string text = "tag,name,dob,shoe_size,,Languages\n"
-                             "T1,Ana,1990-01-01,38,x,pl\n"
-                             "t1,Ana,01/01/1990,39,,pl\n"
-                             ",,,,,\n";
-    const NominalRoll roll = parse_nominal_roll(text, roll_options());
+TEST_CASE("a column with data that fills no field stops the roll, naming it; an empty one is left out") {
+    const std::string text = "tag,name,dob,shoe_size,,Languages,notes\n"
+                             "T1,Ana,1990-01-01,38,x,pl,\n"
+                             "t1,Ana,01/01/1990,39,,pl,\n"
+                             ",,,,,,\n";
+    NominalRoll roll = parse_nominal_roll(text, roll_options());
+    INFO(all_problems(roll));
+    REQUIRE(roll.errors.size() == 2);
+    CHECK(
+        format_roll_problem(roll.errors[0]) ==
+        "line 1: column 4 'shoe_size' holds data but fills no field: choose the field it fills, or leave it "
+        "out (on the command line --map \"shoe_size=ignore\")");
+    CHECK(format_roll_problem(roll.errors[1]).starts_with("line 1: cell 5 of the header (empty) holds data"));
+    CHECK(roll.rows.empty());
+    REQUIRE(roll.mapping.size() == 7);
+    CHECK(roll.mapping[3].field.empty());
+    CHECK(roll.mapping[5].field == "languages");
+
+    // Left out on purpose (by header, and by number for the column without one): the roll goes in.
+    NominalRollOptions o = roll_options();
+    o.column_choices = {"shoe_size=ignore", "5=ignore"};
+    roll = parse_nominal_roll(text, o);
     INFO(all_problems(roll));
     REQUIRE(roll.ok());
     CHECK(roll.rows.size() == 2);
-    REQUIRE(roll.warnings.size() == 4);
-    CHECK(roll.warnings[0].line == 1);
-    CHECK(roll.warnings[0].column == "shoe_size");
-    CHECK(roll.warnings[1].line == 1);
-    CHECK(roll.warnings[2].line == 3);
-    CHECK(roll.warnings[2].column == "tag");
-    CHECK(roll.warnings[3].column == "name");
-    CHECK(roll.warnings[3].message.find("line 2") != std::string::npos);
+    REQUIRE(roll.warnings.size() == 3);
+    CHECK(format_roll_problem(roll.warnings[0]) ==
+          "line 1: column 7 'notes' is empty and fills no field: it is left out");
+    CHECK(roll.warnings[1].line == 3);
+    CHECK(roll.warnings[1].column == "tag");
+    CHECK(roll.warnings[2].column == "name");
+    CHECK(roll.warnings[2].message.find("line 2") != std::string::npos);
+}
+
+TEST_CASE("a roll in another layout imports through the mapping with every value in place") {
+    const std::string text = "Surname,Forename,D.O.B.,Country,Language spoken,Arrival time\n"
+                             "Popescu,Andrei,12/03/1994,Romania,Romanian,2026-03-14 06:40\n"
+                             "Wiśniewski,Łukasz,1980-11-30,PL,pl,2026-03-14T07:15\n"
+                             "Hoxha,,,Albania,Albanian,\n";
+    const NominalRoll roll = parse_nominal_roll(text, roll_options());
+    INFO(all_problems(roll));
+    REQUIRE(roll.ok());
+    CHECK(roll.warnings.empty());
+    REQUIRE(roll.mapping.size() == 6);
+    const std::vector<std::string> fields = {"surname",     "forename",  "dob",
+                                             "nationality", "languages", "arrived_at"};
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        CAPTURE(roll.mapping[i].header);
+        CHECK(roll.mapping[i].field == fields[i]);
+        CHECK(roll.mapping[i].match == (i < 3 ? ColumnMatch::Exact : ColumnMatch::Synonym));
+    }
+    REQUIRE(roll.rows.size() == 3);
+    const Person& andrei = roll.rows[0].person;
+    CHECK(andrei.name == "Andrei Popescu");
+    CHECK(andrei.date_of_birth == Date{1994, 3, 12});
+    CHECK(andrei.nationality == "RO");
+    CHECK(andrei.languages == std::vector<std::string>{"ro"});
+    CHECK(roll.rows[0].arrived_at == unix_seconds_from_utc({{2026, 3, 14}, 6, 40, 0}));
+    CHECK(roll.rows[1].person.name == "Łukasz Wiśniewski");
+    CHECK(roll.rows[1].person.date_of_birth == Date{1980, 11, 30});
+    CHECK(roll.rows[1].person.nationality == "PL");
+    CHECK(roll.rows[1].arrived_at == unix_seconds_from_utc({{2026, 3, 14}, 7, 15, 0}));
+    CHECK(roll.rows[2].person.name == "Hoxha"); // a surname alone
+    CHECK(roll.rows[2].person.nationality == "AL");
+}
+
+TEST_CASE("header matching ignores case, spacing and punctuation; the user can change any match") {
+    CHECK(header_key(" D.O.B. ") == "dob");
+    CHECK(header_key("Arrived-At") == "arrivedat");
+    CHECK(header_key("Prénom") == "prenom");
+    CHECK(field_for_header("ARRIVED AT")->first == "arrived_at");
+    CHECK(field_for_header("ARRIVED AT")->second == ColumnMatch::Exact);
+    CHECK(field_for_header("Date of Birth")->first == "dob");
+    CHECK(field_for_header("First name")->first == "forename");
+    CHECK(field_for_header("Full name")->first == "name");
+    CHECK(field_for_header("nom")->first == "surname");
+    CHECK(field_for_header("Nationality")->first == "nationality");
+    CHECK_FALSE(field_for_header("Shoe size"));
+
+    RollMapping m = suggest_roll_mapping({"Name", "Country", "Hair"});
+    const auto problems =
+        apply_roll_choices(m, {"country=ignore", "HAIR=medical", "Eyes=alias", "Name=colour", "nonsense"});
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0] == "the file has no column 'Eyes'");
+    CHECK(problems[1].starts_with("'colour' is not a field; the fields are name, tag, alias"));
+    CHECK(problems[2].starts_with("'nonsense' is not a choice"));
+    CHECK(m[0].field == "name");
+    CHECK(m[1].field == "ignore");
+    CHECK(m[2].field == "medical");
+    CHECK(m[2].match == ColumnMatch::Chosen);
+    CHECK(chosen_roll_columns(m) == std::vector<std::string>{"Country=ignore", "Hair=medical"});
+    CHECK(header_signature({"Surname", " FORENAME ", "D.O.B."}) == "surname|forename|dob");
+
+    // A name column with surname and forename columns is one too many.
+    const NominalRoll both = parse_nominal_roll("name,surname\nAna,Pop\n", roll_options());
+    REQUIRE(both.errors.size() == 1);
+    CHECK(both.errors[0].message.starts_with("the file has a name column and a surname"));
 }
 
 TEST_CASE("files that are not a roll") {
@@ -256,7 +336,7 @@ TEST_CASE("files that are not a roll") {
     CHECK(roll.errors[0].message.starts_with("the first row is not a header"));
     roll = parse_nominal_roll("tag,name,tag\nT1,A,T1\n", roll_options());
     REQUIRE(roll.errors.size() == 1);
-    CHECK(format_roll_problem(roll.errors[0]).starts_with("line 1, column tag: appears twice"));
+    CHECK(format_roll_problem(roll.errors[0]).starts_with("line 1, column tag: two columns fill it"));
     roll = parse_nominal_roll("tag,name\n", roll_options());
     CHECK(roll.ok());
     CHECK(roll.warnings.size() == 1);
@@ -287,4 +367,24 @@ TEST_CASE("too many problems are summarised") {
     const NominalRoll roll = parse_nominal_roll(text, options);
     REQUIRE(roll.errors.size() == 6);
     CHECK(format_roll_problem(roll.errors.back()) == "15 more problems are not listed");
+}
+
+TEST_CASE("rows that look like the same person are warned about, saying why") {
+    const std::string text = "tag,name,dob,age\n"
+                             "T1,Łukasz Wiśniewski,1980-11-30,\n"
+                             "T2,Lukasz Wisniewski,1980-11-30,\n"
+                             "T3,Lukasz Wisniewski,1980-11-29,\n"
+                             "T4,Mihai Ionescu,,31\n"
+                             "T5,MIHAI IONESCU,,33\n"
+                             "T6,Mihai Ionescu,,52\n";
+    const NominalRoll roll = parse_nominal_roll(text, roll_options());
+    INFO(all_problems(roll));
+    REQUIRE(roll.ok());
+    REQUIRE(roll.warnings.size() == 2);
+    CHECK(format_roll_problem(roll.warnings[0]) ==
+          "line 3, column name: the same name apart from accents or capitals and the same date of birth as "
+          "line 2: is this the same person twice?");
+    CHECK(
+        format_roll_problem(roll.warnings[1]) ==
+        "line 6, column name: the same name and age band (25-34) as line 5: is this the same person twice?");
 }

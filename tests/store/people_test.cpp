@@ -487,6 +487,52 @@ TEST_CASE("people: the same name and date of birth as someone checked in is a wa
     REQUIRE(r.warnings.size() == 1);
     CHECK(format_roll_problem(r.warnings[0]) == "line 2, column name: the same name and date of birth as "
                                                 "OP-0001-001, already checked in: is this the same person?");
+
+    // Written without the accents, against someone checked in with them.
+    Person lukasz;
+    lukasz.tag = "T006";
+    lukasz.name = "Łukasz Wiśniewski";
+    lukasz.date_of_birth = Date{1980, 11, 30};
+    check_in(*s, lukasz, kT0 - kDay);
+    const RollImportResult again = import_roll(*s, "name,dob\nLukasz Wisniewski,1980-11-30\n", utc_roll());
+    REQUIRE(again.warnings.size() == 1);
+    CHECK(format_roll_problem(again.warnings[0]) ==
+          "line 2, column name: the same name apart from accents or capitals and the same date of birth as "
+          "OP-0001-004, already checked in: is this the same person?");
+}
+
+TEST_CASE("people: a duplicate check catches Lukasz Wisniewski, 1980-11-30 against Łukasz Wiśniewski") {
+    TempDir dir("people-duplicates-accents");
+    ManualClock clock(kT0);
+    auto s = make_store(dir / "centre.sqlite", clock);
+    Person lukasz;
+    lukasz.tag = "T006";
+    lukasz.name = "Łukasz Wiśniewski";
+    lukasz.date_of_birth = Date{1980, 11, 30};
+    check_in(*s, lukasz, kT0);
+
+    Person typed;
+    typed.tag = "T099";
+    typed.name = "Lukasz Wisniewski";
+    typed.date_of_birth = Date{1980, 11, 30};
+    const auto w = duplicate_warnings(*s, typed);
+    CAPTURE(field_problems_text(w));
+    REQUIRE(w.size() == 1);
+    CHECK(w[0].field == "name");
+    CHECK(w[0].message == "OP-0001-001 has the same name apart from accents or capitals and the same date of "
+                          "birth: is this the same person?");
+
+    // A slip of one letter, and an age band instead of a date of birth, are caught and said.
+    typed.name = "LUKASZ WISNIEWSKY";
+    CHECK(duplicate_warnings(*s, typed).at(0).message ==
+          "OP-0001-001 has a name one letter different and the same date of birth: is this the same person?");
+    typed.date_of_birth.reset();
+    typed.claimed_age = 45; // 1980-11-30 is 45 on 14 March 2026
+    CHECK(duplicate_warnings(*s, typed).at(0).message ==
+          "OP-0001-001 has a name one letter different and the same age band (35-49): is this the same "
+          "person?");
+    typed.claimed_age = 30;
+    CHECK(duplicate_warnings(*s, typed).empty());
 }
 
 TEST_CASE("people: duplicate warnings name the other person's reference, never a name") {

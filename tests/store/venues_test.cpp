@@ -202,7 +202,7 @@ TEST_CASE("venues: a CSV import with any problem writes nothing and says where e
 
     // Broken quoting, an empty file, a file that is not there.
     VenueImportResult q = import_venues_csv_text(*s, "name,capacity\n\"Open Hall,10\nOther,5\n");
-    CHECK(has_message(q, "venues.csv: line 2: a value opens a double quote"));
+    CHECK(has_message(q, "venues.csv: line 2: a quoted field starts here and is never closed"));
     CHECK(has_message(import_venues_csv_text(*s, "\n\n"), "venues.csv: the file is empty"));
     VenueImportResult missing = import_venues_csv(*s, dir / "nothing.csv");
     REQUIRE(missing.problems.size() == 1);

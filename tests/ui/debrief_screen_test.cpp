@@ -8,11 +8,24 @@
 
 #include <doctest/doctest.h>
 #include <string>
+#include <vector>
 
 using namespace rc;
 using namespace rc::ui;
 using rc::store::test::TempDir;
 using rc::ui::test::HeadlessUi;
+
+namespace {
+// Records the folders it was asked to open instead of starting a file manager.
+struct RecordingDesktop final : Desktop {
+    bool can_open_folders() const override { return true; }
+    std::optional<std::string> open_folder(const std::filesystem::path& folder) override {
+        opened.push_back(folder);
+        return std::nullopt;
+    }
+    std::vector<std::filesystem::path> opened;
+};
+} // namespace
 
 TEST_CASE("the debrief is exported from the window, pseudonymised, and names need a reason") {
     TempDir dir("debrief-screen");
@@ -37,8 +50,11 @@ TEST_CASE("the debrief is exported from the window, pseudonymised, and names nee
     REQUIRE(session.check_in(p, "").ok);
 
     HeadlessUi ui(session, settings, clock);
+    RecordingDesktop desktop;
+    ui.shell().set_desktop(&desktop);
     ui.shell().show_screen(7);
     ui.frames(2);
+    CHECK_FALSE(ui.find_item(DebriefScreen::kOpenFolder)); // nothing exported yet
     REQUIRE(ui.click_item(DebriefScreen::kFolder));
     const std::string out = (dir / "debrief").string();
     ui.type_text(out.c_str());
@@ -52,6 +68,11 @@ TEST_CASE("the debrief is exported from the window, pseudonymised, and names nee
             CHECK(store::test::read_file(entry.path()).find("Distinctivename") == std::string::npos);
     }
     CHECK(files == 3); // workbook, report, JSON
+
+    // After the export the window offers to open the folder in the file manager.
+    REQUIRE(ui.click_item(DebriefScreen::kOpenFolder));
+    REQUIRE(desktop.opened.size() == 1);
+    CHECK(desktop.opened[0] == dir / "debrief");
 
     app::AppSession::DebriefExportForm named;
     named.out_dir = out;

@@ -21,6 +21,8 @@ TEST_CASE("the system font covers the sample names of every script the console m
     for (const char* name : {"Nguyễn Văn Ánh", "Łukasz Żółć", "Иван Петров", "Ștefan", "Ελένη",
                              "Đặng Thị Hương", "Ольга Шевченко", "Dvořák", "Søren Ærø"})
         CHECK_MESSAGE(font_has_glyphs(*f.body, name), name);
+    // Decomposed accents (a letter followed by a combining mark, as some keyboards and files send them).
+    CHECK(font_has_glyphs(*f.body, "Nguye\u0302\u0303n A\u0301nh"));
     // The symbols the UI itself uses.
     CHECK(font_has_glyphs(*f.body, "\u25CF \u2026 \u2212 \u201C\u201D \u2013 \u2014 \u2192"));
 }

@@ -1,9 +1,9 @@
 #pragma once
 // The check-in form: one person's details, completed without the mouse. Tab moves field to field in
 // the order a volunteer asks the questions; Enter saves from any text field (a pick list's Enter
-// picks first); a duplicate (same tag, or same name and date of birth) warns and needs a second Enter.
-// Only the centre reference is required, and it is assigned on saving: people who will not give
-// details still get checked in. The same form edits someone already checked in.
+// picks first); a duplicate (same tag, or a name alike with the same date of birth or age band) warns and
+// needs a second Enter. Only the centre reference is required, and it is assigned on saving: people who will
+// not give details still get checked in. The same form edits someone already checked in.
 #include "ui/pick_list.hpp"
 #include "ui/screen.hpp"
 

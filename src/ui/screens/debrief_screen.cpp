@@ -40,8 +40,18 @@ void DebriefScreen::draw(ScreenContext& ctx) {
         const app::EditResult r = ctx.session.export_debrief(form_);
         message_ = r.message;
         message_is_error_ = !r.ok;
+        exported_to_ = r.ok ? form_.out_dir : std::string();
     }
     result_message(message_, message_is_error_);
+    if (!exported_to_.empty() && ctx.desktop && ctx.desktop->can_open_folders()) {
+        if (button(kOpenFolder)) {
+            const auto problem = ctx.desktop->open_folder(exported_to_);
+            if (problem) {
+                message_ = *problem;
+                message_is_error_ = true;
+            }
+        }
+    }
 
     ImGui::Spacing();
     ImGui::Separator();

@@ -18,6 +18,7 @@ public:
     static constexpr const char* kIdentifiable =
         "Include names (needs a reason; recorded in the audit trail)";
     static constexpr const char* kReason = "##debrief_reason";
+    static constexpr const char* kOpenFolder = "Open folder";
     static constexpr const char* kPurge = "Purge personal data\u2026";
     static constexpr const char* kPurgeConfirm = "Yes, purge now";
 
@@ -28,6 +29,7 @@ private:
     std::string purge_problem_;
     std::string message_;
     bool message_is_error_ = false;
+    std::string exported_to_; // the folder of the last export that worked: "Open folder" shows it
 };
 
 } // namespace rc::ui

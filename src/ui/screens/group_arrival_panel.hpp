@@ -4,6 +4,8 @@
 #include "ui/screen.hpp"
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace rc::ui {
 
@@ -22,12 +24,23 @@ public:
     static constexpr const char* kRollPath = "##roll_path";
     static constexpr const char* kPreview = "Check the file";
     static constexpr const char* kImport = "Import these people";
+    static constexpr const char* kMappingField = "##roll_field"; // one per column, under its row's id
+
+    // Chooses the field a column fills (its header, or its number when it has none), and checks again.
+    void choose(ScreenContext& ctx, const std::string& header, std::string_view field);
+    const app::RollPreview& preview() const { return preview_; }
 
 private:
     int count_ = 0;
     std::string group_, time_, first_tag_;
     std::string roll_path_;
+    void draw_mapping(ScreenContext& ctx);
+    void preview_again(ScreenContext& ctx);
+
     app::RollPreview preview_;
+    std::vector<std::string> choices_;    // "Header=field", the user's and the remembered ones
+    std::vector<std::string> remembered_; // the choices remembered for this header row
+    std::string signature_;               // the header row, for remembering
     bool previewed_ = false;
     std::string message_;
     bool message_is_error_ = false;
