@@ -149,6 +149,9 @@ public:
     virtual CheckInResult update_person(std::int64_t id, const Person& person);
     virtual EditResult record_journey_step(std::int64_t id, JourneyStep step,
                                            std::optional<Destination> destination);
+    // What recording this exit would leave undone (the departure gate), from the snapshots in memory: the
+    // desk asks for confirmation with it before recording the departure.
+    DepartureGate departure_gate(std::int64_t id, Destination destination, UnixSeconds now) const;
     // Warnings before saving: the same tag, or the same name and date of birth, as someone else.
     virtual std::vector<std::string> duplicate_warnings(const Person& person,
                                                         std::optional<std::int64_t> id) const;

@@ -126,12 +126,12 @@ void StoreSession::refresh_referrals(bool signed_in) {
     try {
         const store::ReferralOverview o = store::referral_overview(*store_, clock_.now());
         referrals_.procedure_pinned = o.procedure_pinned;
-        referrals_.overdue_after_hours = o.overdue_after_hours;
         referrals_.people_with_missing = o.people_with_missing;
         referrals_.missing = o.missing;
         referrals_.overdue = o.overdue;
         referrals_.contradictions = o.contradictions;
-        referrals_.age_unknown = o.age_unknown;
+        referrals_.age_not_established = o.age_not_established;
+        referrals_.departed_without_referral = o.departed_without_referral;
         referrals_.undecided = o.undecided;
         referrals_.next_change_at = o.next_change_at;
         for (const store::PersonReferralOverview& po : o.people) {
