@@ -46,7 +46,8 @@ void StoreSession::add_centre_alerts(std::vector<Alert>& all) const {
             for (const PersonRow& row : people_.rows)
                 if (row.journey.arrived_at) arrivals.push_back(*row.journey.arrived_at);
             std::sort(arrivals.begin(), arrivals.end());
-            const auto bound = static_cast<std::size_t>(tier_range(*p, operation_.tier).to_people.value_or(0));
+            const auto bound =
+                static_cast<std::size_t>(tier_range(*p, operation_.tier).to_people.value_or(0));
             if (bound < arrivals.size()) a->since = arrivals[bound];
             all.push_back(std::move(*a));
         }

@@ -20,7 +20,7 @@ namespace rc {
 // Most urgent first; ids in parentheses.
 enum class AlertSeverity {
     Critical, // (critical) act now: overdue, contradictory
-    Warning,  // (warning) act soon: missing, age unknown, on site too long
+    Warning,  // (warning) act soon: missing, age not established, on site too long
     Reminder, // (reminder) not a failure: an undecided adult
 };
 std::string_view alert_severity_id(AlertSeverity s);

@@ -24,7 +24,7 @@ struct PersonalFields {
     std::optional<CompanionRelation> arrived_with_relation;
     bool urgent_medical = false;
     std::string adult_judgement; // a coordinator's reason the person is clearly an adult
-    bool has_medical = false; // whether medical_enc holds a note, known without opening it
+    bool has_medical = false;    // whether medical_enc holds a note, known without opening it
 };
 
 // Length-prefixed fields padded to a multiple of 64 bytes: the sealed size hides most of the lengths.
