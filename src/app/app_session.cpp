@@ -106,6 +106,22 @@ EditResult AppSession::record_journey_step(std::int64_t id, JourneyStep step,
     (void)destination;
     return no_database();
 }
+DepartureGate AppSession::departure_gate(std::int64_t id, Destination destination, UnixSeconds now) const {
+    const Procedure* procedure = operation().procedure.get();
+    const PersonRow* row = nullptr;
+    for (const PersonRow& r : people().rows)
+        if (r.id == id) row = &r;
+    if (!procedure || !row) return {};
+    std::vector<Referral> referrals;
+    for (const PersonReferrals& p : this->referrals().people)
+        if (p.person_id == id)
+            for (const ReferralRow& r : p.referrals)
+                referrals.push_back(r.referral);
+    const UnixSeconds arrived_at = row->journey.arrived_at.value_or(now);
+    return rc::departure_gate(*procedure, row->person, local_date_of(arrived_at), arrived_at, referrals,
+                              destination, now);
+}
+
 std::vector<std::string> AppSession::duplicate_warnings(const Person& person,
                                                         std::optional<std::int64_t> id) const {
     (void)person;

@@ -149,6 +149,9 @@ public:
     virtual CheckInResult update_person(std::int64_t id, const Person& person);
     virtual EditResult record_journey_step(std::int64_t id, JourneyStep step,
                                            std::optional<Destination> destination);
+    // What recording this exit would leave undone (the departure gate), from the snapshots in memory: the
+    // desk asks for confirmation with it before recording the departure.
+    DepartureGate departure_gate(std::int64_t id, Destination destination, UnixSeconds now) const;
     // Warnings before saving: the same tag as someone else, or someone who looks like the same person
     // (a name alike with the same date of birth or age band), saying why.
     virtual std::vector<std::string> duplicate_warnings(const Person& person,

@@ -30,8 +30,8 @@ struct PersonRow {
 struct PeopleCounts {
     int total = 0;
     int on_site = 0;
-    int children_on_site = 0; // children and disputed ages
-    int age_unknown_on_site = 0;
+    int children_on_site = 0;    // children or presumed: disputed ages and ages not established included
+    int age_unknown_on_site = 0; // age not established (presumed children, also counted above)
     int interpreter_needed_on_site = 0;
     int awaiting_welfare = 0; // on site
     int awaiting_interview = 0;

@@ -33,13 +33,13 @@ struct PersonReferrals {
 struct ReferralsSnapshot {
     std::uint64_t version = 0;
     bool procedure_pinned = false;
-    int overdue_after_hours = 4;
     std::vector<PersonReferrals> people; // check-in order
     int people_with_missing = 0;
     int missing = 0;
     int overdue = 0;
     int contradictions = 0;
-    int age_unknown = 0;
+    int age_not_established = 0;       // presumed children
+    int departed_without_referral = 0; // left with a required referral missing
     int undecided = 0;
     int made = 0; // referrals made, accepted or in progress
     std::optional<UnixSeconds> next_change_at;

@@ -20,7 +20,7 @@ struct Settings {
     Theme theme = Theme::Dark;
     // The database last opened (shown again next time; the store decides whether to reopen it).
     std::string last_database;
-    // Alert kinds (ids, e.g. "age_unknown") whose folded line the dashboard shows open.
+    // Alert kinds (ids, e.g. "age_not_established") whose folded line the dashboard shows open.
     std::vector<std::string> open_alert_kinds;
     // The column choices made for a roll's header row, to apply again to the next file with the same
     // header: "<header_signature> => Header=field|Header=field" (headers holding '|' are not kept).

@@ -157,7 +157,7 @@ void recount(PeopleSnapshot& s, const Procedure* procedure, UnixSeconds now) {
         if (j.departed) ++c.departed;
         if (!j.on_site) continue;
         ++c.on_site;
-        if (treated_as_child(row.child)) ++c.children_on_site;
+        if (treated_as_child(row.child)) ++c.children_on_site; // children or presumed
         if (row.child == ChildStatus::Unknown) ++c.age_unknown_on_site;
         if (row.person.interpreter_needed == true) ++c.interpreter_needed_on_site;
         if (row.person.urgent_medical) ++c.urgent_medical_on_site;

@@ -41,7 +41,8 @@ void StoreSession::add_centre_alerts(std::vector<Alert>& all) const {
             for (const PersonRow& row : people_.rows)
                 if (row.journey.arrived_at) arrivals.push_back(*row.journey.arrived_at);
             std::sort(arrivals.begin(), arrivals.end());
-            const auto bound = static_cast<std::size_t>(tier_range(*p, operation_.tier).to_people.value_or(0));
+            const auto bound =
+                static_cast<std::size_t>(tier_range(*p, operation_.tier).to_people.value_or(0));
             if (bound < arrivals.size()) a->since = arrivals[bound];
             all.push_back(std::move(*a));
         }
@@ -121,12 +122,12 @@ void StoreSession::refresh_referrals(bool signed_in) {
     try {
         const store::ReferralOverview o = store::referral_overview(*store_, clock_.now());
         referrals_.procedure_pinned = o.procedure_pinned;
-        referrals_.overdue_after_hours = o.overdue_after_hours;
         referrals_.people_with_missing = o.people_with_missing;
         referrals_.missing = o.missing;
         referrals_.overdue = o.overdue;
         referrals_.contradictions = o.contradictions;
-        referrals_.age_unknown = o.age_unknown;
+        referrals_.age_not_established = o.age_not_established;
+        referrals_.departed_without_referral = o.departed_without_referral;
         referrals_.undecided = o.undecided;
         referrals_.next_change_at = o.next_change_at;
         for (const store::PersonReferralOverview& po : o.people) {

@@ -65,8 +65,6 @@ std::string_view alert_kind_id(AlertKind k) {
         return "referral_overdue";
     case AlertKind::ReferralContradictory:
         return "referral_contradictory";
-    case AlertKind::AgeUnknown:
-        return "age_unknown";
     case AlertKind::DecisionPending:
         return "decision_pending";
     case AlertKind::OnSiteTooLong:
@@ -89,6 +87,12 @@ std::string_view alert_kind_id(AlertKind k) {
         return "interpreter_missing";
     case AlertKind::ChildWithUnrelatedAdult:
         return "child_with_unrelated_adult";
+    case AlertKind::DepartedWithoutReferral:
+        return "departed_without_referral";
+    case AlertKind::AgeNotEstablished:
+        return "age_not_established";
+    case AlertKind::PersonMissing:
+        return "person_missing";
     }
     return "other";
 }
@@ -101,8 +105,6 @@ std::string_view alert_kind_label(AlertKind k) {
         return "Referral overdue";
     case AlertKind::ReferralContradictory:
         return "Referral contradicts the rules";
-    case AlertKind::AgeUnknown:
-        return "Age unknown";
     case AlertKind::DecisionPending:
         return "NRM decision pending";
     case AlertKind::OnSiteTooLong:
@@ -125,6 +127,12 @@ std::string_view alert_kind_label(AlertKind k) {
         return "No interpreter";
     case AlertKind::ChildWithUnrelatedAdult:
         return "Child with unrelated adult";
+    case AlertKind::DepartedWithoutReferral:
+        return "Left without a referral";
+    case AlertKind::AgeNotEstablished:
+        return "Age not established";
+    case AlertKind::PersonMissing:
+        return "Person missing";
     }
     return "Other";
 }
@@ -189,12 +197,26 @@ void add_referral_alerts(std::vector<Alert>& out, const PersonAlertInput& who) {
             a.since = who.arrived_at;
             a.key = person_key("referral_missing", who.person_id, type);
             break;
-        case ReferralFindingKind::AgeUnknown:
-            a.severity = AlertSeverity::Warning;
-            a.kind = AlertKind::AgeUnknown;
+        case ReferralFindingKind::AgeNotEstablished:
+            a.severity = f.urgent ? AlertSeverity::Critical : AlertSeverity::Warning;
+            a.kind = AlertKind::AgeNotEstablished;
             a.target = person_target(who);
-            a.since = who.arrived_at;
-            a.key = person_key("age_unknown", who.person_id);
+            a.since = f.urgent && check.age_due_at ? check.age_due_at : who.arrived_at;
+            a.key = person_key("age_not_established", who.person_id);
+            break;
+        case ReferralFindingKind::DepartedWithoutReferral:
+            a.severity = f.urgent ? AlertSeverity::Critical : AlertSeverity::Warning;
+            a.kind = AlertKind::DepartedWithoutReferral;
+            a.target = person_target(who, type);
+            a.since = check.departure ? std::optional<UnixSeconds>(check.departure->at) : who.arrived_at;
+            a.key = person_key("departed_without_referral", who.person_id);
+            break;
+        case ReferralFindingKind::ReportedMissing:
+            a.severity = AlertSeverity::Critical;
+            a.kind = AlertKind::PersonMissing;
+            a.target = person_target(who);
+            a.since = check.departure ? std::optional<UnixSeconds>(check.departure->at) : who.arrived_at;
+            a.key = person_key("person_missing", who.person_id);
             break;
         case ReferralFindingKind::Undecided:
         case ReferralFindingKind::ConsentNotAsked:

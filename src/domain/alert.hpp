@@ -20,7 +20,7 @@ namespace rc {
 // Most urgent first; ids in parentheses.
 enum class AlertSeverity {
     Critical, // (critical) act now: overdue, contradictory
-    Warning,  // (warning) act soon: missing, age unknown, on site too long
+    Warning,  // (warning) act soon: missing, age not established, on site too long
     Reminder, // (reminder) not a failure: an undecided adult
 };
 std::string_view alert_severity_id(AlertSeverity s);
@@ -30,7 +30,6 @@ enum class AlertKind {
     ReferralMissing,       // (referral_missing)
     ReferralOverdue,       // (referral_overdue)
     ReferralContradictory, // (referral_contradictory)
-    AgeUnknown,            // (age_unknown)
     DecisionPending,       // (decision_pending) an adult undecided or not asked about the NRM
     OnSiteTooLong,         // (on_site_too_long)
     ActionOverdue,         // (action_overdue) a procedure action past its due time
@@ -43,6 +42,12 @@ enum class AlertKind {
     FunctionMissing,    // (function_missing) a function the procedure needs on site that nobody performs
     InterpreterMissing, // (interpreter_missing) people on site need a language no interpreter on site speaks
     ChildWithUnrelatedAdult, // (child_with_unrelated_adult) an indicator to share with children's services
+    // Safeguarding at every exit and for every unknown age (issue 14, items 1 and 2).
+    DepartedWithoutReferral, // (departed_without_referral) left with a required referral missing:
+                             // critical for a child, a warning for an adult
+    AgeNotEstablished,       // (age_not_established) presumed a child: a warning, critical once the
+                             // procedure's welfare check time has passed
+    PersonMissing,           // (person_missing) left to "missing": critical at once
 };
 std::string_view alert_kind_id(AlertKind k);
 std::string_view alert_kind_label(AlertKind k); // "Referral overdue"
@@ -96,8 +101,9 @@ struct AlertInputs {
 };
 
 // A person's referral alerts: one per contradiction (critical), overdue referral (critical) and missing
-// referral not yet overdue (warning); an unknown age (warning); an undecided adult or one not yet asked
-// (reminder).
+// referral not yet overdue (warning); an age not established (warning, critical after the welfare check
+// time); a departure with referrals missing (critical for a child, warning for an adult); a person
+// reported missing (critical); an undecided adult or one not yet asked (reminder).
 void add_referral_alerts(std::vector<Alert>& out, const PersonAlertInput& person);
 // A person in the centre longer than the procedure's on_site_warning_hours (warning).
 void add_on_site_alert(std::vector<Alert>& out, const Procedure& p, const PersonAlertInput& person,

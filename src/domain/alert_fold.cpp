@@ -28,7 +28,7 @@ std::string noun(AlertTargetKind target, int n) {
     return one ? "item" : "items";
 }
 
-// "Age unknown" -> "age unknown"; "NRM decision pending" keeps its capitals.
+// "Age not established" -> "age not established"; "NRM decision pending" keeps its capitals.
 std::string lower_label(std::string_view label) {
     std::string s(label);
     if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))

@@ -62,6 +62,15 @@ struct TimelineEvent {
     std::string text; // a sentence without names
 };
 
+// One required referral and when the procedure wanted it by.
+struct DebriefReferralDue {
+    ReferralType type = ReferralType::Other;
+    std::optional<UnixSeconds> due_at; // none: the procedure sets no time for it
+    bool made = false;                 // made or accepted
+    bool made_late = false;            // made after due_at
+    bool overdue = false;              // not made, and due_at had passed when the export was measured
+};
+
 struct DebriefPerson {
     std::string code; // "P-7KQ2" (pseudonymised) or the centre reference (identifiable)
     // Identifiable only.
@@ -94,6 +103,7 @@ struct DebriefPerson {
     std::vector<ReferralType> referrals_made;
     std::vector<ReferralType> referrals_missing;
     std::vector<ReferralType> referrals_overdue;
+    std::vector<DebriefReferralDue> referrals_due; // each required referral with its due time
 };
 
 struct DebriefReferral {

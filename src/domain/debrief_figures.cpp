@@ -298,7 +298,11 @@ void compute_debrief_figures(DebriefData& d) {
         count_figure("children", "People", "Children (under 18)", with_status(ChildStatus::Child), sup));
     s.push_back(count_figure("age_disputed", "People", "Age disputed (treated as children)",
                              with_status(ChildStatus::AgeDisputed), sup));
-    s.push_back(count_figure("age_unknown", "People", "Age unknown", with_status(ChildStatus::Unknown), sup));
+    s.push_back(count_figure("age_unknown", "People", "Age not established (presumed children)",
+                             with_status(ChildStatus::Unknown), sup));
+    s.push_back(count_figure(
+        "children_or_presumed", "People", "Children or presumed (referred as children)",
+        people_where([](const DebriefPerson& p) { return treated_as_child(p.child_status); }), sup));
     s.push_back(
         count_figure("interpreter_needed", "People", "Needed an interpreter",
                      people_where([](const DebriefPerson& p) { return p.interpreter_needed == true; }), sup));

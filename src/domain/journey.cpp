@@ -82,8 +82,24 @@ std::string_view destination_id(Destination d) {
         return "left_of_own_accord";
     case Destination::Other:
         return "other";
+    case Destination::PoliceProtection:
+        return "police_protection";
+    case Destination::ChildrensServicesPlacement:
+        return "childrens_services_placement";
+    case Destination::DetainedImmigration:
+        return "detained_immigration";
+    case Destination::Arrested:
+        return "arrested";
+    case Destination::HospitalTemporary:
+        return "hospital_temporary";
+    case Destination::Missing:
+        return "missing";
     }
     return "other";
+}
+
+bool destination_is_temporary(Destination d) {
+    return d == Destination::HospitalTemporary;
 }
 
 std::string_view destination_label(Destination d) {
@@ -100,6 +116,18 @@ std::string_view destination_label(Destination d) {
         return "Left of own accord";
     case Destination::Other:
         return "Other";
+    case Destination::PoliceProtection:
+        return "Police protection";
+    case Destination::ChildrensServicesPlacement:
+        return "Children's services placement";
+    case Destination::DetainedImmigration:
+        return "Detained (immigration)";
+    case Destination::Arrested:
+        return "Arrested";
+    case Destination::HospitalTemporary:
+        return "Hospital (temporary)";
+    case Destination::Missing:
+        return "Missing";
     }
     return "Other";
 }
@@ -107,7 +135,8 @@ std::string_view destination_label(Destination d) {
 std::optional<Destination> parse_destination(std::string_view text) {
     const std::string wanted = normalise_id(text);
     for (Destination d : all_destinations)
-        if (destination_id(d) == wanted) return d;
+        if (destination_id(d) == wanted || equals_ignore_case(trim_space(text), destination_label(d)))
+            return d;
     return std::nullopt;
 }
 
@@ -179,7 +208,15 @@ std::optional<std::string> journey_step_problem(const std::vector<JourneyEvent>&
         return step + " is already recorded";
     }
     if (next.step == JourneyStep::Departed && !next.destination) return "a departure needs a destination";
-    if (next.step != JourneyStep::Departed && next.destination) return "only a departure has a destination";
+    if (next.step == JourneyStep::Departed && destination_is_temporary(*next.destination))
+        return std::string(destination_label(*next.destination)) +
+               " is a temporary exit: record it as one, and the person stays on the roll";
+    if (next.step == JourneyStep::TemporaryExit && next.destination &&
+        !destination_is_temporary(*next.destination))
+        return "a temporary exit can go only to a temporary destination (hospital, temporary); " +
+               std::string(destination_label(*next.destination)) + " is a departure";
+    if (next.step != JourneyStep::Departed && next.step != JourneyStep::TemporaryExit && next.destination)
+        return "only a departure or a temporary exit has a destination";
     if (!events.empty() && next.at < events.back().at)
         return std::string(journey_step_label(next.step)) + " is earlier than the step before it (" +
                std::string(journey_step_label(events.back().step)) + ")";

@@ -18,7 +18,8 @@ enum class JourneyStep {
     WelfareCheckDone, // (welfare_check_done) once
     Interviewed,      // (interviewed) once
     DecisionRecorded, // (decision_recorded) once
-    TemporaryExit,    // (temporary_exit) e.g. to hospital for a check, expected back
+    TemporaryExit,    // (temporary_exit) e.g. to hospital for a check, expected back; may carry a
+                      // temporary destination (hospital_temporary)
     Returned,         // (returned) back from a temporary exit
     Departed,         // (departed) with a destination; nothing follows it
 };
@@ -31,16 +32,34 @@ std::string_view journey_step_label(JourneyStep s); // "Welfare check done"
 std::optional<JourneyStep> journey_step_from_id(std::string_view id);
 
 enum class Destination {
-    SafeAccommodation, // (safe_accommodation)
-    Hospital,          // (hospital)
-    Home,              // (home)
-    WithPolice,        // (with_police)
-    LeftOfOwnAccord,   // (left_of_own_accord)
-    Other,             // (other)
+    SafeAccommodation,          // (safe_accommodation)
+    Hospital,                   // (hospital) admitted: leaves the roll
+    Home,                       // (home)
+    WithPolice,                 // (with_police)
+    LeftOfOwnAccord,            // (left_of_own_accord)
+    Other,                      // (other)
+    PoliceProtection,           // (police_protection) a child taken into police protection
+    ChildrensServicesPlacement, // (childrens_services_placement)
+    DetainedImmigration,        // (detained_immigration) detained by Immigration Enforcement
+    Arrested,                   // (arrested)
+    HospitalTemporary,          // (hospital_temporary) a temporary exit: stays on the roll
+    Missing,                    // (missing) gone without anyone knowing where: report at once
 };
-inline constexpr std::array<Destination, 6> all_destinations{
-    Destination::SafeAccommodation, Destination::Hospital,        Destination::Home,
-    Destination::WithPolice,        Destination::LeftOfOwnAccord, Destination::Other};
+inline constexpr std::array<Destination, 12> all_destinations{Destination::SafeAccommodation,
+                                                              Destination::ChildrensServicesPlacement,
+                                                              Destination::PoliceProtection,
+                                                              Destination::WithPolice,
+                                                              Destination::Hospital,
+                                                              Destination::HospitalTemporary,
+                                                              Destination::Home,
+                                                              Destination::LeftOfOwnAccord,
+                                                              Destination::Missing,
+                                                              Destination::DetainedImmigration,
+                                                              Destination::Arrested,
+                                                              Destination::Other};
+// A destination that is a temporary exit (the person stays on the roll): recorded with the temporary
+// exit step, never with a departure.
+bool destination_is_temporary(Destination d);
 std::string_view destination_id(Destination d);
 std::string_view destination_label(Destination d); // "Left of own accord"
 // An id or a label, case-insensitive; spaces and hyphens count as underscores ("with police").
@@ -49,7 +68,7 @@ std::optional<Destination> parse_destination(std::string_view text);
 struct JourneyEvent {
     JourneyStep step = JourneyStep::Arrived;
     UnixSeconds at = 0;
-    std::optional<Destination> destination; // for Departed only
+    std::optional<Destination> destination; // Departed: where to; TemporaryExit: a temporary one, if any
     std::string note;                       // may be personal: never log it
 };
 
@@ -75,7 +94,8 @@ JourneySummary summarise_journey(const std::vector<JourneyEvent>& events);
 std::vector<JourneyStep> allowed_next_steps(const std::vector<JourneyEvent>& events);
 
 // Why `next` cannot follow `events` (a sentence for the screen), or nullopt when it can. Besides the
-// order, a departure needs a destination, only a departure has one, and time cannot go backwards.
+// order, a departure needs a destination that is not temporary, a temporary exit may carry only a
+// temporary one, no other step has one, and time cannot go backwards.
 std::optional<std::string> journey_step_problem(const std::vector<JourneyEvent>& events,
                                                 const JourneyEvent& next);
 

@@ -186,7 +186,7 @@ std::string_view child_status_id(ChildStatus c) {
 std::string_view child_status_label(ChildStatus c) {
     switch (c) {
     case ChildStatus::Unknown:
-        return "Unknown";
+        return "Age not established — presumed child";
     case ChildStatus::Child:
         return "Child";
     case ChildStatus::Adult:
@@ -204,21 +204,24 @@ std::optional<ChildStatus> child_status_from_id(std::string_view id) {
 }
 
 bool treated_as_child(ChildStatus c) {
-    return c == ChildStatus::Child || c == ChildStatus::AgeDisputed;
+    return c != ChildStatus::Adult;
 }
 
-std::optional<AgeStatus> age_status_for_referrals(ChildStatus c) {
+bool age_established(ChildStatus c) {
+    return c != ChildStatus::Unknown;
+}
+
+AgeStatus age_status_for_referrals(ChildStatus c) {
     switch (c) {
     case ChildStatus::Child:
         return AgeStatus::Child;
     case ChildStatus::Adult:
         return AgeStatus::Adult;
     case ChildStatus::AgeDisputed:
-        return AgeStatus::Disputed;
     case ChildStatus::Unknown:
-        return std::nullopt;
+        return AgeStatus::Disputed;
     }
-    return std::nullopt;
+    return AgeStatus::Disputed;
 }
 
 // ---- Exploitation and indicators ------------------------------------------------------------------
@@ -336,7 +339,7 @@ AgeBand effective_age_band(const Person& p, Date on) {
 ChildStatus child_status(const Person& p, Date arrival_date) {
     if (p.stated_child == ChildStatus::AgeDisputed) return ChildStatus::AgeDisputed;
     bool says_child = p.stated_child == ChildStatus::Child;
-    bool says_adult = p.stated_child == ChildStatus::Adult;
+    bool says_adult = p.stated_child == ChildStatus::Adult && !trim_space(p.adult_judgement).empty();
     const auto note_age = [&](int age) {
         if (age < 0) return;
         (age < adult_age ? says_child : says_adult) = true;
@@ -435,6 +438,7 @@ std::vector<FieldProblem> validate_person(const Person& p, Date today, std::opti
         p.exploitation.bits() != ExploitationTypes{ExploitationType::Unknown}.bits())
         out.push_back({"exploitation", "unknown cannot be combined with other types"});
     check_text(out, "property", p.property_held, max_note_chars, true);
+    check_text(out, "adult_judgement", p.adult_judgement, max_judgement_chars, true);
     if (auto problem = journey_problem(p.journey)) out.push_back({"journey", *problem});
     for (const JourneyEvent& e : p.journey)
         check_text(out, "journey", e.note, max_note_chars, true);

@@ -86,7 +86,7 @@ int age_on(Date dob, Date on);
 
 // Whether the person is a child, as the rules see it.
 enum class ChildStatus {
-    Unknown,     // (unknown) nothing recorded says either way
+    Unknown,     // (unknown) age not established: presumed a child until someone records an age
     Child,       // (child) under 18
     Adult,       // (adult) 18 or over
     AgeDisputed, // (age_disputed) "age disputed — treat as child" until an age assessment says otherwise
@@ -96,10 +96,13 @@ inline constexpr std::array<ChildStatus, 4> all_child_statuses{
 std::string_view child_status_id(ChildStatus c);
 std::string_view child_status_label(ChildStatus c); // "Age disputed — treat as child"
 std::optional<ChildStatus> child_status_from_id(std::string_view id);
-// Children and disputed ages are treated as children.
+// Children, disputed ages and ages not established are treated as children (for referrals, rooms and
+// counts: "children or presumed"): the law presumes a child where the person may be under 18.
 bool treated_as_child(ChildStatus c);
-// The referral rules' view; nullopt for Unknown, which the rules cannot decide on.
-std::optional<AgeStatus> age_status_for_referrals(ChildStatus c);
+// The referral rules' view: an age not established follows the child rule, like a disputed one.
+AgeStatus age_status_for_referrals(ChildStatus c);
+// Whether an age has been established (anything but Unknown).
+bool age_established(ChildStatus c);
 
 // ---- Exploitation and indicators ------------------------------------------------------------------
 
@@ -186,6 +189,12 @@ struct Person {
     ForcedLabourIndicators indicators;
     std::string property_held;
     NrmConsentAnswer nrm_consent;
+    // When the current NRM answer was recorded (the store sets it when the answer changes); an adult's NRM
+    // and an MS1 after a decline are due from it.
+    std::optional<UnixSeconds> nrm_consent_at;
+    // A coordinator's judgement that the person is clearly an adult, with no age recorded: why. Personal
+    // (sealed); setting it is audited and needs a coordinator.
+    std::string adult_judgement;
     std::vector<JourneyEvent> journey;
 };
 
@@ -194,7 +203,9 @@ AgeBand effective_age_band(const Person& p, Date on);
 
 // Child, adult or unknown from what is recorded, on the arrival date. A disputed age wins; otherwise
 // anything recorded that says under 18 (date of birth, claimed age, band, or a "child" statement) makes
-// the person a child, because a child wrongly treated as an adult is the worse mistake.
+// the person a child, because a child wrongly treated as an adult is the worse mistake. An "adult"
+// statement with no age counts only with a coordinator's judgement (adult_judgement): until then the
+// age is not established and the person is presumed a child.
 ChildStatus child_status(const Person& p, Date arrival_date);
 
 // A child (or someone whose age is disputed or not established) who arrived with an adult unrelated to
@@ -208,6 +219,7 @@ inline constexpr std::size_t max_name_chars = 200;
 inline constexpr std::size_t max_group_chars = 100;
 inline constexpr std::size_t max_diet_chars = 500;
 inline constexpr std::size_t max_note_chars = 2000; // medical needs, property held
+inline constexpr std::size_t max_judgement_chars = 500;
 
 // A problem with one field, for the screen to show beside it. `field` is the field's id, the same as
 // the nominal roll's column where there is one: reference, tag, name, alias, sex, dob, age, age_band,

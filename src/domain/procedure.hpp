@@ -64,6 +64,9 @@ struct ProcedureInfo {
     std::string notes;
     int on_site_warning_hours = 12;     // people on site longer than this stand out
     int staff_shift_warning_hours = 12; // staff on shift longer than this stand out
+    // Each arrival's welfare check, which establishes their age, is due this many minutes after they
+    // arrive ([warnings] welfare_check_minutes); an age still not established then is critical.
+    int welfare_check_minutes = 60;
 };
 
 // Everyone from `from_people` to `to_people` (inclusive) expected at the centre; no `to_people` means
@@ -106,10 +109,21 @@ struct ProcedureAction {
     std::string notes;
 };
 
+// How long a required referral may take, in minutes, counted from the moment the rule's category says
+// (referral_due_anchor in procedure_rules.hpp): a child's from arrival, an adult's NRM from the consent,
+// an MS1 from the decline or the departure.
+struct ReferralDue {
+    ReferralType type = ReferralType::Nrm;
+    int minutes = 0; // 1..max_due_minutes
+};
+
 struct ReferralRule {
     std::vector<ReferralType> required;
     std::vector<ReferralType> recommended;
     std::vector<ReferralType> no_identifying_data; // referrals that must carry no identifying details
+    // One per required type (and, for adult_undecided, the MS1 owed when the adult leaves undecided), in
+    // file order: the file's due_minutes.
+    std::vector<ReferralDue> due;
 };
 
 struct ReferralRules {

@@ -485,12 +485,21 @@ private:
         }
         const toml::table& t = *n->as_table();
         const std::string where = "[warnings]";
-        check_keys(t, {"on_site_hours", "staff_shift_hours"}, where);
+        check_keys(t, {"on_site_hours", "staff_shift_hours", "welfare_check_minutes"}, where);
+        parse_welfare_check(t, where, p);
         if (auto v = bounded(t, "on_site_hours", where, false, "hours, e.g. on_site_hours = 12", 1, 168))
             p.info.on_site_warning_hours = *v;
         if (auto v =
                 bounded(t, "staff_shift_hours", where, false, "hours, e.g. staff_shift_hours = 12", 1, 24))
             p.info.staff_shift_warning_hours = *v;
+    }
+
+    // When each arrival's welfare check (which establishes their age) is due; optional.
+    void parse_welfare_check(const toml::table& t, const std::string& where, Procedure& p) {
+        if (auto v =
+                bounded(t, "welfare_check_minutes", where, false,
+                        "minutes after each arrival, e.g. welfare_check_minutes = 60", 1, max_due_minutes))
+            p.info.welfare_check_minutes = *v;
     }
 
     // ---- [tiers] ----
@@ -884,7 +893,8 @@ private:
     // a file that breaks it is refused.
     void parse_referral_rule(const toml::table& t, const std::string& where, std::string_view category,
                              ReferralRule& rule) {
-        check_keys(t, {"required", "recommended", "no_identifying_data"}, where);
+        check_keys(t, {"required", "recommended", "no_identifying_data", "due_minutes"}, where);
+        const std::size_t problems_before = diags_.size();
         rule.required = referral_list(t, "required", where);
         rule.recommended = referral_list(t, "recommended", where);
         rule.no_identifying_data = referral_list(t, "no_identifying_data", where);
@@ -922,6 +932,82 @@ private:
                       where +
                           ": an MS1 for an adult who has not consented must carry no identifying details; "
                           "add 'duty_to_notify' to 'no_identifying_data'");
+        }
+        // Once the lists themselves are wrong, which types need a time is not known: say nothing more.
+        parse_referral_due(t, where, category, rule, diags_.size() == problems_before);
+    }
+
+    // due_minutes = { nrm = 720 }: how long each required referral may take under this rule. Every required
+    // type needs one, and adult_undecided needs one for the MS1 owed when an undecided adult leaves; a
+    // time for a type the rule does not require would never be used, so it is refused as a mistake.
+    void parse_referral_due(const toml::table& t, const std::string& where, std::string_view category,
+                            ReferralRule& rule, bool lists_ok) {
+        const bool undecided = category == "adult_undecided";
+        const std::string example =
+            undecided ? "due_minutes = { duty_to_notify = 1440 }" : "due_minutes = { nrm = 720 }";
+        const toml::node* n = t.get("due_minutes");
+        std::vector<ReferralType> wanted = rule.required;
+        if (undecided && std::find(wanted.begin(), wanted.end(), ReferralType::DutyToNotify) == wanted.end())
+            wanted.push_back(ReferralType::DutyToNotify);
+        if (!n) {
+            if (!wanted.empty() && lists_ok)
+                error(t, where + ": missing 'due_minutes', the time allowed for each required referral (" +
+                             example + ")");
+            return;
+        }
+        const toml::table* due = n->as_table();
+        if (!due) {
+            wrong_type(*n, "due_minutes", where, "a table of minutes by referral type (" + example + ")");
+            return;
+        }
+        static const auto ids = referral_ids();
+        const std::string at = where + " due_minutes";
+        bool unknown_type = false; // a misspelt type: the time it was meant for is not missing as well
+        for (auto&& [k, v] : *due) {
+            const std::string key = unshield_toml_text(k.str());
+            const auto type = referral_type_from_id(key);
+            if (!type) {
+                unknown_type = true;
+                error(k.source(), at + ": unknown referral type " + show(key) + did_you_mean(key, ids) +
+                                      " (types: " + join(ids) + ")");
+                continue;
+            }
+            if (std::find(wanted.begin(), wanted.end(), *type) == wanted.end()) {
+                if (lists_ok)
+                    error(k.source(),
+                          at + ": '" + key +
+                              "' is not required by this rule, so it has no due time; remove it or "
+                              "add it to 'required'");
+                continue;
+            }
+            if (!v.is_integer()) {
+                error(v, at + ": '" + key + "' must be a whole number of minutes without quotes, not " +
+                             std::string(type_name(v)));
+                continue;
+            }
+            const std::int64_t minutes = v.as_integer()->get();
+            if (minutes < 1 || minutes > max_due_minutes) {
+                error(v, at + ": '" + key + "' is " + std::to_string(minutes) + " but must be from 1 to " +
+                             std::to_string(max_due_minutes) + " minutes (7 days)");
+                continue;
+            }
+            rule.due.push_back(ReferralDue{*type, static_cast<int>(minutes)});
+        }
+        for (ReferralType x : wanted) {
+            if (!lists_ok || unknown_type) break;
+            if (std::any_of(rule.due.begin(), rule.due.end(),
+                            [&](const ReferralDue& d) { return d.type == x; }))
+                continue;
+            const bool bad_entry = std::any_of(due->begin(), due->end(), [&](auto&& kv) {
+                return unshield_toml_text(kv.first.str()) == referral_type_id(x);
+            });
+            if (bad_entry) continue; // already reported
+            const std::string id(referral_type_id(x));
+            error(*n, at + ": no time for '" + id + "'" +
+                          (undecided && x == ReferralType::DutyToNotify
+                               ? " (the MS1 owed when an undecided adult leaves)"
+                               : std::string(", which this rule requires")) +
+                          "; add " + id + " = <minutes>");
         }
     }
 

@@ -183,24 +183,73 @@ std::optional<UnixSeconds> next_due_time(std::span<const ActionState> states, Un
     return next;
 }
 
-ReferralRequirements referral_requirements(const Procedure& p, PersonCategory c) {
-    const ReferralRule* rule = &p.referrals.child;
+const ReferralRule& referral_rule(const Procedure& p, PersonCategory c) {
     switch (c) {
     case PersonCategory::Child:
     case PersonCategory::AgeDisputed:
-        rule = &p.referrals.child;
-        break;
+        return p.referrals.child;
     case PersonCategory::AdultConsents:
-        rule = &p.referrals.adult_consents;
-        break;
+        return p.referrals.adult_consents;
     case PersonCategory::AdultDeclines:
-        rule = &p.referrals.adult_declines;
-        break;
+        return p.referrals.adult_declines;
     case PersonCategory::AdultUndecided:
-        rule = &p.referrals.adult_undecided;
-        break;
+        return p.referrals.adult_undecided;
     }
-    return ReferralRequirements{rule->required, rule->recommended, rule->no_identifying_data};
+    return p.referrals.child;
+}
+
+ReferralRequirements referral_requirements(const Procedure& p, PersonCategory c) {
+    const ReferralRule& rule = referral_rule(p, c);
+    return ReferralRequirements{rule.required, rule.recommended, rule.no_identifying_data};
+}
+
+std::string_view referral_due_anchor_id(ReferralDueAnchor a) {
+    switch (a) {
+    case ReferralDueAnchor::Arrival:
+        return "arrival";
+    case ReferralDueAnchor::ConsentDecision:
+        return "consent";
+    case ReferralDueAnchor::Decline:
+        return "decline";
+    case ReferralDueAnchor::Departure:
+        return "departure";
+    }
+    return "arrival";
+}
+
+std::string_view referral_due_anchor_label(ReferralDueAnchor a) {
+    switch (a) {
+    case ReferralDueAnchor::Arrival:
+        return "after arrival";
+    case ReferralDueAnchor::ConsentDecision:
+        return "after the adult consents";
+    case ReferralDueAnchor::Decline:
+        return "after the adult declines";
+    case ReferralDueAnchor::Departure:
+        return "after the adult leaves undecided";
+    }
+    return "after arrival";
+}
+
+ReferralDueAnchor referral_due_anchor(PersonCategory c) {
+    switch (c) {
+    case PersonCategory::Child:
+    case PersonCategory::AgeDisputed:
+        return ReferralDueAnchor::Arrival;
+    case PersonCategory::AdultConsents:
+        return ReferralDueAnchor::ConsentDecision;
+    case PersonCategory::AdultDeclines:
+        return ReferralDueAnchor::Decline;
+    case PersonCategory::AdultUndecided:
+        return ReferralDueAnchor::Departure;
+    }
+    return ReferralDueAnchor::Arrival;
+}
+
+std::optional<int> referral_due_minutes(const Procedure& p, PersonCategory c, ReferralType t) {
+    for (const ReferralDue& d : referral_rule(p, c).due)
+        if (d.type == t) return d.minutes;
+    return std::nullopt;
 }
 
 bool referral_must_not_identify(const Procedure& p, PersonCategory c, ReferralType t) {

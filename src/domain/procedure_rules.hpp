@@ -120,6 +120,19 @@ struct ReferralRequirements {
 // The rule for a category; age-disputed people get the child rule.
 ReferralRequirements referral_requirements(const Procedure& p, PersonCategory c);
 bool referral_must_not_identify(const Procedure& p, PersonCategory c, ReferralType t);
+const ReferralRule& referral_rule(const Procedure& p, PersonCategory c);
+
+// What a required referral's due time counts from, by the rule that requires it: a child's (and an
+// age-disputed or age-not-established person's) from arrival; an adult's who consents from the consent
+// decision; an adult's who declines from the decline; the MS1 owed when an undecided adult leaves, from
+// the departure.
+enum class ReferralDueAnchor { Arrival, ConsentDecision, Decline, Departure };
+std::string_view referral_due_anchor_id(ReferralDueAnchor a); // "arrival", "consent", "decline", "departure"
+std::string_view referral_due_anchor_label(ReferralDueAnchor a); // "after arrival"
+ReferralDueAnchor referral_due_anchor(PersonCategory c);
+
+// The procedure's minutes for a referral type under a category's rule; nullopt when the rule sets none.
+std::optional<int> referral_due_minutes(const Procedure& p, PersonCategory c, ReferralType t);
 
 // ---- Support bags ------------------------------------------------------------------------------------
 

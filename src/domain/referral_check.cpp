@@ -28,6 +28,15 @@ std::string capitalised(std::string s) {
     return s;
 }
 
+std::string join_types(const std::vector<ReferralType>& types) {
+    std::string out;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        if (i > 0) out += i + 1 == types.size() ? " and " : ", ";
+        out += type_name(types[i]);
+    }
+    return out;
+}
+
 std::string_view category_phrase(PersonCategory c) {
     switch (c) {
     case PersonCategory::Child:
@@ -126,12 +135,16 @@ std::string_view referral_finding_kind_id(ReferralFindingKind k) {
         return "overdue";
     case ReferralFindingKind::Contradictory:
         return "contradictory";
-    case ReferralFindingKind::AgeUnknown:
-        return "age_unknown";
     case ReferralFindingKind::Undecided:
         return "undecided";
     case ReferralFindingKind::ConsentNotAsked:
         return "consent_not_asked";
+    case ReferralFindingKind::AgeNotEstablished:
+        return "age_not_established";
+    case ReferralFindingKind::DepartedWithoutReferral:
+        return "departed_without_referral";
+    case ReferralFindingKind::ReportedMissing:
+        return "reported_missing";
     }
     return "missing";
 }
@@ -172,10 +185,40 @@ std::string format_duration(UnixSeconds seconds) {
     return out;
 }
 
+std::string referral_type_phrase(ReferralType t) {
+    return type_name(t);
+}
+
 std::optional<PersonCategory> referral_category(const Person& person, Date arrival_date) {
-    const std::optional<AgeStatus> age = age_status_for_referrals(child_status(person, arrival_date));
-    if (!age) return std::nullopt;
-    return person_category(*age, person.nrm_consent.value_or(NrmConsent::Undecided));
+    const AgeStatus age = age_status_for_referrals(child_status(person, arrival_date));
+    return person_category(age, person.nrm_consent.value_or(NrmConsent::Undecided));
+}
+
+std::string departure_first_step(bool child, Destination d, bool referrals_missing) {
+    const std::string after = referrals_missing ? "; then make the missing referrals after the fact" : "";
+    if (d == Destination::Missing)
+        return child ? "Call the police on 999 now and report a missing child" + after
+                     : "Call the police on 999 now and report a missing person at risk" + after;
+    if (!child)
+        return referrals_missing
+                   ? "Make the missing referrals after the fact, and record where the person went"
+                   : "";
+    switch (d) {
+    case Destination::Home:
+    case Destination::LeftOfOwnAccord:
+    case Destination::Other:
+        return "Call the police on 999 now: a child who left alone is at risk" + after;
+    case Destination::PoliceProtection:
+    case Destination::WithPolice:
+    case Destination::Arrested:
+    case Destination::DetainedImmigration:
+        return "Tell the officer in charge now that the child is not referred, and call children's services" +
+               after;
+    case Destination::ChildrensServicesPlacement:
+        return "Confirm with children's services now that they hold the referral" + after;
+    default:
+        return "Call children's services now and tell them where the child is" + after;
+    }
 }
 
 bool referral_must_be_anonymous(const Procedure& p, const Person& person, Date arrival_date, ReferralType t) {
@@ -189,59 +232,83 @@ bool referral_must_be_anonymous(const Procedure& p, const Person& person, Date a
 
 PersonReferralCheck check_person_referrals(const Procedure& p, const Person& person, Date arrival_date,
                                            UnixSeconds arrived_at, std::span<const Referral> referrals,
-                                           UnixSeconds now, const ReferralCheckOptions& options) {
+                                           UnixSeconds now, std::optional<PersonExit> departure) {
     PersonReferralCheck out;
     out.child_status = child_status(person, arrival_date);
     out.category = referral_category(person, arrival_date);
     const bool child = treated_as_child(out.child_status);
     const bool adult = is_adult(out.category);
-    const UnixSeconds overdue_after =
-        static_cast<UnixSeconds>(std::clamp(options.overdue_after_hours, 0, 168)) * 3600;
-    const std::string allowed = format_duration(overdue_after);
+    if (!departure) {
+        const JourneySummary journey = summarise_journey(person.journey);
+        if (journey.departed && journey.departed_at && journey.destination)
+            departure = PersonExit{*journey.departed_at, *journey.destination};
+    }
+    if (departure && destination_is_temporary(departure->destination)) departure.reset();
+    out.departure = departure;
+    const auto note_next = [&](UnixSeconds at) {
+        if (at >= now && (!out.next_due_at || at < *out.next_due_at)) out.next_due_at = at;
+    };
 
     // ---- what the rules ask for, and where each stands
-    ReferralRequirements rule;
-    if (out.category) {
-        rule = referral_requirements(p, *out.category);
-        out.required = rule.required;
-        out.recommended = rule.recommended;
-        for (ReferralNeed need : {ReferralNeed::Required, ReferralNeed::Recommended}) {
-            for (ReferralType t : need == ReferralNeed::Required ? rule.required : rule.recommended) {
-                ReferralRequirement req;
-                req.type = t;
-                req.need = need;
-                req.anonymous = referral_type_always_anonymous(t) || contains(rule.no_identifying_data, t);
-                std::optional<UnixSeconds> first_made_at;
-                bool ever_made = false;
-                for (std::size_t i = 0; i < referrals.size(); ++i) {
-                    const Referral& r = referrals[i];
-                    if (r.type != t) continue;
-                    if (!req.referral || progress_rank(r.status) >= progress_rank(*req.status)) {
-                        req.referral = i;
-                        req.status = r.status;
-                    }
-                    if (referral_status_made(r.status) ||
-                        (r.status == ReferralStatus::Withdrawn && r.made_at.has_value())) {
-                        ever_made = true;
-                        if (r.made_at && (!first_made_at || *r.made_at < *first_made_at))
-                            first_made_at = r.made_at;
-                    }
+    ReferralRequirements rule = referral_requirements(p, *out.category);
+    // An adult who leaves undecided (or never asked) is owed an anonymous MS1, due from the departure.
+    const bool leaves_undecided = departure && out.category == PersonCategory::AdultUndecided;
+    if (leaves_undecided && !contains(rule.required, ReferralType::DutyToNotify)) {
+        rule.required.push_back(ReferralType::DutyToNotify);
+        std::erase(rule.recommended, ReferralType::DutyToNotify);
+    }
+    const ReferralDueAnchor anchor = referral_due_anchor(*out.category);
+    const auto anchor_time = [&](ReferralType t) -> std::optional<UnixSeconds> {
+        switch (anchor) {
+        case ReferralDueAnchor::Arrival:
+            return arrived_at;
+        case ReferralDueAnchor::ConsentDecision:
+        case ReferralDueAnchor::Decline:
+            return std::max(arrived_at, person.nrm_consent_at.value_or(arrived_at));
+        case ReferralDueAnchor::Departure:
+            if (t == ReferralType::DutyToNotify && departure) return departure->at;
+            return std::nullopt;
+        }
+        return std::nullopt;
+    };
+    out.required = rule.required;
+    out.recommended = rule.recommended;
+    for (ReferralNeed need : {ReferralNeed::Required, ReferralNeed::Recommended}) {
+        for (ReferralType t : need == ReferralNeed::Required ? rule.required : rule.recommended) {
+            ReferralRequirement req;
+            req.type = t;
+            req.need = need;
+            req.anonymous = referral_type_always_anonymous(t) || contains(rule.no_identifying_data, t);
+            std::optional<UnixSeconds> first_made_at;
+            bool ever_made = false;
+            for (std::size_t i = 0; i < referrals.size(); ++i) {
+                const Referral& r = referrals[i];
+                if (r.type != t) continue;
+                if (!req.referral || progress_rank(r.status) >= progress_rank(*req.status)) {
+                    req.referral = i;
+                    req.status = r.status;
                 }
-                req.missing = !req.status || !referral_status_active(*req.status);
-                if (need == ReferralNeed::Required) {
-                    req.due_at = arrived_at + overdue_after;
-                    const bool made_now = req.status && (*req.status == ReferralStatus::Made ||
-                                                         *req.status == ReferralStatus::Accepted);
-                    req.overdue = !made_now && !ever_made && now > *req.due_at;
-                    req.made_late = made_now && first_made_at && *first_made_at > *req.due_at;
-                    if (!made_now && !ever_made && *req.due_at >= now &&
-                        (!out.next_due_at || *req.due_at < *out.next_due_at))
-                        out.next_due_at = req.due_at;
-                    if (req.missing) out.missing.push_back(t);
-                    if (req.overdue) out.overdue.push_back(t);
+                if (referral_status_made(r.status) ||
+                    (r.status == ReferralStatus::Withdrawn && r.made_at.has_value())) {
+                    ever_made = true;
+                    if (r.made_at && (!first_made_at || *r.made_at < *first_made_at))
+                        first_made_at = r.made_at;
                 }
-                out.requirements.push_back(req);
             }
+            req.missing = !req.status || !referral_status_active(*req.status);
+            if (need == ReferralNeed::Required) {
+                const std::optional<int> minutes = referral_due_minutes(p, *out.category, t);
+                const std::optional<UnixSeconds> from = anchor_time(t);
+                if (minutes && from) req.due_at = *from + static_cast<UnixSeconds>(*minutes) * 60;
+                const bool made_now = req.status && (*req.status == ReferralStatus::Made ||
+                                                     *req.status == ReferralStatus::Accepted);
+                req.overdue = req.due_at && !made_now && !ever_made && now > *req.due_at;
+                req.made_late = req.due_at && made_now && first_made_at && *first_made_at > *req.due_at;
+                if (req.due_at && !made_now && !ever_made) note_next(*req.due_at);
+                if (req.missing) out.missing.push_back(t);
+                if (req.overdue) out.overdue.push_back(t);
+            }
+            out.requirements.push_back(req);
         }
     }
     for (ReferralType t : all_referral_types)
@@ -291,9 +358,8 @@ PersonReferralCheck check_person_referrals(const Procedure& p, const Person& per
         if (r.type == ReferralType::DutyToNotify && acted)
             if (std::string problem = partner_problem(p, r, false); !problem.empty())
                 contradiction(Contradiction::Ms1NotByDutyHolder, i, r.type, what + ": " + problem);
-        const bool anonymous = referral_type_always_anonymous(r.type) ||
-                               (out.category ? contains(rule.no_identifying_data, r.type)
-                                             : referral_must_be_anonymous(p, person, arrival_date, r.type));
+        const bool anonymous =
+            referral_type_always_anonymous(r.type) || contains(rule.no_identifying_data, r.type);
         if (anonymous && r.status != ReferralStatus::Withdrawn && carries_identifying_details(r, person))
             contradiction(Contradiction::IdentifyingOnAnonymous, i, r.type,
                           type_name(r.type) + " carries identifying details: it must be anonymous");
@@ -317,17 +383,20 @@ PersonReferralCheck check_person_referrals(const Procedure& p, const Person& per
                               " with no children's services referral under way: every child is referred");
     }
 
-    // ---- missing and overdue
+    // ---- missing and overdue (after a departure, the missing ones are named together below)
     for (const ReferralRequirement& req : out.requirements) {
         if (req.need != ReferralNeed::Required) continue;
         const std::string who(category_phrase(*out.category));
         if (req.overdue) {
-            std::string message = type_name(req.type) + " referral not made within " + allowed +
-                                  " of arrival (overdue by " + format_duration(now - *req.due_at) + ")";
+            const std::optional<int> minutes = referral_due_minutes(p, *out.category, req.type);
+            std::string message = type_name(req.type) + " referral not made within " +
+                                  format_duration(static_cast<UnixSeconds>(minutes.value_or(0)) * 60) + " " +
+                                  std::string(referral_due_anchor_label(anchor)) + " (overdue by " +
+                                  format_duration(now - *req.due_at) + ")";
             if (req.status == ReferralStatus::InProgress) message += "; it is in progress";
             out.findings.push_back(ReferralFinding{ReferralFindingKind::Overdue, req.type, req.referral,
                                                    std::nullopt, capitalised(message)});
-        } else if (req.missing) {
+        } else if (req.missing && !departure) {
             std::string message = type_name(req.type) + " referral required for " + who;
             if (!req.status)
                 message += ", not made yet";
@@ -342,25 +411,85 @@ PersonReferralCheck check_person_referrals(const Procedure& p, const Person& per
         }
     }
 
+    // ---- the departure gate
+    if (departure) {
+        const std::string where(destination_label(departure->destination));
+        if (departure->destination == Destination::Missing) {
+            out.reported_missing = true;
+            ReferralFinding f{ReferralFindingKind::ReportedMissing, std::nullopt, std::nullopt, std::nullopt,
+                              std::string(child ? "Child" : "Person") + " reported missing: " +
+                                  departure_first_step(child, departure->destination, !out.missing.empty())};
+            f.urgent = true;
+            out.findings.push_back(std::move(f));
+        }
+        if (!out.missing.empty()) {
+            out.departed_without_referral = true;
+            std::string message = std::string(child ? "Child" : "Adult") + " left (" + where + ") with no " +
+                                  join_types(out.missing) + " referral";
+            if (leaves_undecided && contains(out.missing, ReferralType::DutyToNotify))
+                message += " (an anonymous MS1 is owed: they left without deciding)";
+            if (departure->destination != Destination::Missing)
+                message += ": " + departure_first_step(child, departure->destination, true);
+            ReferralFinding f{ReferralFindingKind::DepartedWithoutReferral, out.missing.front(), std::nullopt,
+                              std::nullopt, message};
+            f.urgent = child;
+            out.findings.push_back(std::move(f));
+        }
+    }
+
     // ---- flags and reminders
-    if (!out.category) {
-        out.age_unknown = true;
-        out.findings.push_back(ReferralFinding{
-            ReferralFindingKind::AgeUnknown, std::nullopt, std::nullopt, std::nullopt,
-            "Age not known: ask, or arrange an age assessment; until then the referral rules cannot say what "
-            "is needed"});
-    } else if (adult && !person.nrm_consent) {
+    if (!age_established(out.child_status)) {
+        out.age_not_established = true;
+        out.age_due_at = arrived_at + static_cast<UnixSeconds>(p.info.welfare_check_minutes) * 60;
+        out.age_not_established_urgent = now >= *out.age_due_at;
+        if (!out.age_not_established_urgent) note_next(*out.age_due_at);
+        ReferralFinding f{ReferralFindingKind::AgeNotEstablished, std::nullopt, std::nullopt, std::nullopt,
+                          out.age_not_established_urgent
+                              ? "Age still not established " + format_duration(now - arrived_at) +
+                                    " after arrival: record a date of birth or age, mark it disputed, or a "
+                                    "coordinator records why the person is clearly an adult; presumed a child"
+                              : std::string("Age not established: presumed a child (child referrals apply) "
+                                            "until a date of birth, an age, a dispute or a coordinator's "
+                                            "judgement is recorded")};
+        f.urgent = out.age_not_established_urgent;
+        out.findings.push_back(std::move(f));
+    } else if (adult && !person.nrm_consent && !departure) {
         out.consent_not_asked = true;
         out.findings.push_back(ReferralFinding{ReferralFindingKind::ConsentNotAsked, ReferralType::Nrm,
                                                std::nullopt, std::nullopt,
                                                "The NRM has not been explained and asked about yet"});
-    } else if (out.category == PersonCategory::AdultUndecided) {
+    } else if (out.category == PersonCategory::AdultUndecided && !departure) {
         out.undecided = true;
         out.findings.push_back(ReferralFinding{
             ReferralFindingKind::Undecided, ReferralType::Nrm, std::nullopt, std::nullopt,
             "Has not decided about the NRM: offer time, advice and an interpreter, and come back to it"});
     }
     return out;
+}
+
+DepartureGate departure_gate(const Procedure& p, const Person& person, Date arrival_date,
+                             UnixSeconds arrived_at, std::span<const Referral> referrals,
+                             Destination destination, UnixSeconds at) {
+    DepartureGate g;
+    g.child = treated_as_child(child_status(person, arrival_date));
+    if (destination_is_temporary(destination)) {
+        g.temporary = true;
+        return g;
+    }
+    const PersonReferralCheck check = check_person_referrals(p, person, arrival_date, arrived_at, referrals,
+                                                             at, PersonExit{at, destination});
+    g.missing = check.missing;
+    g.ms1_becomes_required = check.category == PersonCategory::AdultUndecided;
+    if (g.ms1_becomes_required)
+        for (const ReferralRequirement& r : check.requirements)
+            if (r.type == ReferralType::DutyToNotify && r.need == ReferralNeed::Required)
+                g.ms1_due_at = r.due_at;
+    const bool is_missing = destination == Destination::Missing;
+    g.needs_confirmation = !g.missing.empty() || is_missing;
+    g.critical = is_missing || (g.child && !g.missing.empty());
+    g.first_step = departure_first_step(g.child, destination, !g.missing.empty());
+    if (!g.missing.empty()) g.summary = "Still missing: " + join_types(g.missing) + ".";
+    return g;
 }
 
 } // namespace rc

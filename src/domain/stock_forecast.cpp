@@ -34,7 +34,7 @@ BagKindSuggestion suggest_bag_kind(const Person& p, Date arrival_date, std::span
     bool known = true; // what the suggestion rests on was recorded
     if (band == AgeBand::From0To4) {
         wanted = {{"infant", true}, {"child", false}};
-    } else if (treated_as_child(status)) {
+    } else if (treated_as_child(status) && age_established(status)) {
         if (!sex.empty()) wanted.push_back({"child" + sex, true});
         wanted.push_back({"child", true});
     } else {

@@ -401,6 +401,13 @@ DebriefData build_debrief(Store& store, const DebriefRequest& request, const Clo
             out.referrals_made = c.made;
             out.referrals_missing = c.missing;
             out.referrals_overdue = c.overdue;
+            for (const ReferralRequirement& req : c.requirements) {
+                if (req.need != ReferralNeed::Required) continue;
+                const bool made = req.status && (*req.status == ReferralStatus::Made ||
+                                                 *req.status == ReferralStatus::Accepted);
+                out.referrals_due.push_back(
+                    DebriefReferralDue{req.type, req.due_at, made, req.made_late, req.overdue});
+            }
         }
         if (out.arrived_at) arrivals.push_back(*out.arrived_at);
         for (const auto& change : presence_changes(p.journey))

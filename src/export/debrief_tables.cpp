@@ -47,6 +47,17 @@ std::string exploitation_text(ExploitationTypes set) {
     return out;
 }
 
+// "nrm 2026-03-14 10:40; childrens_services 2026-03-14 10:40" (local time; "no time set" when none).
+std::string due_text(const std::vector<DebriefReferralDue>& due) {
+    std::string out;
+    for (const DebriefReferralDue& r : due) {
+        if (!out.empty()) out += "; ";
+        out += std::string(referral_type_id(r.type)) + " " +
+               (r.due_at ? iso_local_time(*r.due_at) : "no time set");
+    }
+    return out;
+}
+
 Cell consent_cell(NrmConsentAnswer c) {
     return Cell::choice(c ? nrm_consent_id(*c) : "not_asked", nrm_consent_answer_label(c));
 }
@@ -139,7 +150,8 @@ DebriefTable people_table(const DebriefData& d) {
                                        {"referrals_required", "Referrals required", 24},
                                        {"referrals_made", "Referrals made", 24},
                                        {"referrals_missing", "Referrals missing", 24},
-                                       {"referrals_overdue", "Referrals overdue", 20}});
+                                       {"referrals_overdue", "Referrals overdue", 20},
+                                       {"referrals_due", "Required referrals due by", 36}});
     for (const DebriefPerson& p : d.people) {
         std::vector<Cell> row{Cell::str(p.code)};
         if (named) {
@@ -168,7 +180,8 @@ DebriefTable people_table(const DebriefData& d) {
                     Cell::str(types_text(p.referrals_required)),
                     Cell::str(types_text(p.referrals_made)),
                     Cell::str(types_text(p.referrals_missing)),
-                    Cell::str(types_text(p.referrals_overdue))});
+                    Cell::str(types_text(p.referrals_overdue)),
+                    Cell::str(due_text(p.referrals_due))});
         t.rows.push_back(std::move(row));
     }
     return t;

@@ -108,6 +108,13 @@ json people_json(const DebriefData& d) {
         json exploitation = json::array();
         for (ExploitationType t : all_exploitation_types)
             if (p.exploitation.contains(t)) exploitation.push_back(exploitation_type_id(t));
+        json due = json::array();
+        for (const DebriefReferralDue& r : p.referrals_due)
+            due.push_back({{"type", referral_type_id(r.type)},
+                           {"due_at", time_or_null(r.due_at)},
+                           {"made", r.made},
+                           {"made_late", r.made_late},
+                           {"overdue", r.overdue}});
         json o{{"code", p.code},
                {"sex", sex_id(p.sex)},
                {"age_band", age_band_id(p.age_band)},
@@ -132,7 +139,8 @@ json people_json(const DebriefData& d) {
                  {"recommended", ids(p.referrals_recommended)},
                  {"made", ids(p.referrals_made)},
                  {"missing", ids(p.referrals_missing)},
-                 {"overdue", ids(p.referrals_overdue)}}}};
+                 {"overdue", ids(p.referrals_overdue)},
+                 {"due", due}}}};
         if (named) {
             o["reference"] = p.reference;
             o["tag"] = p.tag;

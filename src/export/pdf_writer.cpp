@@ -376,7 +376,7 @@ void figures(Report& r) {
     r.heading("The operation in figures");
     r.paragraph("People received: " + figure(d, "people_received") + " (adults " + figure(d, "adults") +
                 ", children " + figure(d, "children") + ", age disputed " + figure(d, "age_disputed") +
-                ", age unknown " + figure(d, "age_unknown") + "); " + figure(d, "interpreter_needed") +
+                ", age not established " + figure(d, "age_unknown") + "); " + figure(d, "interpreter_needed") +
                 " needed an interpreter. Most on site at once: " + figure(d, "peak_on_site") + ".");
     std::vector<std::vector<std::string>> rows{{"Time from arrival", "Median", "Longest", "Recorded for"}};
     rows.push_back({"To the welfare check", figure(d, "arrival_to_welfare_check_median"),

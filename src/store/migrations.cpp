@@ -579,6 +579,29 @@ BEGIN
     SELECT RAISE(ABORT, 'referral history is append-only');
 END;
 )sql"},
+    {10, "safeguarding at every exit: exact destinations, when the NRM answer was recorded",
+     R"sql(
+-- SQLite cannot widen migration 5's CHECK on destination without rebuilding people, which the other
+-- tables point at: destination_detail holds the exact destination (new ones included), destination
+-- keeps a value its CHECK allows ('other' for a new one). A temporary exit may name a temporary
+-- destination (hospital_temporary) in destination_detail only.
+ALTER TABLE people ADD COLUMN destination_detail TEXT
+    CHECK (destination_detail IN ('safe_accommodation', 'hospital', 'home', 'with_police', 'left_of_own_accord', 'other', 'police_protection', 'childrens_services_placement', 'detained_immigration', 'arrested', 'hospital_temporary', 'missing'));
+ALTER TABLE journey_events ADD COLUMN destination_detail TEXT
+    CHECK (destination_detail IN ('safe_accommodation', 'hospital', 'home', 'with_police', 'left_of_own_accord', 'other', 'police_protection', 'childrens_services_placement', 'detained_immigration', 'arrested', 'hospital_temporary', 'missing'));
+-- When the current NRM answer was recorded: an adult's NRM, and an MS1 after a decline, are due from it.
+-- Rows from before have none, and count from the arrival (the earlier, stricter time).
+ALTER TABLE people ADD COLUMN nrm_consent_at INTEGER;
+
+DROP TRIGGER journey_events_no_update;
+CREATE TRIGGER journey_events_no_update BEFORE UPDATE ON journey_events
+WHEN NOT (NEW.id = OLD.id AND NEW.person_id = OLD.person_id AND NEW.step = OLD.step AND NEW.at = OLD.at
+          AND NEW.destination IS OLD.destination AND NEW.destination_detail IS OLD.destination_detail
+          AND NEW.by_user = OLD.by_user AND NEW.recorded_at = OLD.recorded_at AND NEW.note_enc IS NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'journey events are append-only');
+END;
+)sql"},
     {11, "staff: the functions each person performs on site and the languages they interpret",
      R"sql(
 -- Not personal: what someone may do at the centre (ids from rc::SiteFunction) and the ISO 639 codes of

@@ -113,6 +113,32 @@ std::optional<std::string> optional_id(std::optional<Destination> d) {
     return std::string(destination_id(*d));
 }
 
+// SQLite cannot widen migration 5's CHECK on `destination` without rebuilding tables that others point
+// at, so migration 10 added `destination_detail` with the exact id (reads take it first); `destination`
+// keeps a value its CHECK allows: the id, or 'other' for a newer one, and only on a departure.
+std::optional<std::string> legacy_destination(std::optional<Destination> d, bool departure) {
+    if (!d || !departure) return std::nullopt;
+    switch (*d) {
+    case Destination::SafeAccommodation:
+    case Destination::Hospital:
+    case Destination::Home:
+    case Destination::WithPolice:
+    case Destination::LeftOfOwnAccord:
+    case Destination::Other:
+        return std::string(destination_id(*d));
+    default:
+        return std::string("other");
+    }
+}
+
+// Whether `destination` alone cannot say where the person went: a newer destination, or a temporary one.
+// Rows that fit migration 5's columns are written as before; destination_detail only when it is needed.
+bool needs_detail(std::optional<Destination> d, bool departure) {
+    if (!d) return false;
+    const auto legacy = legacy_destination(d, departure);
+    return !legacy || *legacy != destination_id(*d);
+}
+
 std::string dob_text(const std::optional<Date>& d) {
     return d ? format_iso_date(*d) : std::string();
 }
@@ -158,6 +184,7 @@ PersonRecord read_person_columns(const Statement& st, const FieldCipher& c, bool
     if (!st.is_null(12)) p.nrm_consent = nrm_consent_from_id(st.text_at(12));
     r.created_at = st.int64_at(13);
     r.updated_at = st.int64_at(14);
+    if (!st.is_null(17)) p.nrm_consent_at = st.int64_at(17);
     auto personal = open_personal(c, r.id, st.blob_at(15));
     if (!personal) {
         spdlog::warn("store: people #{} failed its integrity check", r.id);
@@ -198,10 +225,10 @@ std::string person_select(bool read_medical) {
     return std::string("SELECT p.id, p.reference, p.tag, p.sex, p.claimed_age, p.age_band, p.child_status, "
                        "p.nationality, p.languages, p.interpreter_needed, p.exploitation, p.indicators, "
                        "p.nrm_consent, p.created_at, p.updated_at, p.personal_enc, ") +
-           (read_medical ? "p.medical_enc" : "NULL");
+           (read_medical ? "p.medical_enc" : "NULL") + ", p.nrm_consent_at";
 }
 
-constexpr int kEventColumns = 17; // e.id, e.step, e.at, e.destination, e.note_enc follow the person
+constexpr int kEventColumns = 18; // e.id, e.step, e.at, e.destination, e.note_enc follow the person
 
 std::vector<PersonRecord> read_people(const Store& store, std::optional<PersonId> only) {
     const FieldCipher c = store.cipher(); // throws SignedOut while locked
@@ -210,7 +237,7 @@ std::vector<PersonRecord> read_people(const Store& store, std::optional<PersonId
     const bool read_medical = store.can(Permission::ViewMedicalNotes);
     // One pass over people joined to their events, in order: the join walks journey_events_person.
     std::string sql = person_select(read_medical) +
-                      ", e.id, e.step, e.at, e.destination, e.note_enc "
+                      ", e.id, e.step, e.at, coalesce(e.destination_detail, e.destination), e.note_enc "
                       "FROM people p LEFT JOIN journey_events e ON e.person_id = p.id ";
     if (only) sql += "WHERE p.id = ?1 ";
     sql += "ORDER BY p.id, e.id";
@@ -235,6 +262,8 @@ std::vector<PersonRecord> read_people(const Store& store, std::optional<PersonId
 
 std::vector<JourneyEvent> stored_journey(Connection& db, PersonId id) {
     std::vector<JourneyEvent> events;
+    // The order check needs steps and times only (nothing follows a departure), so the columns of
+    // migration 5 are enough here.
     auto st = db.cached("SELECT step, at, destination FROM journey_events WHERE person_id = ? ORDER BY id");
     st->bind(1, id);
     while (st->step()) {
@@ -251,8 +280,12 @@ std::vector<JourneyEvent> stored_journey(Connection& db, PersonId id) {
 void update_journey_columns(WriteContext& w, PersonId id, const std::vector<JourneyEvent>& events) {
     const JourneySummary s = summarise_journey(events);
     w.db.cached("UPDATE people SET status = ?, departed_at = ?, destination = ?, updated_at = ? WHERE id = ?")
-        ->bind_all(status_id(s), s.departed_at, optional_id(s.destination), w.now, id)
+        ->bind_all(status_id(s), s.departed_at, legacy_destination(s.destination, s.departed), w.now, id)
         .run();
+    if (s.departed && needs_detail(s.destination, true))
+        w.db.cached("UPDATE people SET destination_detail = ? WHERE id = ?")
+            ->bind_all(optional_id(s.destination), id)
+            .run();
 }
 
 // "T015" -> "T016", "B1-9" -> "B1-10", "099" -> "100"; nullopt without a trailing number.
@@ -298,6 +331,9 @@ std::string encode_personal(const Person& p) {
         out += *field;
     }
     out += p.urgent_medical ? '\1' : '\0';
+    // Added after the first format: a record without it ends in padding, which reads as empty.
+    put_u32(out, p.adult_judgement.size());
+    out += p.adult_judgement;
     pad(out);
     return out;
 }
@@ -323,6 +359,8 @@ std::optional<PersonalFields> decode_personal(std::string_view in) {
         if (!f.arrived_with_relation) return std::nullopt;
     }
     f.urgent_medical = in[at] == '\1';
+    ++at;
+    if (!get_text(in, at, f.adult_judgement)) f.adult_judgement.clear();
     return f;
 }
 
@@ -379,6 +417,7 @@ void apply_personal(PersonalFields f, Person& p) {
     p.arrived_with = std::move(f.arrived_with);
     p.arrived_with_relation = f.arrived_with_relation;
     p.urgent_medical = f.urgent_medical;
+    p.adult_judgement = std::move(f.adult_judgement);
 }
 
 std::optional<std::string> reference_with_tag(Connection& db, std::string_view tag,
@@ -395,11 +434,21 @@ std::int64_t insert_journey_event(WriteContext& w, PersonId person_id, const Jou
     const std::int64_t id = w.next_id("journey_events");
     std::optional<Blob> note;
     if (!e.note.empty()) note = w.cipher.seal("journey_events", "note", id, e.note);
-    w.db.cached("INSERT INTO journey_events (id, person_id, step, at, destination, note_enc, by_user, "
-                "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        ->bind_all(id, person_id, journey_step_id(e.step), e.at, optional_id(e.destination), note, w.user,
-                   w.now)
-        .run();
+    const bool departure = e.step == JourneyStep::Departed;
+    if (needs_detail(e.destination, departure))
+        w.db.cached("INSERT INTO journey_events (id, person_id, step, at, destination, destination_detail, "
+                    "note_enc, "
+                    "by_user, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            ->bind_all(id, person_id, journey_step_id(e.step), e.at,
+                       legacy_destination(e.destination, departure), optional_id(e.destination), note, w.user,
+                       w.now)
+            .run();
+    else
+        w.db.cached("INSERT INTO journey_events (id, person_id, step, at, destination, note_enc, by_user, "
+                    "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            ->bind_all(id, person_id, journey_step_id(e.step), e.at,
+                       legacy_destination(e.destination, departure), note, w.user, w.now)
+            .run();
     AuditChanges a;
     a.value("person_id", person_id).value("step", journey_step_id(e.step)).value("at", e.at);
     if (e.destination) a.value("destination", destination_id(*e.destination));
@@ -427,10 +476,18 @@ CheckedIn insert_person(WriteContext& w, const Person& p, const std::vector<Jour
                    languages_text(p.languages), optional_int(p.interpreter_needed),
                    static_cast<std::int64_t>(p.exploitation.bits()),
                    static_cast<std::int64_t>(p.indicators.bits()), optional_id(p.nrm_consent), status_id(s),
-                   arrived_at, s.departed_at, optional_id(s.destination),
+                   arrived_at, s.departed_at, legacy_destination(s.destination, s.departed),
                    w.cipher.seal("people", "personal", id, encode_personal(p)),
                    seal_medical(w.cipher, id, p.medical_needs), w.now, w.now)
         .run();
+    if (s.departed && needs_detail(s.destination, true))
+        w.db.cached("UPDATE people SET destination_detail = ? WHERE id = ?")
+            ->bind_all(optional_id(s.destination), id)
+            .run();
+    if (p.nrm_consent)
+        w.db.cached("UPDATE people SET nrm_consent_at = ? WHERE id = ?")
+            ->bind_all(std::max(w.now, arrived_at), id)
+            .run();
 
     AuditChanges a;
     a.value("reference", out.reference).value("tag", p.tag).value("sex", sex_id(p.sex));
@@ -451,7 +508,9 @@ CheckedIn insert_person(WriteContext& w, const Person& p, const std::vector<Jour
                                                      {"arrival_group", !p.arrival_group.empty()},
                                                      {"medical_needs", !p.medical_needs.empty()},
                                                      {"arrived_with", !p.arrived_with.empty()},
-                                                     {"urgent_medical", p.urgent_medical}};
+                                                     {"urgent_medical", p.urgent_medical},
+
+                                                     {"adult_judgement", !p.adult_judgement.empty()}};
     for (const auto& [field, set] : personal)
         if (set) a.personal(field);
     w.audit("insert", "people", id, a);
@@ -474,6 +533,9 @@ PersonRejected::PersonRejected(std::vector<FieldProblem> problems)
 // ---------------------------------------------------------------------------------------------- writes
 
 CheckedIn check_in(Store& store, const Person& details, UnixSeconds arrived_at) {
+    if (!details.adult_judgement.empty() && !store.can(Permission::RecordReferrals))
+        throw StoreError(ErrorKind::NotPermitted,
+                         "Only a coordinator may record that a person is clearly an adult.");
     const CheckedIn out = store.write(Permission::CheckIn, [&](WriteContext& w) {
         if (auto problems = person_problems(w.db, details, arrived_at, w.now, std::nullopt);
             !problems.empty())
@@ -539,6 +601,7 @@ std::vector<CheckedIn> register_group(Store& store, int count, std::string_view 
 
 void update_person(Store& store, PersonId id, const Person& details) {
     const bool sees_medical = store.can(Permission::ViewMedicalNotes);
+    const bool judges_age = store.can(Permission::RecordReferrals);
     store.write(Permission::CheckIn, [&](WriteContext& w) {
         auto st = w.db.cached("SELECT reference, tag, sex, claimed_age, age_band, child_status, nationality, "
                               "languages, interpreter_needed, exploitation, indicators, nrm_consent, "
@@ -632,10 +695,19 @@ void update_person(Store& store, PersonId id, const Person& details) {
             {"medical_needs", medical_readable ? before.medical_needs != after.medical_needs : medical_changed},
             {"arrived_with", before.arrived_with != after.arrived_with ||
                                  before.arrived_with_relation != after.arrived_with_relation},
-            {"urgent_medical", before.urgent_medical != after.urgent_medical}};
+            {"urgent_medical", before.urgent_medical != after.urgent_medical},
+
+            {"adult_judgement", before.adult_judgement != after.adult_judgement}};
         for (const auto& [field, changed] : personal)
             if (changed) a.personal(field);
         if (a.empty()) return;
+        // "Clearly an adult" with no age recorded takes a person off the child rules: a coordinator's call.
+        if (before.adult_judgement != after.adult_judgement && !judges_age)
+            throw StoreError(ErrorKind::NotPermitted,
+                             "Only a coordinator may record that a person is clearly an adult.");
+        const bool consent_changed = before.nrm_consent != after.nrm_consent;
+        const std::optional<UnixSeconds> consent_at =
+            after.nrm_consent ? std::optional<UnixSeconds>(std::max(w.now, arrived_at)) : std::nullopt;
 
         w.db.cached(
                 "UPDATE people SET tag = ?, sex = ?, claimed_age = ?, age_band = ?, child_status = ?, "
@@ -651,6 +723,8 @@ void update_person(Store& store, PersonId id, const Person& details) {
                                         : medical_out,
                        w.now, id)
             .run();
+        if (consent_changed)
+            w.db.cached("UPDATE people SET nrm_consent_at = ? WHERE id = ?")->bind_all(consent_at, id).run();
         w.audit("update", "people", id, a);
     });
 }

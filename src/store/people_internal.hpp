@@ -23,7 +23,8 @@ struct PersonalFields {
     std::string arrived_with; // the adult's reference (format 2)
     std::optional<CompanionRelation> arrived_with_relation;
     bool urgent_medical = false;
-    bool has_medical = false; // whether medical_enc holds a note, known without opening it
+    std::string adult_judgement; // a coordinator's reason the person is clearly an adult
+    bool has_medical = false;    // whether medical_enc holds a note, known without opening it
 };
 
 // Length-prefixed fields padded to a multiple of 64 bytes: the sealed size hides most of the lengths.

@@ -25,11 +25,13 @@ struct Subject {
     Person person;
     UnixSeconds arrived_at = 0;
     bool departed = false;
+    std::optional<PersonExit> departure;
 };
 
 constexpr std::string_view kSubjectSelect =
     "SELECT id, reference, tag, sex, claimed_age, age_band, child_status, nationality, languages, "
-    "interpreter_needed, exploitation, indicators, nrm_consent, status, arrived_at, personal_enc FROM people";
+    "interpreter_needed, exploitation, indicators, nrm_consent, status, arrived_at, personal_enc, "
+    "nrm_consent_at, departed_at, coalesce(destination_detail, destination) FROM people";
 
 Subject read_subject_columns(const Statement& st, const FieldCipher& c) {
     Subject s;
@@ -52,6 +54,10 @@ Subject read_subject_columns(const Statement& st, const FieldCipher& c) {
     if (!st.is_null(12)) p.nrm_consent = nrm_consent_from_id(st.text_at(12));
     s.departed = st.text_at(13) == "departed";
     s.arrived_at = st.int64_at(14);
+    if (!st.is_null(16)) p.nrm_consent_at = st.int64_at(16);
+    if (s.departed && !st.is_null(17) && !st.is_null(18))
+        if (const auto where = parse_destination(st.text_at(18)))
+            s.departure = PersonExit{st.int64_at(17), *where};
     if (const auto personal = open_personal(c, s.id, st.blob_at(15)))
         apply_personal(*personal, p);
     else
@@ -474,7 +480,6 @@ ReferralOverview referral_overview(const Store& store, UnixSeconds now,
     if (!store.can(Permission::ViewOnSite))
         throw StoreError(ErrorKind::NotPermitted, "Your role may not see who is on site.");
     ReferralOverview out;
-    out.overdue_after_hours = options.overdue_after_hours;
     const std::optional<Procedure> procedure = pinned_procedure(store);
     if (!procedure) return out;
     out.procedure_pinned = true;
@@ -503,7 +508,6 @@ ReferralOverview referral_overview(const Store& store, UnixSeconds now,
         }
     }
 
-    const ReferralCheckOptions check_options{options.overdue_after_hours};
     std::vector<Referral> plain;
     std::vector<PersonAlertInput> inputs;
     inputs.reserve(subjects.size());
@@ -519,13 +523,14 @@ ReferralOverview referral_overview(const Store& store, UnixSeconds now,
         for (const ReferralRecord& r : row.referrals)
             plain.push_back(r.referral);
         row.check = check_person_referrals(*procedure, who.person, options.date_of(who.arrived_at),
-                                           who.arrived_at, plain, now, check_options);
+                                           who.arrived_at, plain, now, who.departure);
         const PersonReferralCheck& check = row.check;
         if (!check.missing.empty()) ++out.people_with_missing;
         out.missing += static_cast<int>(check.missing.size());
         out.overdue += static_cast<int>(check.overdue.size());
         out.contradictions += check.contradictions;
-        if (check.age_unknown) ++out.age_unknown;
+        if (check.age_not_established) ++out.age_not_established;
+        if (check.departed_without_referral) ++out.departed_without_referral;
         if (check.undecided || check.consent_not_asked) ++out.undecided;
         out.next_change_at = earliest(out.next_change_at, check.next_due_at);
         if (row.in_centre) {

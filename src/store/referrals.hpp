@@ -101,7 +101,6 @@ std::optional<ReferralRecord> referral(const Store& store, ReferralId id);
 std::vector<ReferralEvent> referral_history(const Store& store, ReferralId id);
 
 struct ReferralOverviewOptions {
-    int overdue_after_hours = default_referral_overdue_hours;
     std::function<Date(UnixSeconds)> date_of = local_date_of; // arrival dates, in the centre's time zone
 };
 
@@ -119,17 +118,18 @@ struct PersonReferralOverview {
 
 struct ReferralOverview {
     bool procedure_pinned = false; // false before activation: nothing to check against, `people` empty
-    int overdue_after_hours = default_referral_overdue_hours;
     std::vector<PersonReferralOverview> people; // check-in order
-    // Missing, overdue and contradictory referrals, unknown ages, pending decisions, people in the centre
+    // Missing, overdue and contradictory referrals, ages not established, departures without a referral,
+    // people reported missing, pending decisions, people in the centre
     // too long: sorted (rc::sort_alerts). The dashboard adds its other alerts and sorts again.
     std::vector<Alert> alerts;
     int people_with_missing = 0;
     int missing = 0;
     int overdue = 0;
     int contradictions = 0;
-    int age_unknown = 0;
-    int undecided = 0; // adults undecided or not asked yet
+    int age_not_established = 0;       // presumed children
+    int departed_without_referral = 0; // people who left with a required referral missing
+    int undecided = 0;                 // adults undecided or not asked yet
     // When an alert will next appear without any data changing (a due time or the on-site limit
     // passing): when to recompute.
     std::optional<UnixSeconds> next_change_at;

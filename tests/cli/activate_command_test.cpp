@@ -111,7 +111,7 @@ TEST_CASE("cli: activate refuses an invalid procedure, then pins a valid one and
     Run invalid = run_console(s.dir, {"activate", "--db", db.string(), "--user", u, "--name",
                                       "Operation Larch", "--expected", "20", "--procedure", file.string()});
     CHECK(invalid.exit_code == 1);
-    CHECK_MESSAGE(contains(invalid.err, file.string() + ":32:19: tiers overlap"), invalid.err);
+    CHECK_MESSAGE(contains(invalid.err, file.string() + ":35:19: tiers overlap"), invalid.err);
     CHECK(contains(invalid.err, "the centre was not activated"));
     CHECK(invalid.out.empty());
     CHECK(slurp(db) == before);

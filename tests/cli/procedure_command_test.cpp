@@ -86,20 +86,20 @@ TEST_CASE("procedure check prints file:line:column for each mistake and exits no
         const char* first_line; // after the path
     };
     const Case cases[] = {
-        {"syntax_error.toml", ":383:42: TOML syntax error: Error while parsing string"},
-        {"unknown_key.toml", ":162:1: action 'act-choose-venue': unknown key 'leed'; did you mean 'lead'?"},
-        {"missing_field.toml", ":370:1: action 'rec-property': missing required field 'title'"},
+        {"syntax_error.toml", ":386:42: TOML syntax error: Error while parsing string"},
+        {"unknown_key.toml", ":165:1: action 'act-choose-venue': unknown key 'leed'; did you mean 'lead'?"},
+        {"missing_field.toml", ":373:1: action 'rec-property': missing required field 'title'"},
         {"wrong_type.toml", ":16:11: [procedure]: 'version' must be text in quotes"},
-        {"duplicate_action_id.toml", ":337:6: duplicate action id 'rec-welcome': already used at line 328"},
+        {"duplicate_action_id.toml", ":340:6: duplicate action id 'rec-welcome': already used at line 331"},
         {"undefined_partner.toml",
-         ":225:26: action 'act-support-ngos': support partner 'justice_care' is not"},
+         ":228:26: action 'act-support-ngos': support partner 'justice_care' is not"},
         {"undefined_phase.toml",
-         ":250:9: action 'set-security': unknown phase 'setup'; did you mean 'set_up'?"},
-        {"impossible_timing_negative.toml", ":147:15: action 'act-take-call': due_minutes is -15"},
+         ":253:9: action 'set-security': unknown phase 'setup'; did you mean 'set_up'?"},
+        {"impossible_timing_negative.toml", ":150:15: action 'act-take-call': due_minutes is -15"},
         {"impossible_timing_too_late.toml",
-         ":577:15: action 'deb-multi-agency': due_minutes is 20160 (14 days)"},
-        {"tiers_overlap.toml", ":33:19: tiers overlap: 'medium' starts at 9"},
-        {"tiers_gap.toml", ":34:18: gap between tiers: no tier covers 31 to 40 people"},
+         ":580:15: action 'deb-multi-agency': due_minutes is 20160 (14 days)"},
+        {"tiers_overlap.toml", ":36:19: tiers overlap: 'medium' starts at 9"},
+        {"tiers_gap.toml", ":37:18: gap between tiers: no tier covers 31 to 40 people"},
     };
     for (const Case& c : cases) {
         const std::string path = dir + c.file;

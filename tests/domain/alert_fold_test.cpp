@@ -31,7 +31,7 @@ Alert person_alert(AlertKind kind, AlertSeverity severity, std::int64_t person, 
 std::vector<Alert> wave() {
     std::vector<Alert> all;
     for (std::int64_t p = 1; p <= 12; ++p)
-        all.push_back(person_alert(AlertKind::AgeUnknown, AlertSeverity::Warning, p, 100 + p));
+        all.push_back(person_alert(AlertKind::AgeNotEstablished, AlertSeverity::Warning, p, 100 + p));
     all.push_back(person_alert(AlertKind::ReferralOverdue, AlertSeverity::Critical, 3, 50, "nrm"));
     all.push_back(person_alert(AlertKind::ReferralOverdue, AlertSeverity::Critical, 4, 60, "nrm"));
     for (const char* partner : {"red_cross", "nhs", "interpreters"}) {
@@ -62,10 +62,10 @@ TEST_CASE("alert fold: 12 of one kind fold into one line with the count; small k
         CHECK(rows[i].severity == AlertSeverity::Critical);
     const AlertListRow& folded = rows[5];
     CHECK(folded.group);
-    CHECK(folded.kind == AlertKind::AgeUnknown);
+    CHECK(folded.kind == AlertKind::AgeNotEstablished);
     CHECK(folded.records == 12);
     CHECK(folded.members.size() == 12);
-    CHECK(folded.summary == "12 people: age unknown");
+    CHECK(folded.summary == "12 people: age not established");
     CHECK_FALSE(folded.open);
     for (std::size_t i = 6; i < rows.size(); ++i) {
         CHECK_FALSE(rows[i].group);
@@ -84,7 +84,7 @@ TEST_CASE("alert fold: 12 of one kind fold into one line with the count; small k
 
 TEST_CASE("alert fold: an open kind shows its records beneath the line, in the list's order") {
     const std::vector<Alert> all = wave();
-    const auto rows = fold_alerts(all, [](AlertKind k) { return k == AlertKind::AgeUnknown; });
+    const auto rows = fold_alerts(all, [](AlertKind k) { return k == AlertKind::AgeNotEstablished; });
     REQUIRE(rows.size() == 5 + 1 + 12 + 6);
     CHECK(rows[5].group);
     CHECK(rows[5].open);

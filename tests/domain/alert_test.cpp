@@ -92,7 +92,8 @@ TEST_CASE("alerts: referral findings become alerts that point at the person or t
     CHECK(nrm_overdue.target.key == "nrm");
     CHECK(nrm_overdue.target.label == "OP-0001-001");
     CHECK(nrm_overdue.since == t0 + 4 * hour);
-    CHECK(nrm_overdue.message == "OP-0001-001: NRM referral not made within 4 h of arrival (overdue by 1 h)");
+    CHECK(nrm_overdue.message ==
+          "OP-0001-001: NRM referral not made within 4 h after arrival (overdue by 1 h)");
 
     // The adult: the contradiction points at referral #40; the MS1 is missing but not yet overdue.
     const Alert* contradiction = find(alerts, AlertKind::ReferralContradictory, 2);
@@ -108,13 +109,16 @@ TEST_CASE("alerts: referral findings become alerts that point at the person or t
     CHECK(missing->target.key == "duty_to_notify");
     CHECK_FALSE(find(alerts, AlertKind::ReferralOverdue, 2));
 
-    // Undecided: a reminder. Unknown age: a warning (and nothing on site: departed).
+    // Undecided: a reminder. Age not established 5 h after arrival (past the welfare check time):
+    // critical, and presumed a child, so the child's referrals are overdue too.
     const Alert* pending = find(alerts, AlertKind::DecisionPending, 3);
     REQUIRE(pending);
     CHECK(pending->severity == AlertSeverity::Reminder);
-    const Alert* age = find(alerts, AlertKind::AgeUnknown, 4);
+    const Alert* age = find(alerts, AlertKind::AgeNotEstablished, 4);
     REQUIRE(age);
-    CHECK(age->severity == AlertSeverity::Warning);
+    CHECK(age->severity == AlertSeverity::Critical);
+    CHECK(age->since == t0 + 3600);
+    CHECK(find(alerts, AlertKind::ReferralOverdue, 4));
 
     // Others are passed through; the list is sorted by severity, then oldest first.
     CHECK(std::any_of(alerts.begin(), alerts.end(),
@@ -124,7 +128,7 @@ TEST_CASE("alerts: referral findings become alerts that point at the person or t
     }));
     CHECK(alerts.back().severity == AlertSeverity::Reminder);
     const AlertCounts counts = count_alerts(alerts);
-    CHECK(counts.critical == 3);
+    CHECK(counts.critical == 6);
     CHECK(counts.reminder == 1);
     CHECK(counts.critical + counts.warning + counts.reminder == static_cast<int>(alerts.size()));
 

@@ -57,7 +57,7 @@ TEST_CASE("nothing after departure; departure needs a destination; time does not
     std::vector<JourneyEvent> j{event(JourneyStep::Arrived, 100)};
     CHECK(journey_step_problem(j, event(JourneyStep::Departed, 200)) == "a departure needs a destination");
     CHECK(journey_step_problem(j, event(JourneyStep::Interviewed, 200, Destination::Home)) ==
-          "only a departure has a destination");
+          "only a departure or a temporary exit has a destination");
     CHECK(journey_step_problem(j, event(JourneyStep::Interviewed, 50)).has_value());
     j.push_back(event(JourneyStep::Departed, 200, Destination::SafeAccommodation));
     CHECK(allowed_next_steps(j).empty());

@@ -46,7 +46,7 @@ TEST_CASE("a disputed age is treated as a child whatever else is recorded") {
     CHECK(child_status(p, Date{2026, 3, 14}) == ChildStatus::AgeDisputed);
     CHECK(treated_as_child(ChildStatus::AgeDisputed));
     CHECK(age_status_for_referrals(ChildStatus::AgeDisputed) == AgeStatus::Disputed);
-    CHECK(person_category(*age_status_for_referrals(ChildStatus::AgeDisputed), NrmConsent::No) ==
+    CHECK(person_category(age_status_for_referrals(ChildStatus::AgeDisputed), NrmConsent::No) ==
           PersonCategory::AgeDisputed);
     p.claimed_age = 25;
     p.date_of_birth = Date{1990, 1, 1};
@@ -58,7 +58,10 @@ TEST_CASE("child status from claimed age, band and statements; any sign of a chi
     const Date arrival{2026, 3, 14};
     Person p;
     CHECK(child_status(p, arrival) == ChildStatus::Unknown);
-    CHECK_FALSE(age_status_for_referrals(ChildStatus::Unknown).has_value());
+    // Age not established: presumed a child, and the child rule applies (as for a disputed age).
+    CHECK(treated_as_child(ChildStatus::Unknown));
+    CHECK_FALSE(age_established(ChildStatus::Unknown));
+    CHECK(age_status_for_referrals(ChildStatus::Unknown) == AgeStatus::Disputed);
     p.claimed_age = 16;
     CHECK(child_status(p, arrival) == ChildStatus::Child);
     p.claimed_age = 18;
@@ -233,4 +236,19 @@ TEST_CASE("the journey inside a record is checked") {
     CHECK(has_problem(validate_person(p, Date{2026, 3, 14}), "journey"));
     p.journey.back().destination = Destination::Hospital;
     CHECK(validate_person(p, Date{2026, 3, 14}).empty());
+}
+
+TEST_CASE("an 'adult' statement with no age counts only with a coordinator's reason") {
+    const Date arrival{2026, 3, 14};
+    Person p;
+    p.stated_child = ChildStatus::Adult;
+    CHECK(child_status(p, arrival) == ChildStatus::Unknown); // presumed a child
+    CHECK(treated_as_child(child_status(p, arrival)));
+    p.adult_judgement = "   ";
+    CHECK(child_status(p, arrival) == ChildStatus::Unknown);
+    p.adult_judgement = "visibly in their forties";
+    CHECK(child_status(p, arrival) == ChildStatus::Adult);
+    // Any sign of a child still wins over the judgement.
+    p.claimed_age = 16;
+    CHECK(child_status(p, arrival) == ChildStatus::Child);
 }

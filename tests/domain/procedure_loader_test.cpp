@@ -2,6 +2,7 @@
 // its own file:line:column message, all of them in one pass.
 #include "domain/default_procedure.hpp"
 #include "domain/procedure_loader.hpp"
+#include "domain/procedure_rules.hpp"
 #include "procedure_test_support.hpp"
 
 #include <algorithm>
@@ -173,16 +174,16 @@ void check_error_file(const std::string& name, const std::vector<Expected>& expe
 
 TEST_CASE("each kind of mistake gives its own precise file:line:column message") {
     SUBCASE("syntax error") {
-        check_error_file("syntax_error.toml", {{383, 42, "TOML syntax error: Error while parsing string"}});
-        check_error_file("syntax_error.toml", {{383, 42, "(is a closing quote missing?)"}});
+        check_error_file("syntax_error.toml", {{386, 42, "TOML syntax error: Error while parsing string"}});
+        check_error_file("syntax_error.toml", {{386, 42, "(is a closing quote missing?)"}});
     }
     SUBCASE("unknown key, with a suggestion and no second message about the missing key") {
         check_error_file("unknown_key.toml",
-                         {{162, 1, "action 'act-choose-venue': unknown key 'leed'; did you mean 'lead'?"}});
+                         {{165, 1, "action 'act-choose-venue': unknown key 'leed'; did you mean 'lead'?"}});
     }
     SUBCASE("missing field, at the block's header") {
         check_error_file("missing_field.toml",
-                         {{370, 1, "action 'rec-property': missing required field 'title'"}});
+                         {{373, 1, "action 'rec-property': missing required field 'title'"}});
     }
     SUBCASE("wrong types") {
         check_error_file(
@@ -190,87 +191,87 @@ TEST_CASE("each kind of mistake gives its own precise file:line:column message")
             {{16, 11,
               "[procedure]: 'version' must be text in quotes (e.g. version = \"1.0\"), not a "
               "decimal number"},
-             {351, 15, "action 'rec-check-in': 'due_minutes' must be a whole number without quotes"}});
+             {354, 15, "action 'rec-check-in': 'due_minutes' must be a whole number without quotes"}});
     }
     SUBCASE("duplicate action id") {
         check_error_file("duplicate_action_id.toml",
-                         {{337, 6, "duplicate action id 'rec-welcome': already used at line 328"}});
+                         {{340, 6, "duplicate action id 'rec-welcome': already used at line 331"}});
     }
     SUBCASE("undefined partners") {
         check_error_file(
             "undefined_partner.toml",
-            {{225, 26, "action 'act-support-ngos': support partner 'justice_care' is not a partner defined"},
-             {303, 8,
+            {{228, 26, "action 'act-support-ngos': support partner 'justice_care' is not a partner defined"},
+             {306, 8,
               "action 'set-welfare-area': lead 'redcross' is not a partner defined in [[partners]]; did "
               "you mean 'red_cross'?"}});
     }
     SUBCASE("undefined phase") {
         check_error_file("undefined_phase.toml",
-                         {{250, 9, "action 'set-security': unknown phase 'setup'; did you mean 'set_up'?"}});
+                         {{253, 9, "action 'set-security': unknown phase 'setup'; did you mean 'set_up'?"}});
     }
     SUBCASE("undefined tier") {
         check_error_file("undefined_tier.toml",
-                         {{321, 10,
+                         {{324, 10,
                            "action 'set-medical-room': tier 'mediun' is not defined; did you mean "
                            "'medium'?"}});
     }
     SUBCASE("impossible timings") {
         check_error_file(
             "impossible_timing_negative.toml",
-            {{147, 15, "action 'act-take-call': due_minutes is -15: an action cannot be due before"}});
+            {{150, 15, "action 'act-take-call': due_minutes is -15: an action cannot be due before"}});
         check_error_file(
             "impossible_timing_too_late.toml",
-            {{577, 15, "action 'deb-multi-agency': due_minutes is 20160 (14 days), more than 7 days"}});
+            {{580, 15, "action 'deb-multi-agency': due_minutes is 20160 (14 days), more than 7 days"}});
         check_error_file("impossible_timing_anchor.toml",
-                         {{333, 13,
+                         {{336, 13,
                            "action 'rec-welcome': due_after 'arrival' is not a moment the console knows; "
                            "use \"activation\" or \"first_arrival\""}});
     }
     SUBCASE("overlapping tiers") {
         check_error_file("tiers_overlap.toml",
-                         {{33, 19,
+                         {{36, 19,
                            "tiers overlap: 'medium' starts at 9 but 'small' already covers up to 10; set "
                            "medium from = 11"}});
     }
     SUBCASE("a gap between tiers") {
-        check_error_file("tiers_gap.toml", {{34, 18,
+        check_error_file("tiers_gap.toml", {{37, 18,
                                              "gap between tiers: no tier covers 31 to 40 people ('medium' "
                                              "ends at 30, 'large' starts at 41); set large from = 31"}});
     }
     SUBCASE("tiers that do not reach infinity, or a tier missing") {
         check_error_file("tiers_not_open_ended.toml",
-                         {{34, 27,
+                         {{37, 27,
                            "tier 'large' must have no upper limit so that any number of people has a "
                            "tier; remove 'to = 100'"}});
-        check_error_file("tiers_missing.toml", {{31, 1, "[tiers]: tier 'large' is not defined"}});
+        check_error_file("tiers_missing.toml", {{34, 1, "[tiers]: tier 'large' is not defined"}});
     }
     SUBCASE("duplicate partner id (and the partner it hid is then undefined)") {
         check_error_file("duplicate_partner_id.toml",
-                         {{125, 6, "duplicate partner id 'refuge': already used at line 117"},
-                          {478, 12, "support partner 'barnardos' is not a partner defined"}});
+                         {{128, 6, "duplicate partner id 'refuge': already used at line 120"},
+                          {481, 12, "support partner 'barnardos' is not a partner defined"}});
     }
     SUBCASE("undefined bag kind") {
         check_error_file("undefined_bag_kind.toml",
-                         {{634, 1,
+                         {{646, 1,
                            "[bag_plan.medium]: bag kind 'adult_mal' is not defined in [[bag_kinds]]; did "
                            "you mean 'adult_male'?"}});
     }
     SUBCASE("undefined referral type, and the law on consent") {
         check_error_file(
             "undefined_referral_type.toml",
-            {{590, 13, "[referrals.adult_consents]: unknown referral type 'nrn'; did you mean 'nrm'?"},
-             {601, 12, "[referrals.adult_undecided]: an adult must consent to an NRM referral"}});
+            {{597, 13, "[referrals.adult_consents]: unknown referral type 'nrn'; did you mean 'nrm'?"},
+             {610, 12, "[referrals.adult_undecided]: an adult must consent to an NRM referral"}});
         check_error_file("child_rule_without_nrm.toml",
-                         {{586, 12, "[referrals.child]: children must always be referred to 'nrm'"}});
+                         {{592, 12, "[referrals.child]: children must always be referred to 'nrm'"}});
     }
     SUBCASE("every problem is reported in one pass") {
         check_error_file("many_errors.toml", {{16, 11, "'version' must be text in quotes"},
-                                              {33, 19, "gap between tiers: no tier covers 11 people"},
-                                              {250, 9, "unknown phase 'setup'"},
-                                              {414, 15, "due_minutes is 100000 (69 days)"},
-                                              {549, 6, "duplicate action id 'sd-property'"},
-                                              {642, 30, "unknown key 'min_stok'; did you mean 'min_stock'?"},
-                                              {680, 9, "phone 'ask the operator' is not a number to dial"}});
+                                              {36, 19, "gap between tiers: no tier covers 11 people"},
+                                              {253, 9, "unknown phase 'setup'"},
+                                              {417, 15, "due_minutes is 100000 (69 days)"},
+                                              {552, 6, "duplicate action id 'sd-property'"},
+                                              {654, 30, "unknown key 'min_stok'; did you mean 'min_stock'?"},
+                                              {692, 9, "phone 'ask the operator' is not a number to dial"}});
     }
 }
 
@@ -289,10 +290,10 @@ TEST_CASE("mistakes made by editing the default text") {
     SUBCASE("due_after without due_minutes") {
         expect_one_problem(
             with_edit(text, "due_after = \"activation\"\ndue_minutes = 4320", "due_after = \"activation\""),
-            566, 13, "give both due_after and due_minutes");
+            569, 13, "give both due_after and due_minutes");
     }
     SUBCASE("an id with capitals and spaces") {
-        expect_one_problem(with_edit(text, "id = \"sd-stock\"", "id = \"SD stock\""), 548, 6,
+        expect_one_problem(with_edit(text, "id = \"sd-stock\"", "id = \"SD stock\""), 551, 6,
                            "id 'SD stock' may only use lower-case letters");
     }
     SUBCASE("a lead with no role at a tier the action applies to") {
@@ -302,19 +303,19 @@ TEST_CASE("mistakes made by editing the default text") {
                       "to the minimum stock\"\nlead = \"council\"",
                       "title = \"Count the support bags left; record write-offs and reorder to the "
                       "minimum stock\"\nlead = \"emsou\""),
-            551, 8, "lead 'emsou' has no role at small centres");
+            554, 8, "lead 'emsou' has no role at small centres");
     }
     SUBCASE("a middle tier with no upper limit") {
-        expect_one_problem(with_edit(text, "medium = { from = 11, to = 30, ", "medium = { from = 11, "), 32,
+        expect_one_problem(with_edit(text, "medium = { from = 11, to = 30, ", "medium = { from = 11, "), 35,
                            10, "tier 'medium' has no upper limit ('to') but 'large' comes after it");
     }
     SUBCASE("small not starting at 1") {
         expect_one_problem(with_edit(text, "small = { from = 1, to = 10,", "small = { from = 2, to = 10,"),
-                           31, 18, "tier 'small' starts at 2 people");
+                           34, 18, "tier 'small' starts at 2 people");
     }
     SUBCASE("'to' below 'from'") {
         expect_one_problem(with_edit(text, "medium = { from = 11, to = 30,", "medium = { from = 11, to = 5,"),
-                           32, 28, "'to' (5) is less than 'from' (11)");
+                           35, 28, "'to' (5) is less than 'from' (11)");
     }
     SUBCASE("a separate age_disputed rule") {
         expect_one_problem(text + "\n[referrals.age_disputed]\nrequired = [\"nrm\"]\n", appended_line, 12,
@@ -327,12 +328,12 @@ TEST_CASE("mistakes made by editing the default text") {
                       "\"legal_advice\"]\nno_identifying_data = [\"duty_to_notify\"]",
                       "recommended = [\"pre_nrm_support\", \"adult_safeguarding\", \"medical\", "
                       "\"legal_advice\"]\nno_identifying_data = []"),
-            596, 23, "must carry no identifying details");
+            604, 23, "must carry no identifying details");
     }
     SUBCASE("a bag share that is not a number") {
         expect_one_problem(with_edit(text, "infant = { per_person = 0.1, min_stock = 4 }",
                                      "infant = { per_person = nan, min_stock = 4 }"),
-                           641, 25, "per_person must be from 0 to 10");
+                           653, 25, "per_person must be from 0 to 10");
     }
     SUBCASE("a duplicate bag kind and a duplicate contact") {
         const std::string edited = with_edit(
@@ -342,17 +343,17 @@ TEST_CASE("mistakes made by editing the default text") {
         INFO(all_messages(r));
         // The renamed "infant" is then undefined in each tier's plan: three more true problems.
         REQUIRE(r.diagnostics.size() == 5);
-        CHECK(r.diagnostics[0].line == 622);
-        CHECK(r.diagnostics[0].message.find("duplicate bag kind id 'child': already used at line 618") !=
+        CHECK(r.diagnostics[0].line == 634);
+        CHECK(r.diagnostics[0].message.find("duplicate bag kind id 'child': already used at line 630") !=
               std::string::npos);
         CHECK(r.diagnostics[1].message.find("bag kind 'infant' is not defined") != std::string::npos);
-        CHECK(r.diagnostics[4].line == 684);
-        CHECK(r.diagnostics[4].message.find("duplicate contact id 'police-101': already used at line 649") !=
+        CHECK(r.diagnostics[4].line == 696);
+        CHECK(r.diagnostics[4].message.find("duplicate contact id 'police-101': already used at line 661") !=
               std::string::npos);
     }
     SUBCASE("a contact that names an undefined partner") {
         expect_one_problem(
-            with_edit(text, "partner = \"refuge\"", "partner = \"refugee\""), 703, 11,
+            with_edit(text, "partner = \"refuge\"", "partner = \"refugee\""), 715, 11,
             "partner 'refugee' is not a partner defined in [[partners]]; did you mean 'refuge'?");
     }
     SUBCASE("a newer format") {
@@ -419,4 +420,58 @@ TEST_CASE("files that cannot be read") {
     r = parse_procedure(std::string(max_procedure_bytes + 1, '#'), "big.toml");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].message.find("larger than 1024 KiB") != std::string::npos);
+}
+
+TEST_CASE("referral due times: read per rule, and every mistake reported at its file:line:column") {
+    const std::string& text = default_procedure_file();
+    const Procedure p = rc::test::load_default();
+    CHECK(p.info.welfare_check_minutes == 60);
+    CHECK(referral_due_minutes(p, PersonCategory::Child, ReferralType::Nrm) == 240);
+    CHECK(referral_due_minutes(p, PersonCategory::AgeDisputed, ReferralType::ChildrensServices) == 240);
+    CHECK(referral_due_minutes(p, PersonCategory::AdultConsents, ReferralType::Nrm) == 720);
+    CHECK(referral_due_minutes(p, PersonCategory::AdultDeclines, ReferralType::DutyToNotify) == 1440);
+    CHECK(referral_due_minutes(p, PersonCategory::AdultUndecided, ReferralType::DutyToNotify) == 1440);
+    CHECK_FALSE(referral_due_minutes(p, PersonCategory::AdultConsents, ReferralType::Medical));
+
+    SUBCASE("a time in quotes") {
+        expect_one_problem(with_edit(text, "due_minutes = { nrm = 720 }", "due_minutes = { nrm = \"12 h\" }"),
+                           598, 23,
+                           "[referrals.adult_consents] due_minutes: 'nrm' must be a whole number of minutes");
+    }
+    SUBCASE("a time out of range") {
+        expect_one_problem(with_edit(text, "due_minutes = { nrm = 720 }", "due_minutes = { nrm = 0 }"), 598,
+                           23, "'nrm' is 0 but must be from 1 to 10080 minutes");
+    }
+    SUBCASE("a required referral with no time") {
+        expect_one_problem(with_edit(text, "due_minutes = { nrm = 240, childrens_services = 240 }",
+                                     "due_minutes = { nrm = 240 }"),
+                           593, 15, "[referrals.child] due_minutes: no time for 'childrens_services'");
+    }
+    SUBCASE("a time for a referral the rule does not require") {
+        expect_one_problem(
+            with_edit(text, "due_minutes = { nrm = 720 }", "due_minutes = { nrm = 720, medical = 60 }"), 598,
+            28, "'medical' is not required by this rule");
+    }
+    SUBCASE("an unknown referral type, with a suggestion") {
+        expect_one_problem(with_edit(text, "due_minutes = { nrm = 720 }", "due_minutes = { nrn = 720 }"), 598,
+                           17, "unknown referral type 'nrn'; did you mean 'nrm'?");
+    }
+    SUBCASE("no due_minutes at all") {
+        expect_one_problem(with_edit(text, "due_minutes = { nrm = 720 }\n", ""), 595, 1,
+                           "[referrals.adult_consents]: missing 'due_minutes'");
+    }
+    SUBCASE("the MS1 owed when an undecided adult leaves needs a time") {
+        const std::string edited = with_edit(text,
+                                             "# MS1 becomes required, due this long after they "
+                                             "leave.\ndue_minutes = { duty_to_notify = 1440 }\n",
+                                             "# MS1 becomes required, due this long after they leave.\n");
+        const ProcedureLoadResult r = parse_procedure(edited, "edited.toml");
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].message.find("[referrals.adult_undecided]: missing 'due_minutes'") !=
+              std::string::npos);
+    }
+    SUBCASE("the welfare check time") {
+        expect_one_problem(with_edit(text, "welfare_check_minutes = 60", "welfare_check_minutes = -5"), 28,
+                           25, "'welfare_check_minutes' is -5 but must be from 1 to 10080");
+    }
 }

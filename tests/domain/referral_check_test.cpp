@@ -326,14 +326,14 @@ TEST_CASE("referral check: every rule on a table of cases") {
          false,
          false,
          true},
-        {"age unknown: flagged, no rules applied",
+        {"age not established: presumed a child (the child rule, from arrival), and flagged",
          age_unknown(),
          {},
          t0 + 9 * hour,
-         std::nullopt,
-         {},
-         {},
-         {},
+         PC::AgeDisputed,
+         {RT::Nrm, RT::ChildrensServices},
+         {RT::Nrm, RT::ChildrensServices},
+         {RT::Nrm, RT::ChildrensServices},
          {},
          true},
     };
@@ -347,7 +347,7 @@ TEST_CASE("referral check: every rule on a table of cases") {
         CHECK(r.overdue == c.overdue);
         CHECK(contradictions_of(r) == c.contradictions);
         CHECK(r.contradictions == static_cast<int>(c.contradictions.size()));
-        CHECK(r.age_unknown == c.age_unknown);
+        CHECK(r.age_not_established == c.age_unknown);
         CHECK(r.undecided == c.undecided);
         CHECK(r.consent_not_asked == c.consent_not_asked);
         CHECK(r.needs_action() ==
@@ -372,17 +372,18 @@ TEST_CASE("referral check: the messages say what is wrong in words a coordinator
     CHECK(first(adult(NrmConsent::No), {referral(RT::Nrm, RS::Made, "police")}, t0 + hour) ==
           "NRM marked made for an adult who declined the NRM: an adult must consent");
     CHECK(first(child_born(Date{2012, 1, 1}), {}, t0 + 5 * hour + 20 * 60) ==
-          "NRM referral not made within 4 h of arrival (overdue by 1 h 20 min)");
+          "NRM referral not made within 4 h after arrival (overdue by 1 h 20 min)");
     CHECK(first(adult(NrmConsent::Yes), {}, t0 + hour) ==
           "NRM referral required for an adult who consents to the NRM, not made yet");
     CHECK(first(adult(NrmConsent::Undecided), {}, t0 + hour) ==
           "Has not decided about the NRM: offer time, advice and an interpreter, and come back to it");
-    CHECK(has(first(age_unknown(), {}, t0), "age assessment"));
+    const auto unknown = check_person_referrals(p, age_unknown(), arrival, t0, {}, t0 + 2 * hour);
+    CHECK(has(unknown.findings.back().message, "Age still not established 2 h after arrival"));
     CHECK(has(first(adult(NrmConsent::Yes), {referral(RT::Nrm, RS::Made, "red_cross")}, t0),
               "British Red Cross, which is not a first responder"));
 }
 
-TEST_CASE("referral check: overdue counts from arrival; made late is remembered; options change the hours") {
+TEST_CASE("referral check: a child's referrals count from arrival; made late is remembered") {
     const Procedure p = load_default();
     const Person child = child_born(Date{2012, 1, 1});
 
@@ -431,11 +432,45 @@ TEST_CASE("referral check: overdue counts from arrival; made late is remembered;
     r = check_person_referrals(p, child, arrival, t0, refs, t0 + hour);
     CHECK(r.requirements[0].referral == std::size_t{1});
     CHECK(r.requirements[0].status == RS::Made);
+}
 
-    // The hours come from the options.
-    r = check_person_referrals(p, child, arrival, t0, {}, t0 + 2 * hour, ReferralCheckOptions{1});
-    CHECK(r.overdue.size() == 2);
-    CHECK(has(r.findings.front().message, "within 1 h of arrival"));
+TEST_CASE("referral check: due times are the procedure's, counted from the moment its rule says") {
+    Procedure p = load_default();
+    // A child's: from arrival, the child rule's minutes.
+    p.referrals.child.due = {{RT::Nrm, 60}, {RT::ChildrensServices, 30}};
+    auto r = check_person_referrals(p, child_born(Date{2012, 1, 1}), arrival, t0, {}, t0 + 45 * 60);
+    CHECK(r.overdue == std::vector<RT>{RT::ChildrensServices});
+    CHECK(r.requirements[0].due_at == t0 + 3600);
+    CHECK(r.requirements[1].due_at == t0 + 1800);
+    CHECK(std::any_of(r.findings.begin(), r.findings.end(), [](const ReferralFinding& f) {
+        return f.kind == ReferralFindingKind::Overdue && has(f.message, "within 30 min after arrival");
+    }));
+
+    // An adult's NRM: from the consent decision (hour 5 here), not from arrival.
+    p = load_default();
+    Person consents = adult(NrmConsent::Yes);
+    consents.nrm_consent_at = t0 + 5 * hour;
+    r = check_person_referrals(p, consents, arrival, t0, {}, t0 + 5 * hour + 60);
+    CHECK(r.overdue.empty());
+    CHECK(r.requirements[0].due_at == t0 + 17 * hour);
+    r = check_person_referrals(p, consents, arrival, t0, {}, t0 + 17 * hour + 1);
+    CHECK(r.overdue == std::vector<RT>{RT::Nrm});
+    CHECK(has(r.findings.front().message, "within 12 h after the adult consents"));
+
+    // An MS1 after a decline: from the decline.
+    Person declines = adult(NrmConsent::No);
+    declines.nrm_consent_at = t0 + 2 * hour;
+    r = check_person_referrals(p, declines, arrival, t0, {}, t0 + 3 * hour);
+    CHECK(r.requirements[0].type == RT::DutyToNotify);
+    CHECK(r.requirements[0].due_at == t0 + 26 * hour);
+    CHECK(r.next_due_at == t0 + 26 * hour);
+
+    // A rule without a time for a type (a procedure built in code): never overdue.
+    p.referrals.adult_declines.due.clear();
+    r = check_person_referrals(p, declines, arrival, t0, {}, t0 + 90 * hour);
+    CHECK(r.missing == std::vector<RT>{RT::DutyToNotify});
+    CHECK(r.overdue.empty());
+    CHECK_FALSE(r.requirements[0].due_at);
 }
 
 TEST_CASE("referral check: recommended referrals are listed but never missing") {

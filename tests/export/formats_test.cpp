@@ -262,15 +262,25 @@ TEST_CASE(
                         "childrens_services") != child["referrals"]["required"].end());
         CHECK(std::find(child["referrals"]["made"].begin(), child["referrals"]["made"].end(),
                         "childrens_services") != child["referrals"]["made"].end());
+        // Each required referral with its due time: a child's from arrival, the procedure's 4 h.
+        REQUIRE(child["referrals"]["due"].size() == child["referrals"]["required"].size());
+        for (const json& due : child["referrals"]["due"]) {
+            CHECK(due["due_at"].is_string());
+            CHECK(due.contains("made_late"));
+        }
         const json& unknown_age = doc["people"][3];
         CHECK(unknown_age["child_status"] == "unknown");
+        // Presumed a child: the child's referrals are required.
+        CHECK(std::find(unknown_age["referrals"]["required"].begin(),
+                        unknown_age["referrals"]["required"].end(),
+                        "childrens_services") != unknown_age["referrals"]["required"].end());
 
         // Every alert open now, with its message.
         REQUIRE_FALSE(doc["open_alerts"].empty());
         std::vector<json> age_targets;
         for (const json& a : doc["open_alerts"]) {
             CHECK_FALSE(a["message"].get<std::string>().empty());
-            if (a["kind"] == "age_unknown") age_targets.push_back(a["target"]);
+            if (a["kind"] == "age_not_established") age_targets.push_back(a["target"]);
         }
         CHECK(std::find(age_targets.begin(), age_targets.end(), unknown_age["code"]) != age_targets.end());
 

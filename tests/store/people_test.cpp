@@ -579,7 +579,7 @@ TEST_CASE("people: journey steps follow the rules; impossible steps are refused 
           "OP-0001-001: A departure needs a destination. Nothing was recorded.");
     CHECK(refusal([&] {
               record_journey_step(*s, in.id, JourneyStep::WelfareCheckDone, kT0, Destination::Hospital);
-          }) == "OP-0001-001: Only a departure has a destination. Nothing was recorded.");
+          }) == "OP-0001-001: Only a departure or a temporary exit has a destination. Nothing was recorded.");
     CHECK(has(refusal([&] { record_journey_step(*s, in.id, JourneyStep::WelfareCheckDone, kT0 - 7200); }),
               "is earlier than the step before it"));
     CHECK(has(refusal([&] { record_journey_step(*s, in.id, JourneyStep::WelfareCheckDone, kT0 + 60); }),

@@ -49,6 +49,8 @@ struct Seeded {
 };
 
 // An operation with a sealed value in every kind of personal field, closed at kT0 + 10 h.
+// `record_export` false seeds a database from before migration 9 (no record of exports). It then also
+// records no NRM consent and no referral: checking a referral reads the consent time of migration 10.
 Seeded seed(Store& s, ManualClock& clock, bool record_export = true) {
     ActivationRequest r;
     r.name = "Operation Rowan";
@@ -81,7 +83,7 @@ Seeded seed(Store& s, ManualClock& clock, bool record_export = true) {
     adult.medical_needs = "Strumbleweed allergy";
     adult.property_held = "Quaffington ring";
     adult.arrival_group = "Bellwether-Ng family";
-    adult.nrm_consent = NrmConsent::Yes;
+    if (record_export) adult.nrm_consent = NrmConsent::Yes;
     out.adult = check_in(s, adult, clock.now()).id;
     Person child;
     child.date_of_birth = Date{2015, 1, 1};
@@ -103,8 +105,10 @@ Seeded seed(Store& s, ManualClock& clock, bool record_export = true) {
     nrm.status = ReferralStatus::Made;
     nrm.external_reference = "EXT-4471-Z";
     nrm.notes = "Gossamery notes";
-    const ReferralId rid = add_referral(s, out.adult, nrm);
-    set_referral_status(s, rid, ReferralStatus::Withdrawn, "Ozymandra asked to stop");
+    if (record_export) {
+        const ReferralId rid = add_referral(s, out.adult, nrm);
+        set_referral_status(s, rid, ReferralStatus::Withdrawn, "Ozymandra asked to stop");
+    }
     s.append_log("Ozymandra Pelligrew was upset", LogKind::Manual);
     if (record_export) record_debrief_export(s, DebriefExportDetails{true, "xlsx", 2, "Fandangle request"});
     clock.advance(kHour);

@@ -429,12 +429,14 @@ TEST_CASE("referrals: the overview checks everyone against the rules; recording 
     CHECK(row_of(o, declines_id).check.contradictions == 1);
     CHECK(row_of(o, undecided_id).check.undecided);
     CHECK(row_of(o, undecided_id).check.missing.empty());
-    CHECK(row_of(o, unknown_id).check.age_unknown);
-    CHECK(o.people_with_missing == 4);
-    CHECK(o.missing == 6);
+    // No age recorded: presumed a child, so the child rule applies, and the age is flagged.
+    CHECK(row_of(o, unknown_id).check.age_not_established);
+    CHECK(row_of(o, unknown_id).check.missing == std::vector<RT>{RT::Nrm, RT::ChildrensServices});
+    CHECK(o.people_with_missing == 5);
+    CHECK(o.missing == 8);
     CHECK(o.overdue == 0);
     CHECK(o.contradictions == 1);
-    CHECK(o.age_unknown == 1);
+    CHECK(o.age_not_established == 1);
     CHECK(o.undecided == 1);
     CHECK(o.next_change_at == kT0 + 4 * kHour);
 
@@ -442,7 +444,9 @@ TEST_CASE("referrals: the overview checks everyone against the rules; recording 
         return a.kind == AlertKind::ReferralContradictory;
     });
     REQUIRE(contradiction != o.alerts.end());
-    CHECK(contradiction == o.alerts.begin()); // critical first
+    CHECK(contradiction->severity == AlertSeverity::Critical);
+    // Critical first: the contradiction, and the age still not established after the welfare check time.
+    CHECK(o.alerts.front().severity == AlertSeverity::Critical);
     CHECK(contradiction->target.kind == AlertTargetKind::Referral);
     CHECK(contradiction->target.id == wrong_id);
     CHECK(contradiction->target.person == declines_id);
@@ -455,8 +459,11 @@ TEST_CASE("referrals: the overview checks everyone against the rules; recording 
 
     // Five hours on: the required ones not made are overdue.
     o = referral_overview(*s, kT0 + 5 * kHour, utc_overview());
-    CHECK(o.overdue == 6); // the child's two, the disputed person's two, both adults' one each
-    CHECK(row_of(o, declines_id).check.overdue == std::vector<RT>{RT::DutyToNotify});
+    // The child's two, the disputed person's two, the presumed child's two; the adults' are counted from
+    // their decisions and the procedure gives them 12 h (NRM) and 24 h (MS1).
+    CHECK(o.overdue == 6);
+    CHECK(row_of(o, declines_id).check.overdue.empty());
+    CHECK(row_of(o, consents_id).check.overdue.empty());
     const auto overdue_for_child = [&](const ReferralOverview& ov) {
         return std::count_if(ov.alerts.begin(), ov.alerts.end(), [&](const Alert& a) {
             return a.kind == AlertKind::ReferralOverdue && a.target.id == child_id;
@@ -618,10 +625,12 @@ TEST_CASE("referrals: a database from before referrals is upgraded and takes the
     PersonId id = 0;
     {
         auto old = Store::create(quick_options(db, 5), clock);
-        id = check_in(*old, adult(NrmConsent::Yes, "T1"), kT0).id;
+        id = check_in(*old, adult(std::nullopt, "T1"), kT0).id; // no consent time before migration 10
     }
     auto s = open_signed_in(db, clock);
     CHECK(s->upgraded_from() == 5);
+    update_person(*s, id, adult(NrmConsent::Yes, "T1"));
+    CHECK(person(*s, id)->person.nrm_consent_at == kT0);
     activate_default(*s);
     const ReferralId r = add_referral(*s, id, nrm_by_police());
     CHECK(referral(*s, r)->person_reference == "OP-0001-001");
@@ -671,4 +680,93 @@ TEST_CASE("referrals: the overview of 10,000 people and 20,000 referrals") {
     CHECK_FALSE(o.alerts.empty());
     MESSAGE("referral_overview of 10,000 people and 20,000 referrals: " << ms << " ms, " << o.alerts.size()
                                                                         << " alerts");
+}
+
+TEST_CASE("referrals: exits, consent times and an adult judgement, through the store and back") {
+    TempDir dir("referrals-exits");
+    ManualClock clock(kT0);
+    auto s = make_store(dir / "centre.sqlite", clock);
+    activate_default(*s);
+    Person child;
+    child.tag = "C1";
+    child.claimed_age = 15;
+    const PersonId child_id = check_in(*s, child, kT0).id;
+    Person unknown;
+    unknown.tag = "U1";
+    const PersonId unknown_id = check_in(*s, unknown, kT0).id;
+    const PersonId adult_id = check_in(*s, adult(std::nullopt, "A1"), kT0).id;
+    Person lost;
+    lost.tag = "M1";
+    lost.claimed_age = 30;
+    const PersonId missing_id = check_in(*s, lost, kT0).id;
+
+    // A child goes home at +1 h without referrals: recorded, and a critical alert at once.
+    clock.set(kT0 + kHour);
+    record_journey_step(*s, child_id, JourneyStep::Departed, kT0 + kHour, Destination::Home);
+    // An adult never asked goes to hospital (temporary): still on the roll, nothing owed; then is detained.
+    record_journey_step(*s, adult_id, JourneyStep::TemporaryExit, kT0 + kHour,
+                        Destination::HospitalTemporary);
+    // Someone goes missing: the new destination is stored exactly.
+    record_journey_step(*s, missing_id, JourneyStep::Departed, kT0 + kHour, Destination::Missing);
+    CHECK(person(*s, missing_id)->journey.destination == Destination::Missing);
+    CHECK(person(*s, adult_id)->person.journey.back().destination == Destination::HospitalTemporary);
+    CHECK(person(*s, adult_id)->journey.temporarily_out);
+
+    auto o = referral_overview(*s, kT0 + kHour + 60, utc_overview());
+    const auto alert = [&](AlertKind kind, PersonId who) -> const Alert* {
+        for (const Alert& a : o.alerts)
+            if (a.kind == kind && a.target.person == who) return &a;
+        return nullptr;
+    };
+    REQUIRE(alert(AlertKind::DepartedWithoutReferral, child_id));
+    CHECK(alert(AlertKind::DepartedWithoutReferral, child_id)->severity == AlertSeverity::Critical);
+    CHECK(alert(AlertKind::DepartedWithoutReferral, child_id)->message.find("999") != std::string::npos);
+    CHECK(o.departed_without_referral == 2); // the child, and the missing adult's MS1
+    REQUIRE(alert(AlertKind::PersonMissing, missing_id));
+    CHECK(alert(AlertKind::PersonMissing, missing_id)->severity == AlertSeverity::Critical);
+    CHECK_FALSE(alert(AlertKind::DepartedWithoutReferral, adult_id)); // a temporary exit raises nothing
+    REQUIRE(alert(AlertKind::AgeNotEstablished, unknown_id));
+    CHECK(alert(AlertKind::AgeNotEstablished, unknown_id)->severity ==
+          AlertSeverity::Critical); // past 60 min
+
+    // The adult comes back, then leaves for good undecided: an anonymous MS1 is owed from the departure.
+    record_journey_step(*s, adult_id, JourneyStep::Returned, kT0 + kHour);
+    Person decided = person(*s, adult_id)->person;
+    decided.nrm_consent = NrmConsent::Undecided;
+    clock.set(kT0 + 2 * kHour);
+    update_person(*s, adult_id, decided);
+    CHECK(person(*s, adult_id)->person.nrm_consent_at == kT0 + 2 * kHour);
+    record_journey_step(*s, adult_id, JourneyStep::Departed, kT0 + 2 * kHour,
+                        Destination::DetainedImmigration);
+    o = referral_overview(*s, kT0 + 2 * kHour + 60, utc_overview());
+    const PersonReferralOverview* row = nullptr;
+    for (const auto& r : o.people)
+        if (r.person_id == adult_id) row = &r;
+    REQUIRE(row);
+    CHECK(row->check.required == std::vector<RT>{RT::DutyToNotify});
+    REQUIRE_FALSE(row->check.requirements.empty());
+    CHECK(row->check.requirements[0].due_at == kT0 + 2 * kHour + 24 * kHour);
+    CHECK(row->check.requirements[0].anonymous);
+
+    // "Clearly an adult" takes the person off the child rules, and only a coordinator may say so.
+    Person judged = person(*s, unknown_id)->person;
+    judged.stated_child = ChildStatus::Adult;
+    judged.adult_judgement = "visibly in their fifties";
+    update_person(*s, unknown_id, judged);
+    CHECK(person(*s, unknown_id)->person.adult_judgement == "visibly in their fifties");
+    o = referral_overview(*s, kT0 + 2 * kHour + 60, utc_overview());
+    for (const auto& r : o.people)
+        if (r.person_id == unknown_id) {
+            CHECK_FALSE(r.check.age_not_established);
+            CHECK(r.check.required.empty());
+        }
+    s->add_user(NewUser{"Val Volunteer", UserRole::Volunteer, "volunteer words", ""});
+    REQUIRE(s->sign_in("Val Volunteer", "volunteer words").ok());
+    judged.adult_judgement = "changed my mind";
+    try {
+        update_person(*s, unknown_id, judged);
+        FAIL("a volunteer recorded an adult judgement");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == ErrorKind::NotPermitted);
+    }
 }

@@ -164,14 +164,15 @@ TEST_CASE("a group of 12 is registered in one step, then two of them are complet
     CHECK(people[2].person.name.empty());
     CHECK(people[0].person.tag == "101"); // the rest is kept
 
-    // Search by tag narrows the table; the filter for children finds nobody.
+    // Search by tag narrows the table; the filter for children finds everyone with no age recorded yet
+    // (presumed children: nobody here has a date of birth or an age).
     arrivals(ui).filter().search = "112";
     ui.frames(2);
     CHECK(arrivals(ui).visible_rows() == 1);
     arrivals(ui).filter().search.clear();
     arrivals(ui).filter().children_only = true;
     ui.frames(2);
-    CHECK(arrivals(ui).visible_rows() == 0);
+    CHECK(arrivals(ui).visible_rows() == 12);
 }
 
 TEST_CASE("journey steps from the detail panel; departure needs a destination") {
@@ -229,4 +230,65 @@ TEST_CASE("the roll import preview lists every bad row and imports nothing until
     REQUIRE(ui.click_item(GroupArrivalPanel::kImport));
     CHECK(store::people(*d.session.store()).size() == 14);
     CHECK(d.session.people().rows.size() == 14);
+}
+
+TEST_CASE(
+    "the departure gate: a child leaving without referrals is confirmed first, and raises a critical alert") {
+    Desk d("arrivals-departure-gate");
+    app::ActivationForm a;
+    a.name = "Operation Larch";
+    a.expected_people = 5;
+    REQUIRE(d.session.activate(a).ok);
+    HeadlessUi ui(d.session, d.settings, d.clock);
+    Person child;
+    child.tag = "C1";
+    child.claimed_age = 15;
+    REQUIRE(d.session.check_in(child, "").ok);
+    Person adult;
+    adult.tag = "A1";
+    adult.claimed_age = 40;
+    REQUIRE(d.session.check_in(adult, "").ok);
+    ui.press_key(keys::Num1 + 1, Ctrl);
+    const std::int64_t child_id = d.session.people().rows.at(0).id;
+    const std::int64_t adult_id = d.session.people().rows.at(1).id;
+
+    // The adult to hospital (temporary): no question, still on the roll, nothing raised.
+    arrivals(ui).select(adult_id);
+    ui.frames(2);
+    REQUIRE(ui.click_item("Hospital (temporary)##dest_hospital_temporary"));
+    REQUIRE(ui.click_item(ArrivalsScreen::kTemporaryExit));
+    ui.frames(2);
+    CHECK_FALSE(ui.find_item(ArrivalsScreen::kConfirmDeparture));
+    CHECK(store::people(*d.session.store()).at(1).journey.temporarily_out);
+
+    // The child home, an hour after arriving, with nothing referred: the desk asks first.
+    d.clock.advance(3600);
+    arrivals(ui).select(child_id);
+    ui.frames(2);
+    REQUIRE(ui.click_item("Home##dest_home"));
+    REQUIRE(ui.click_item(ArrivalsScreen::kDeparture));
+    ui.frames(2);
+    REQUIRE(ui.find_item(ArrivalsScreen::kConfirmDeparture));
+    const DepartureGate& gate = arrivals(ui).departure_gate();
+    CHECK(gate.critical);
+    CHECK(gate.summary == "Still missing: NRM and children's services.");
+    CHECK(gate.first_step.find("999") != std::string::npos);
+    CHECK_FALSE(store::people(*d.session.store()).at(0).journey.departed); // nothing recorded yet
+
+    // Esc cancels; asking again and confirming records it, and the alert is open.
+    ui.press_key(keys::Escape);
+    ui.frames(2);
+    CHECK_FALSE(ui.find_item(ArrivalsScreen::kConfirmDeparture));
+    CHECK_FALSE(store::people(*d.session.store()).at(0).journey.departed);
+    REQUIRE(ui.click_item("Home##dest_home"));
+    REQUIRE(ui.click_item(ArrivalsScreen::kDeparture));
+    ui.frames(2);
+    REQUIRE(ui.click_item(ArrivalsScreen::kConfirmDeparture));
+    ui.frames(2);
+    CHECK(store::people(*d.session.store()).at(0).journey.departed);
+    bool critical = false;
+    for (const Alert& alert : d.session.alerts().alerts)
+        critical = critical || (alert.kind == AlertKind::DepartedWithoutReferral &&
+                                alert.target.person == child_id && alert.severity == AlertSeverity::Critical);
+    CHECK(critical);
 }

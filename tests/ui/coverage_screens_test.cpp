@@ -72,26 +72,27 @@ DashboardScreen& dashboard(HeadlessUi& ui) {
 TEST_CASE("dashboard: a group of 12 folds into one line, opens with a click, and the fold is remembered") {
     Centre c("coverage-fold", 5);
     REQUIRE(c.session.register_group(12, "Bus 1", "", "T001").ok);
-    CHECK(count_alerts(c.session.alerts(), AlertKind::AgeUnknown) == 12);
+    CHECK(count_alerts(c.session.alerts(), AlertKind::AgeNotEstablished) == 12);
 
     HeadlessUi ui(c.session, c.settings, c.clock);
     ui.shell().show_screen(0);
     ui.frames(3);
     const auto& rows = dashboard(ui).alert_rows();
     const auto folded = std::find_if(rows.begin(), rows.end(), [](const AlertListRow& r) {
-        return r.group && r.kind == AlertKind::AgeUnknown;
+        return r.group && r.kind == AlertKind::AgeNotEstablished;
     });
     REQUIRE(folded != rows.end());
-    CHECK(folded->summary == "12 people: age unknown");
+    CHECK(folded->summary == "12 people: age not established");
     CHECK_FALSE(folded->open);
     // Far fewer lines than alerts: each kind about more than three people is one line.
     CHECK(rows.size() < c.session.alerts().alerts.size() / 2);
 
-    const std::string fold_label =
-        std::string("\u25b8 ") + std::string(alert_kind_label(AlertKind::AgeUnknown)) + "##fold_age_unknown";
+    const std::string fold_label = std::string("\u25b8 ") +
+                                   std::string(alert_kind_label(AlertKind::AgeNotEstablished)) +
+                                   "##fold_age_not_established";
     REQUIRE(ui.click_item(fold_label));
     ui.frames(1);
-    CHECK(c.settings.open_alert_kinds == std::vector<std::string>{"age_unknown"});
+    CHECK(c.settings.open_alert_kinds == std::vector<std::string>{"age_not_established"});
     const auto& open_rows = dashboard(ui).alert_rows();
     CHECK(std::count_if(open_rows.begin(), open_rows.end(),
                         [](const AlertListRow& r) { return r.in_group; }) == 12);
@@ -100,10 +101,12 @@ TEST_CASE("dashboard: a group of 12 folds into one line, opens with a click, and
     std::string problem;
     const auto file = c.dir / "settings.conf";
     REQUIRE(app::save_settings(c.settings, file, problem));
-    CHECK(app::load_settings(file).settings.open_alert_kinds == std::vector<std::string>{"age_unknown"});
+    CHECK(app::load_settings(file).settings.open_alert_kinds ==
+          std::vector<std::string>{"age_not_established"});
 
-    const std::string close_label =
-        std::string("\u25be ") + std::string(alert_kind_label(AlertKind::AgeUnknown)) + "##fold_age_unknown";
+    const std::string close_label = std::string("\u25be ") +
+                                    std::string(alert_kind_label(AlertKind::AgeNotEstablished)) +
+                                    "##fold_age_not_established";
     REQUIRE(ui.click_item(close_label));
     CHECK(c.settings.open_alert_kinds.empty());
 }

@@ -2,6 +2,7 @@
 // test moves: the procedure is pinned, later edits to the file change nothing, actions turn overdue
 // when the clock passes their due time, and they are ticked from the keyboard.
 #include "app/store_session.hpp"
+#include "domain/procedure_rules.hpp"
 #include "headless_ui.hpp"
 #include "store/operation.hpp"
 #include "store/store.hpp"
@@ -192,4 +193,20 @@ TEST_CASE("raising the tier from medium to large is logged and changes the actio
     CHECK(c.session.operation().tier == Tier::Large);
     CHECK(c.session.operation().tier_changes.size() == 1);
     CHECK(c.session.log().entries.size() > log_before);
+}
+
+TEST_CASE("the Procedure screen shows each referral type's deadline from the pinned procedure") {
+    TempDir files("procedure-deadlines");
+    const auto procedure = files / "procedure.toml";
+    store::test::write_file(procedure, store::test::read_file(kTemplate));
+    Centre c("deadlines", procedure);
+    HeadlessUi ui(c.session, c.settings, c.clock);
+    activate_by_keyboard(ui, "8");
+    ui.press_key(keys::Num1 + 5, Ctrl); // Ctrl+6
+    ui.frames(2);
+    CHECK(ui.find_item(ProcedureScreen::kDeadlines));
+    // What the table is drawn from: the pinned procedure's own minutes.
+    const Procedure& p = *c.session.operation().procedure;
+    CHECK(referral_due_minutes(p, PersonCategory::Child, ReferralType::ChildrensServices) == 240);
+    CHECK(referral_due_minutes(p, PersonCategory::AdultUndecided, ReferralType::DutyToNotify) == 1440);
 }

@@ -4,6 +4,7 @@
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace rc::ui {
@@ -69,8 +70,8 @@ void ArrivalsScreen::draw(ScreenContext& ctx) {
     const app::PeopleSnapshot& people = ctx.session.people();
     const app::PeopleCounts& c = people.counts;
     heading(title());
-    ImGui::Text("On site: %d (%d children or age disputed, %d age unknown).", c.on_site, c.children_on_site,
-                c.age_unknown_on_site);
+    ImGui::Text("On site: %d (%d children or presumed, of whom %d age not established).", c.on_site,
+                c.children_on_site, c.age_unknown_on_site);
     ImGui::SameLine();
     ImGui::TextDisabled("Awaiting welfare %d, interview %d, decision %d. Departed %d.", c.awaiting_welfare,
                         c.awaiting_interview, c.awaiting_decision, c.departed);
@@ -278,12 +279,12 @@ void ArrivalsScreen::draw_person(ScreenContext& ctx) {
                             p.interpreter_needed == true ? " (interpreter needed)" : "");
     if (treated_as_child(r->child)) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().warning));
-        paragraph(r->child == ChildStatus::AgeDisputed
-                      ? "Age disputed: treat as a child until assessed."
+        paragraph(r->child == ChildStatus::AgeDisputed ? "Age disputed: treat as a child until assessed."
+                  : r->child == ChildStatus::Unknown
+                      ? "Age not established: presumed a child (children's services and NRM) until a date of "
+                        "birth, an age, a dispute or a coordinator's judgement is recorded."
                       : "Child: children's services and NRM, no consent needed.");
         ImGui::PopStyleColor();
-    } else if (r->child == ChildStatus::Unknown) {
-        paragraph_disabled("Age not known: ask, or arrange an age assessment.");
     }
     if (p.urgent_medical) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().danger));
@@ -340,22 +341,107 @@ void ArrivalsScreen::draw_person(ScreenContext& ctx) {
     if (can_depart) {
         ImGui::Spacing();
         ImGui::TextUnformatted("Leaving for:");
+        // As many columns as fit the panel, so that every choice stays on screen at 1366x768.
+        const float x0 = ImGui::GetCursorPosX();
+        const float column = em(11.0f);
+        const int columns = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / column));
+        int n = 0;
         for (Destination d : all_destinations) {
+            if (destination_is_temporary(d) && !r->journey.on_site) continue; // already out
+            const int at = n++ % columns;
+            if (at != 0) ImGui::SameLine(x0 + column * static_cast<float>(at));
             const std::string label =
                 std::string(destination_label(d)) + "##dest_" + std::string(destination_id(d));
             if (radio(label.c_str(), destination_ == d)) destination_ = d;
         }
+        const bool temporary = destination_ && destination_is_temporary(*destination_);
         ImGui::BeginDisabled(!destination_);
-        if (button(kDeparture)) {
-            const app::EditResult res =
-                ctx.session.record_journey_step(r->id, JourneyStep::Departed, destination_);
-            journey_message_ = res.ok ? "Departure recorded." : res.message;
-            journey_message_is_error_ = !res.ok;
-            if (res.ok) destination_.reset();
+        if (button(temporary ? kTemporaryExit : kDeparture)) {
+            if (temporary) {
+                // A temporary exit keeps the person on the roll and raises nothing.
+                const app::EditResult res =
+                    ctx.session.record_journey_step(id, JourneyStep::TemporaryExit, destination_);
+                journey_message_ = res.ok ? "Temporary exit recorded: still on the roll." : res.message;
+                journey_message_is_error_ = !res.ok;
+                if (res.ok) destination_.reset();
+                ImGui::EndDisabled();
+                return;
+            }
+            gate_ = ctx.session.departure_gate(id, *destination_, ctx.clock.now());
+            gate_for_ = id;
+            gate_destination_ = *destination_;
+            if (gate_.needs_confirmation) {
+                open_gate_ = true;
+            } else {
+                record_departure(ctx);
+                ImGui::EndDisabled();
+                return;
+            }
         }
         ImGui::EndDisabled();
     }
+    draw_departure_confirmation(ctx, p.reference);
     result_message(journey_message_, journey_message_is_error_);
+}
+
+void ArrivalsScreen::record_departure(ScreenContext& ctx) {
+    if (!gate_for_ || !gate_destination_) return;
+    const app::EditResult res =
+        ctx.session.record_journey_step(*gate_for_, JourneyStep::Departed, gate_destination_);
+    journey_message_ = res.ok ? "Departure recorded." : res.message;
+    if (res.ok && gate_.needs_confirmation)
+        journey_message_ += gate_.critical ? " A critical alert is open on the Dashboard."
+                                           : " A warning is open on the Dashboard.";
+    journey_message_is_error_ = !res.ok;
+    if (res.ok) destination_.reset();
+    gate_for_.reset();
+    gate_destination_.reset();
+}
+
+void ArrivalsScreen::draw_departure_confirmation(ScreenContext& ctx, const std::string& reference) {
+    if (open_gate_) {
+        ImGui::OpenPopup(kDepartureDialog);
+        open_gate_ = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(em(34.0f), 0.0f));
+    if (!ImGui::BeginPopupModal(kDepartureDialog, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::PushTextWrapPos(0.0f);
+    const std::string where =
+        gate_destination_ ? std::string(destination_label(*gate_destination_)) : std::string();
+    ImGui::Text("%s is leaving: %s.", reference.c_str(), where.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(gate_.critical ? palette().danger : palette().warning));
+    if (!gate_.summary.empty())
+        paragraph((std::string(gate_.child ? "A child (or presumed child). " : "An adult. ") + gate_.summary)
+                      .c_str());
+    if (gate_.ms1_becomes_required)
+        paragraph(("Leaving without deciding: an anonymous Duty to Notify (MS1) becomes required" +
+                   (gate_.ms1_due_at ? ", due by " + format_local_time(*gate_.ms1_due_at, "%a %H:%M")
+                                     : std::string()) +
+                   ".")
+                      .c_str());
+    if (!gate_.first_step.empty()) paragraph(("Do now: " + gate_.first_step + ".").c_str());
+    ImGui::PopStyleColor();
+    paragraph_disabled(
+        gate_.critical
+            ? "The departure is recorded as it happened (no one can be stopped from leaving) and a "
+              "critical alert stays open until the referrals are made."
+            : "The departure is recorded as it happened and a warning stays open until the "
+              "referrals are made.");
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    // The Enter that opened the dialog must not also confirm it.
+    const bool enter = !ImGui::IsWindowAppearing() && ImGui::IsKeyPressed(keys::Enter, false);
+    if (button(kConfirmDeparture) || enter) {
+        record_departure(ctx);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (button("Cancel (Esc)##departure") || ImGui::IsKeyPressed(keys::Escape, false)) {
+        gate_for_.reset();
+        gate_destination_.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 } // namespace rc::ui

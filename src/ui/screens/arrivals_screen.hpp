@@ -45,12 +45,19 @@ public:
     static constexpr const char* kUrgentMedicalFilter = "Urgent medical##f_urgent";
     static constexpr const char* kEditDetails = "Edit details";
     static constexpr const char* kDeparture = "Record departure";
+    static constexpr const char* kTemporaryExit = "Record temporary exit";
+    static constexpr const char* kDepartureDialog = "Before they leave";
+    static constexpr const char* kConfirmDeparture = "Record the departure (Enter)";
+    // The departure gate the confirmation shows (empty until a departure is asked for).
+    const DepartureGate& departure_gate() const { return gate_; }
 
 private:
     void handle_shortcuts();
     void refresh_order(ScreenContext& ctx);
     void draw_table(ScreenContext& ctx, float height);
     void draw_person(ScreenContext& ctx);
+    void record_departure(ScreenContext& ctx);
+    void draw_departure_confirmation(ScreenContext& ctx, const std::string& reference);
 
     Panel panel_ = Panel::CheckIn;
     CheckInForm form_;
@@ -68,6 +75,11 @@ private:
     std::uint64_t cache_rebuilds_ = 0;
 
     std::optional<Destination> destination_;
+    // The departure gate: worked out once when "Record departure" is pressed, shown until confirmed.
+    DepartureGate gate_;
+    std::optional<std::int64_t> gate_for_;
+    std::optional<Destination> gate_destination_;
+    bool open_gate_ = false;
     BagIssuePanel bags_;
     std::string journey_message_;
     bool journey_message_is_error_ = false;

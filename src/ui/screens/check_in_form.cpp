@@ -131,6 +131,9 @@ Person CheckInForm::build() const {
     p.stated_child = disputed_ ? ChildStatus::AgeDisputed
                                : (draft_.stated_child == ChildStatus::AgeDisputed ? ChildStatus::Unknown
                                                                                   : draft_.stated_child);
+    // A coordinator's "clearly an adult", with its reason, stands for an age nobody could record.
+    if (!disputed_ && !trim_space(p.adult_judgement).empty() && p.stated_child == ChildStatus::Unknown)
+        p.stated_child = ChildStatus::Adult;
     p.interpreter_needed = interpreter_ ? std::optional<bool>(true) : draft_.interpreter_needed;
     if (!interpreter_ && draft_.interpreter_needed == true) p.interpreter_needed = false;
     return p;
@@ -263,14 +266,25 @@ bool CheckInForm::draw(ScreenContext& ctx) {
     checkbox(kDisputed, &disputed_);
     {
         const Person p = build();
-        const ChildStatus cs = child_status(p, local_date_of(ctx.clock.now()));
-        if (cs != ChildStatus::Unknown) {
-            ImGui::SameLine();
-            const bool child = treated_as_child(cs);
-            const float* c = child ? palette().warning : palette().ok;
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
-            ImGui::TextUnformatted(child ? "Child: children's services and NRM, no consent needed" : "Adult");
-            ImGui::PopStyleColor();
+        // Age on the arrival date (never today's): someone who turns 18 after arriving is still a child here.
+        const JourneySummary journey = summarise_journey(p.journey);
+        const ChildStatus cs = child_status(p, local_date_of(journey.arrived_at.value_or(ctx.clock.now())));
+        ImGui::SameLine();
+        const bool child = treated_as_child(cs);
+        const float* c = child ? palette().warning : palette().ok;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+        ImGui::TextUnformatted(cs == ChildStatus::Unknown ? "Age not established: presumed a child"
+                               : child ? "Child: children's services and NRM, no consent needed"
+                                       : "Adult");
+        ImGui::PopStyleColor();
+        const bool no_age = !p.date_of_birth && !p.claimed_age &&
+                            age_band_is_child(p.age_band) == std::nullopt && !disputed_ &&
+                            p.stated_child != ChildStatus::Child;
+        if (no_age && ctx.session.can(Permission::RecordReferrals)) {
+            label(kAdultJudgement);
+            text_field(kAdultJudgement, "only if clearly an adult, e.g. \"visibly in their 40s\"",
+                       draft_.adult_judgement, w);
+            draw_problem("adult_judgement");
         }
     }
     draw_problem("child");

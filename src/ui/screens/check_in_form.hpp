@@ -52,6 +52,8 @@ public:
     static constexpr const char* kDiet = "##Diet##ci_diet";
     static constexpr const char* kGroup = "##Arrival group##ci_group";
     static constexpr const char* kProperty = "##Property held##ci_property";
+    static constexpr const char* kAdultJudgement =
+        "##Clearly an adult: why (coordinator; recorded in the audit trail)##ci_adult_judgement";
     static constexpr const char* kArrivedAt = "##Arrived at (HH:MM, empty: now)##ci_arrived";
     static constexpr const char* kSave = "Check in (Enter)";
     static constexpr const char* kSaveChanges = "Save changes (Enter)";

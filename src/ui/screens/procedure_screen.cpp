@@ -1,5 +1,8 @@
 #include "ui/screens/procedure_screen.hpp"
 
+#include "domain/procedure_rules.hpp"
+#include "domain/referral_check.hpp"
+#include "ui/item_probe.hpp"
 #include "ui/keys.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -61,11 +64,56 @@ void ProcedureScreen::draw(ScreenContext& ctx) {
     ImGui::SameLine(0, 0);
     ImGui::TextDisabled(", %d done (%d late), %d not applicable.", op.counts.done, op.counts.done_late,
                         op.counts.not_applicable);
+    draw_referral_deadlines(*op.procedure);
     checkbox(kOverdueOnly, &open_only_);
     ImGui::Spacing();
     draw_selected_controls(ctx);
     ImGui::Spacing();
     draw_actions(ctx);
+}
+
+// Each required referral's due time, as the pinned procedure sets it, and the moment it counts from.
+void ProcedureScreen::draw_referral_deadlines(const Procedure& p) {
+    const bool open = ImGui::CollapsingHeader(kDeadlines, ImGuiTreeNodeFlags_DefaultOpen);
+    probe_last_item(kDeadlines);
+    if (!open) return;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("referral_deadlines", 4, flags)) return;
+    ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn("Referral", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Due within", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Counted from", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableHeadersRow();
+    const std::pair<PersonCategory, const char*> rules[] = {
+        {PersonCategory::Child, "Child, age disputed or not established"},
+        {PersonCategory::AdultConsents, "Adult who consents"},
+        {PersonCategory::AdultDeclines, "Adult who declines"},
+        {PersonCategory::AdultUndecided, "Adult who leaves undecided or never asked"}};
+    for (const auto& [category, who] : rules)
+        for (const ReferralDue& due : referral_rule(p, category).due) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(who);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(std::string(referral_type_label(due.type)).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_duration(static_cast<UnixSeconds>(due.minutes) * 60).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(
+                std::string(referral_due_anchor_label(referral_due_anchor(category))).c_str());
+        }
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("Anyone with no age recorded");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("Age established (welfare check)");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(
+        format_duration(static_cast<UnixSeconds>(p.info.welfare_check_minutes) * 60).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("after arrival (then critical)");
+    ImGui::EndTable();
 }
 
 void ProcedureScreen::draw_selected_controls(ScreenContext& ctx) {

@@ -9,7 +9,8 @@ namespace rc::ui {
 // The agreed procedure pinned at activation: its actions at the centre's tier, grouped by phase, with
 // the lead partner, the due time and the status (to do, overdue, done by whom and when, not applicable
 // and why). Keyboard: arrows move between actions, Ctrl+D marks the selected one done, Ctrl+K marks it
-// not applicable (a reason is asked for), Ctrl+Z puts it back to do.
+// not applicable (a reason is asked for), Ctrl+Z puts it back to do. Above them, each referral type's
+// deadline as the procedure sets it.
 class ProcedureScreen final : public Screen {
 public:
     const char* id() const override { return "procedure"; }
@@ -22,6 +23,7 @@ public:
     static constexpr const char* kReasonField = "##not_applicable_reason";
     static constexpr const char* kReasonSave = "Save as not applicable";
     static constexpr const char* kOverdueOnly = "Open and overdue only";
+    static constexpr const char* kDeadlines = "Referral deadlines (from the procedure)";
 
     // The selected action's id (tests select by id).
     const std::string& selected() const { return selected_; }
@@ -32,6 +34,7 @@ public:
 
 private:
     void draw_actions(ScreenContext& ctx);
+    void draw_referral_deadlines(const Procedure& p);
     void draw_selected_controls(ScreenContext& ctx);
     void apply(ScreenContext& ctx, const app::EditResult& r, const char* done_text);
 

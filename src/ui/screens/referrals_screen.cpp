@@ -16,8 +16,11 @@ ImVec4 colour(const float* c) {
 }
 
 int urgency(const app::PersonReferrals& p) {
-    if (p.check.contradictions > 0 || !p.check.overdue.empty()) return 0;
-    if (!p.check.missing.empty() || p.check.age_unknown) return 1;
+    if (p.check.contradictions > 0 || !p.check.overdue.empty() || p.check.reported_missing ||
+        p.check.age_not_established_urgent ||
+        (p.check.departed_without_referral && treated_as_child(p.check.child_status)))
+        return 0;
+    if (!p.check.missing.empty() || p.check.age_not_established) return 1;
     if (p.check.undecided || p.check.consent_not_asked) return 2;
     return 3;
 }
@@ -49,7 +52,9 @@ void ReferralsScreen::focus(const AlertTarget& target) {
 
 void ReferralsScreen::rebuild_order(ScreenContext& ctx) {
     const app::ReferralsSnapshot& r = ctx.session.referrals();
-    if (r.version == cached_version_ && needs_action_only_ == cached_needs_action_ && search_ == cached_search_) return;
+    if (r.version == cached_version_ && needs_action_only_ == cached_needs_action_ &&
+        search_ == cached_search_)
+        return;
     cached_version_ = r.version;
     cached_needs_action_ = needs_action_only_;
     cached_search_ = search_;
@@ -58,20 +63,23 @@ void ReferralsScreen::rebuild_order(ScreenContext& ctx) {
     for (std::size_t i = 0; i < r.people.size(); ++i) {
         const app::PersonReferrals& p = r.people[i];
         if (needs_action_only_ && !p.check.needs_action()) continue;
-        if (!query.empty() && app::search_folded(p.reference + " " + p.name_text).find(query) == std::string::npos)
+        if (!query.empty() &&
+            app::search_folded(p.reference + " " + p.name_text).find(query) == std::string::npos)
             continue;
         order_.push_back(i);
     }
-    std::stable_sort(order_.begin(), order_.end(),
-                     [&](std::size_t a, std::size_t b) { return urgency(r.people[a]) < urgency(r.people[b]); });
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+        return urgency(r.people[a]) < urgency(r.people[b]);
+    });
 }
 
 void ReferralsScreen::draw(ScreenContext& ctx) {
     heading(title());
     const app::ReferralsSnapshot& r = ctx.session.referrals();
     if (!r.procedure_pinned) {
-        paragraph("The referral rules come from the procedure pinned at activation. Activate the centre on the "
-                  "Dashboard (Ctrl+1) first.");
+        paragraph(
+            "The referral rules come from the procedure pinned at activation. Activate the centre on the "
+            "Dashboard (Ctrl+1) first.");
         return;
     }
     ImGui::Text("Missing: %d (for %d people).", r.missing, r.people_with_missing);
@@ -80,8 +88,10 @@ void ReferralsScreen::draw(ScreenContext& ctx) {
     ImGui::Text("Overdue: %d. Contradictory: %d.", r.overdue, r.contradictions);
     if (r.overdue + r.contradictions > 0) ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::TextDisabled("Age unknown: %d. Undecided: %d. Made: %d. Overdue after %d h.", r.age_unknown, r.undecided,
-                        r.made, r.overdue_after_hours);
+    ImGui::TextDisabled(
+        "Left without a referral: %d. Age not established (presumed children): %d. Undecided: %d. "
+        "Made: %d. Due times come from the procedure.",
+        r.departed_without_referral, r.age_not_established, r.undecided, r.made);
     checkbox(kNeedsAction, &needs_action_only_);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(14.0f));
@@ -91,10 +101,11 @@ void ReferralsScreen::draw(ScreenContext& ctx) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float side_w = std::max(em(24.0f), avail.x * 0.45f);
     ImGui::BeginChild("##ref_people", ImVec2(avail.x - side_w - ImGui::GetStyle().ItemSpacing.x, avail.y));
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (order_.empty()) {
-        paragraph_disabled(needs_action_only_ ? "Nothing outstanding: every required referral is made." : "Nobody yet.");
+        paragraph_disabled(needs_action_only_ ? "Nothing outstanding: every required referral is made."
+                                              : "Nobody yet.");
     } else if (ImGui::BeginTable("ref_people_table", 4, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthStretch, 1.6f);
@@ -114,13 +125,17 @@ void ReferralsScreen::draw(ScreenContext& ctx) {
                     select(p.person_id);
                 ImGui::TextDisabled("%s", p.name_text.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(p.check.category ? std::string(person_category_label(*p.check.category)).c_str()
-                                                        : "Age unknown");
+                ImGui::TextUnformatted(
+                    !age_established(p.check.child_status)
+                        ? "Age not established (presumed child)"
+                        : (p.check.category ? std::string(person_category_label(*p.check.category)).c_str()
+                                            : ""));
                 ImGui::TableNextColumn();
                 const bool bad = !p.check.overdue.empty() || p.check.contradictions > 0;
                 if (bad) ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().danger));
                 ImGui::TextWrapped("%s", types_text(p.check.missing).c_str());
-                if (!p.check.overdue.empty()) ImGui::TextWrapped("overdue: %s", types_text(p.check.overdue).c_str());
+                if (!p.check.overdue.empty())
+                    ImGui::TextWrapped("overdue: %s", types_text(p.check.overdue).c_str());
                 if (p.check.contradictions > 0) ImGui::Text("%d contradiction(s)", p.check.contradictions);
                 if (bad) ImGui::PopStyleColor();
                 ImGui::TableNextColumn();
@@ -153,10 +168,12 @@ void ReferralsScreen::draw_person(ScreenContext& ctx) {
     const std::int64_t person_id = p->person_id; // edits rebuild the snapshot `p` points into
     heading(p->reference.c_str());
     if (!p->name_text.empty()) ImGui::TextUnformatted(p->name_text.c_str());
-    ImGui::TextDisabled("%s", p->check.category ? std::string(person_category_label(*p->check.category)).c_str()
-                                                : "Age not known: ask, or arrange an age assessment");
+    ImGui::TextDisabled("%s", p->check.category
+                                  ? std::string(person_category_label(*p->check.category)).c_str()
+                                  : "Age not known: ask, or arrange an age assessment");
     for (const ReferralFinding& f : p->check.findings) {
-        const bool critical = f.kind == ReferralFindingKind::Overdue || f.kind == ReferralFindingKind::Contradictory;
+        const bool critical =
+            f.kind == ReferralFindingKind::Overdue || f.kind == ReferralFindingKind::Contradictory;
         ImGui::PushStyleColor(ImGuiCol_Text, colour(critical ? palette().danger : palette().warning));
         ImGui::Bullet();
         paragraph(f.message.c_str());
@@ -205,9 +222,11 @@ void ReferralsScreen::draw_person(ScreenContext& ctx) {
     if (status_for_) {
         ImGui::Text("Why %s?", std::string(referral_status_label(status_to_)).c_str());
         ImGui::SetNextItemWidth(-1.0f);
-        const bool enter = input_text(kReason, "the reason (required)", status_reason_, ImGuiInputTextFlags_EnterReturnsTrue);
+        const bool enter = input_text(kReason, "the reason (required)", status_reason_,
+                                      ImGuiInputTextFlags_EnterReturnsTrue);
         if (button("Save the status") || enter) {
-            const app::EditResult res = ctx.session.set_referral_status(*status_for_, status_to_, status_reason_);
+            const app::EditResult res =
+                ctx.session.set_referral_status(*status_for_, status_to_, status_reason_);
             message_ = res.ok ? "Status changed." : res.message;
             message_is_error_ = !res.ok;
             if (res.ok) status_for_.reset();
@@ -241,7 +260,8 @@ void ReferralsScreen::draw_form(ScreenContext& ctx, const app::PersonReferrals& 
     ImGui::SetNextItemWidth(w);
     if (ImGui::BeginCombo("##ref_type", std::string(referral_type_label(form_.type)).c_str())) {
         for (ReferralType t : all_referral_types)
-            if (ImGui::Selectable(std::string(referral_type_label(t)).c_str(), form_.type == t)) form_.type = t;
+            if (ImGui::Selectable(std::string(referral_type_label(t)).c_str(), form_.type == t))
+                form_.type = t;
         ImGui::EndCombo();
     }
     const app::ReferralsSnapshot& snap = ctx.session.referrals();
@@ -256,8 +276,9 @@ void ReferralsScreen::draw_form(ScreenContext& ctx, const app::PersonReferrals& 
         ImGui::EndCombo();
     }
     if (form_.type == ReferralType::DutyToNotify)
-        paragraph_disabled("A Duty to Notify report (MS1) is anonymous: no name, date of birth, tag or contact "
-                           "details in any field.");
+        paragraph_disabled(
+            "A Duty to Notify report (MS1) is anonymous: no name, date of birth, tag or contact "
+            "details in any field.");
     ImGui::TextUnformatted("Made by");
     ImGui::SetNextItemWidth(w);
     input_text(kMadeBy, "name or staff reference", form_.made_by);
@@ -268,13 +289,15 @@ void ReferralsScreen::draw_form(ScreenContext& ctx, const app::PersonReferrals& 
     for (ReferralConsent c : {ReferralConsent::Pending, ReferralConsent::Given, ReferralConsent::Declined,
                               ReferralConsent::NotNeeded}) {
         ImGui::SameLine();
-        const std::string label = std::string(referral_consent_label(c)) + "##consent_" + std::string(referral_consent_id(c));
+        const std::string label =
+            std::string(referral_consent_label(c)) + "##consent_" + std::string(referral_consent_id(c));
         if (radio(label.c_str(), form_.consent == c)) form_.consent = c;
     }
     ImGui::TextUnformatted("Status");
     for (ReferralStatus s : {ReferralStatus::ToDo, ReferralStatus::InProgress, ReferralStatus::Made}) {
         ImGui::SameLine();
-        const std::string label = std::string(referral_status_label(s)) + "##new_" + std::string(referral_status_id(s));
+        const std::string label =
+            std::string(referral_status_label(s)) + "##new_" + std::string(referral_status_id(s));
         if (radio(label.c_str(), form_.status == s)) form_.status = s;
     }
     ImGui::TextUnformatted("Their reference");
