@@ -57,9 +57,13 @@ EditResult DrillRunner::apply(const DrillEvent& event) {
             } else if constexpr (std::is_same_v<T, DrillDepart>) {
                 const auto id = person_id(a.tag, problem);
                 if (!id) return {false, problem};
-                EditResult r = session_.record_journey_step(*id, JourneyStep::Departed, a.destination);
+                // A temporary destination (hospital) is a temporary exit: the person stays on the roll.
+                const bool temporary = destination_is_temporary(a.destination);
+                EditResult r = session_.record_journey_step(
+                    *id, temporary ? JourneyStep::TemporaryExit : JourneyStep::Departed, a.destination);
                 if (r.ok && r.message.empty())
-                    r.message = a.tag + " departed: " + std::string(destination_label(a.destination)) + ".";
+                    r.message = a.tag + (temporary ? " out for now: " : " departed: ") +
+                                std::string(destination_label(a.destination)) + ".";
                 return r;
             } else if constexpr (std::is_same_v<T, DrillDecision>) {
                 const PersonRow* row = person_row(a.tag);

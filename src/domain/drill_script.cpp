@@ -156,6 +156,12 @@ struct EventKind {
 const std::vector<std::string_view> check_in_fields{
     "name",        "alias",     "sex",         "dob",   "age",          "age_band", "child",
     "nationality", "languages", "interpreter", "group", "exploitation", "medical",  "consent_nrm"};
+// The keys a check_in event takes: the roll's columns, and a coordinator's "clearly an adult" reason.
+const std::vector<std::string_view> check_in_keys = [] {
+    std::vector<std::string_view> keys = check_in_fields;
+    keys.push_back("adult_judgement");
+    return keys;
+}();
 
 class DrillChecker {
 public:
@@ -313,7 +319,7 @@ private:
 const std::vector<EventKind>& DrillChecker::kinds() {
     static const std::vector<EventKind> table{
         {"import_roll", {}, &DrillChecker::parse_import_roll},
-        {"check_in", check_in_fields, &DrillChecker::parse_check_in},
+        {"check_in", check_in_keys, &DrillChecker::parse_check_in},
         {"register_group", {"group", "first_tag"}, &DrillChecker::parse_register_group},
         {"step", {"tag"}, &DrillChecker::parse_step},
         {"decision", {"tag"}, &DrillChecker::parse_decision},
@@ -542,6 +548,12 @@ bool DrillChecker::parse_check_in(const toml::table& t, const toml::node& value,
     if (!parsed.ok() || parsed.rows.size() != 1) return false;
     DrillCheckIn in;
     in.person = std::move(parsed.rows.front().person);
+    // No age, but a coordinator judges the person clearly an adult: the reason makes it count.
+    if (const auto judgement = text(t, "adult_judgement", "check_in", false);
+        judgement && !judgement->empty()) {
+        in.person.adult_judgement = *judgement;
+        in.person.stated_child = ChildStatus::Adult;
+    }
     e.action = std::move(in);
     return true;
 }
@@ -1039,7 +1051,10 @@ void DrillChecker::simulate(DrillScript& s) {
                 } else if constexpr (std::is_same_v<T, DrillJourneyStep>) {
                     step(a.tag, a.step, std::nullopt);
                 } else if constexpr (std::is_same_v<T, DrillDepart>) {
-                    step(a.tag, JourneyStep::Departed, a.destination);
+                    step(a.tag,
+                         destination_is_temporary(a.destination) ? JourneyStep::TemporaryExit
+                                                                 : JourneyStep::Departed,
+                         a.destination);
                 } else if constexpr (std::is_same_v<T, DrillDecision>) {
                     if (std::vector<JourneyEvent>* j = journey_of(a.tag)) {
                         const JourneySummary sum = summarise_journey(*j);

@@ -386,7 +386,11 @@ PersonReferralCheck check_person_referrals(const Procedure& p, const Person& per
     // ---- missing and overdue (after a departure, the missing ones are named together below)
     for (const ReferralRequirement& req : out.requirements) {
         if (req.need != ReferralNeed::Required) continue;
-        const std::string who(category_phrase(*out.category));
+        // An age nobody has recorded follows the child rules as "disputed" does; say which it is.
+        const std::string who(
+            out.child_status == ChildStatus::Unknown
+                ? std::string_view("a person whose age is not established (presumed a child)")
+                : category_phrase(*out.category));
         if (req.overdue) {
             const std::optional<int> minutes = referral_due_minutes(p, *out.category, req.type);
             std::string message = type_name(req.type) + " referral not made within " +

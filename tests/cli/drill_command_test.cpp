@@ -81,14 +81,19 @@ TEST_CASE("cli: drill replays Exercise Wren and its alerts and debrief are those
     CHECK(contains(r.out, "+00:40  import_roll     6 people imported from wren-bus-1.csv."));
     CHECK(contains(r.out, "+01:00  depart          T004 departed: Home."));
     CHECK(contains(r.out, "+03:45  import_roll     4 people imported from wren-walk-ins.csv."));
-    CHECK(contains(r.out, "Open alerts at 2026-03-14 10:30 (+04:30): 4 critical, 19 warnings, 4 reminders"));
+    CHECK(contains(r.out, "Open alerts at 2026-03-14 10:30 (+04:30): 6 critical, 18 warnings, 4 reminders"));
     CHECK(contains(r.out, "critical  action_overdue             act-interpreters: Overdue since 06:45"));
     CHECK(contains(r.out, "critical  action_overdue             rec-roll-reconcile: Overdue since 07:40"));
     CHECK(
         contains(r.out, "critical  role_uncovered             police: No one from Derbyshire Constabulary"));
-    CHECK(contains(
-        r.out, "warning   referral_missing           OP-0001-004: Children's services referral required"));
-    CHECK(contains(r.out, "warning   age_unknown                OP-0001-008: Age not known"));
+    // T004, 16, left for home at +01:00 with no referral: the departure gate's critical alert.
+    CHECK(contains(r.out,
+                   "critical  departed_without_referral  OP-0001-004: Child left (Home) with no NRM and "
+                   "children's services referral: Call the police on 999 now"));
+    CHECK(contains(r.out, "critical  age_not_established        OP-0001-008: Age still not established"));
+    CHECK(contains(r.out,
+                   "warning   referral_missing           OP-0001-008: NRM referral required for a person "
+                   "whose age is not established (presumed a child)"));
     CHECK(contains(
         r.out, "warning   tier_exceeded              Raise the tier: 14 people received: more than a small "
                "centre is for (up to 10)."));
@@ -111,12 +116,13 @@ TEST_CASE("cli: drill replays Exercise Wren and its alerts and debrief are those
     CHECK(figure(d, "bags_left") == "11");
     CHECK(figure(d, "actions_on_time") == "24");
     CHECK(figure(d, "actions_missed") == "2");
-    CHECK(figure(d, "people_with_missing_referrals") == "6");
+    CHECK(figure(d, "people_with_missing_referrals") == "7");
     CHECK(figure(d, "nrm_undecided") == "4");
     CHECK(d.at("referrals").size() == 4);
     CHECK(count_alerts(d, "action_overdue") == 2);
-    CHECK(count_alerts(d, "referral_missing") == 8);
-    CHECK(count_alerts(d, "age_unknown") == 1);
+    CHECK(count_alerts(d, "referral_missing") == 7);
+    CHECK(count_alerts(d, "departed_without_referral") == 2);
+    CHECK(count_alerts(d, "age_not_established") == 1);
     CHECK(fs::exists(out / "debrief-OP-0001-20260314-1030-csv" / "people.csv"));
 }
 
@@ -141,11 +147,15 @@ TEST_CASE("cli: drill replays Exercise Kestrel, a large centre, as docs/drills.m
     CHECK_FALSE(contains(r.out, "Children's social worker:"));
     CHECK(
         contains(r.out, "+06:00  register_group  3 people registered in Van 3: OP-0001-032 to OP-0001-034."));
-    CHECK(contains(r.out, "Open alerts at 2026-06-20 12:30 (+08:00): 2 critical, 18 warnings, 7 reminders"));
+    CHECK(contains(r.out, "Open alerts at 2026-06-20 12:30 (+08:00): 5 critical, 22 warnings, 6 reminders"));
     CHECK(contains(r.out,
                    "critical  role_uncovered             justice_and_care: No one from Justice and Care"));
     CHECK(contains(r.out, "critical  role_uncovered             nhs: No one from NHS"));
-    CHECK(contains(r.out, "warning   age_unknown                OP-0001-034: Age not known"));
+    CHECK(contains(r.out, "critical  age_not_established        OP-0001-034: Age still not established"));
+    // An adult who left undecided owes an anonymous Duty to Notify, counted from the departure.
+    CHECK(contains(r.out,
+                   "warning   departed_without_referral  OP-0001-017: Adult left (Left of own accord) with "
+                   "no Duty to Notify (MS1) referral"));
     CHECK(contains(r.out,
                    "warning   low_stock                  Child: 1 at the centre, below the minimum of 10"));
 
@@ -157,8 +167,8 @@ TEST_CASE("cli: drill replays Exercise Kestrel, a large centre, as docs/drills.m
     CHECK(figure(d, "bags_issued") == "30");
     CHECK(figure(d, "staff_people") == "11");
     CHECK(d.at("operation").at("expected_people") == 31);
-    CHECK(count_alerts(d, "decision_pending") == 7);
-    CHECK(count_alerts(d, "age_unknown") == 3);
+    CHECK(count_alerts(d, "decision_pending") == 6);
+    CHECK(count_alerts(d, "age_not_established") == 3);
     int departed = 0;
     for (const json& p : d.at("people"))
         if (!p.at("destination").is_null()) ++departed;
