@@ -74,7 +74,7 @@ void DashboardScreen::draw_overview(ScreenContext& ctx) {
         };
         figure("on site now", pc.on_site);
         figure("received in total", pc.total);
-        figure("children or age disputed", pc.children_on_site,
+        figure("children or presumed", pc.children_on_site,
                pc.children_on_site ? palette().warning : nullptr);
         figure("staff on site", ps.on_site);
         figure("need medical attention now", pc.urgent_medical_on_site,
