@@ -1,10 +1,12 @@
 #include "domain/drill_script.hpp"
 
 #include "domain/default_procedure.hpp"
+#include "domain/did_you_mean.hpp"
 #include "domain/iso_languages.hpp"
 #include "domain/nominal_roll.hpp"
 #include "domain/procedure_loader.hpp"
 #include "domain/procedure_rules.hpp"
+#include "domain/tag_sequence.hpp"
 #include "domain/text_match.hpp"
 #include "domain/toml_shield.hpp"
 #include "domain/utf8.hpp"
@@ -35,38 +37,6 @@ std::string show(std::string_view s) {
     return "'" + safe_to_show(s, 60) + "'";
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    if (a.size() > 64 || b.size() > 64) return 1000;
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = (a[i - 1] | 0x20) == (b[j - 1] | 0x20) ? 0 : 1;
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-        }
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
-// "; did you mean 'x'?" for the closest candidate within a typo's reach, or "".
-std::string did_you_mean(std::string_view got, const std::vector<std::string_view>& candidates) {
-    std::string_view best;
-    std::size_t best_distance = 1000;
-    for (std::string_view c : candidates) {
-        const std::size_t d = edit_distance(got, c);
-        if (d < best_distance) {
-            best_distance = d;
-            best = c;
-        }
-    }
-    const std::size_t reach = best.size() <= 4 ? 1 : (best.size() <= 8 ? 2 : 3);
-    if (best.empty() || best_distance > reach) return {};
-    return "; did you mean '" + std::string(best) + "'?";
-}
-
 std::string join(const std::vector<std::string_view>& items) {
     std::string out;
     for (std::string_view s : items)
@@ -78,27 +48,6 @@ template <class Range, class IdOf> std::vector<std::string_view> ids_of(const Ra
     std::vector<std::string_view> out;
     for (const auto& v : values)
         out.push_back(id_of(v));
-    return out;
-}
-
-// The next tag after `tag`, counting up its trailing number (T099 -> T100, T9 -> T10), as the store
-// numbers a group's tags; nullopt when it does not end in a digit.
-std::optional<std::string> next_tag(const std::string& tag) {
-    std::size_t digits = 0;
-    while (digits < tag.size() && tag[tag.size() - 1 - digits] >= '0' && tag[tag.size() - 1 - digits] <= '9')
-        ++digits;
-    if (digits == 0) return std::nullopt;
-    std::string out = tag;
-    std::size_t i = out.size();
-    while (i > out.size() - digits) {
-        --i;
-        if (out[i] != '9') {
-            ++out[i];
-            return out;
-        }
-        out[i] = '0';
-    }
-    out.insert(out.size() - digits, "1");
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "domain/procedure_loader.hpp"
 
+#include "domain/did_you_mean.hpp"
 #include "domain/toml_shield.hpp"
 #include "domain/utf8.hpp"
 
@@ -28,44 +29,6 @@ std::string printable(std::string_view s, std::size_t limit = 60) {
 
 std::string show(std::string_view s) {
     return "'" + printable(s) + "'";
-}
-
-char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// Levenshtein distance, case-insensitive; large for long strings (no suggestion is worth the cost).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    constexpr std::size_t too_far = 1000;
-    if (a.size() > 64 || b.size() > 64) return too_far;
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-        }
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
-// "; did you mean 'x'?" for the closest candidate within a typo's reach, or "".
-template <class Range> std::string did_you_mean(std::string_view got, const Range& candidates) {
-    std::string_view best;
-    std::size_t best_distance = 1000;
-    for (std::string_view c : candidates) {
-        const std::size_t d = edit_distance(got, c);
-        if (d < best_distance) {
-            best_distance = d;
-            best = c;
-        }
-    }
-    const std::size_t reach = best.size() <= 4 ? 1 : (best.size() <= 8 ? 2 : 3);
-    if (best.empty() || best_distance > reach) return {};
-    return "; did you mean '" + std::string(best) + "'?";
 }
 
 template <class Range> std::string join(const Range& items, std::size_t max_items = 16) {

@@ -2,6 +2,7 @@
 #include "store/people.hpp"
 
 #include "domain/name_likeness.hpp"
+#include "domain/tag_sequence.hpp"
 #include "domain/text_match.hpp"
 #include "domain/utf8.hpp"
 #include "store/people_internal.hpp"
@@ -286,26 +287,6 @@ void update_journey_columns(WriteContext& w, PersonId id, const std::vector<Jour
         w.db.cached("UPDATE people SET destination_detail = ? WHERE id = ?")
             ->bind_all(optional_id(s.destination), id)
             .run();
-}
-
-// "T015" -> "T016", "B1-9" -> "B1-10", "099" -> "100"; nullopt without a trailing number.
-std::optional<std::string> next_tag(const std::string& tag) {
-    std::size_t digits = 0;
-    while (digits < tag.size() && tag[tag.size() - 1 - digits] >= '0' && tag[tag.size() - 1 - digits] <= '9')
-        ++digits;
-    if (digits == 0) return std::nullopt;
-    std::string out = tag;
-    std::size_t i = out.size();
-    while (i > out.size() - digits) {
-        --i;
-        if (out[i] != '9') {
-            ++out[i];
-            return out;
-        }
-        out[i] = '0';
-    }
-    out.insert(out.size() - digits, "1");
-    return out;
 }
 
 } // namespace
@@ -613,8 +594,8 @@ void update_person(Store& store, PersonId id, const Person& details) {
         auto before_personal = open_personal(w.cipher, id, st->blob_at(12));
         const Blob medical_blob = st->blob_at(13);
         // A note sealed to the coordinator key opens only for a coordinator holding it.
-        const bool medical_readable =
-            sees_medical && (w.cipher.opens_coordinator_fields() || !FieldCipher::sealed_for_coordinators(medical_blob));
+        const bool medical_readable = sees_medical && (w.cipher.opens_coordinator_fields() ||
+                                                       !FieldCipher::sealed_for_coordinators(medical_blob));
         const auto before_medical =
             medical_readable ? open_medical(w.cipher, id, medical_blob) : std::optional<std::string>("");
         const bool note_exists = before_personal && before_personal->has_medical;
@@ -654,7 +635,8 @@ void update_person(Store& store, PersonId id, const Person& details) {
             } else {
                 medical_out = note_exists ? w.cipher.seal_appended(medical_blob, "people", "medical", id,
                                                                    encode_medical(details.medical_needs))
-                                          : w.cipher.seal("people", "medical", id, encode_medical(details.medical_needs));
+                                          : w.cipher.seal("people", "medical", id,
+                                                          encode_medical(details.medical_needs));
                 medical_changed = true;
             }
         }
@@ -692,7 +674,8 @@ void update_person(Store& store, PersonId id, const Person& details) {
             {"diet", before.diet != after.diet},
             {"property_held", before.property_held != after.property_held},
             {"arrival_group", before.arrival_group != after.arrival_group},
-            {"medical_needs", medical_readable ? before.medical_needs != after.medical_needs : medical_changed},
+            {"medical_needs",
+             medical_readable ? before.medical_needs != after.medical_needs : medical_changed},
             {"arrived_with", before.arrived_with != after.arrived_with ||
                                  before.arrived_with_relation != after.arrived_with_relation},
             {"urgent_medical", before.urgent_medical != after.urgent_medical},
@@ -713,15 +696,13 @@ void update_person(Store& store, PersonId id, const Person& details) {
                 "UPDATE people SET tag = ?, sex = ?, claimed_age = ?, age_band = ?, child_status = ?, "
                 "nationality = ?, languages = ?, interpreter_needed = ?, exploitation = ?, indicators = ?, "
                 "nrm_consent = ?, personal_enc = ?, medical_enc = ?, updated_at = ? WHERE id = ?")
-            ->bind_all(after.tag, sex_id(after.sex), optional_int(after.claimed_age),
-                       age_band_id(after.age_band), child_status_id(after.stated_child), after.nationality,
-                       languages_text(after.languages), optional_int(after.interpreter_needed),
-                       static_cast<std::int64_t>(after.exploitation.bits()),
-                       static_cast<std::int64_t>(after.indicators.bits()), optional_id(after.nrm_consent),
-                       w.cipher.seal("people", "personal", id, encode_personal(after)),
-                       medical_readable ? seal_medical(w.cipher, id, after.medical_needs)
-                                        : medical_out,
-                       w.now, id)
+            ->bind_all(
+                after.tag, sex_id(after.sex), optional_int(after.claimed_age), age_band_id(after.age_band),
+                child_status_id(after.stated_child), after.nationality, languages_text(after.languages),
+                optional_int(after.interpreter_needed), static_cast<std::int64_t>(after.exploitation.bits()),
+                static_cast<std::int64_t>(after.indicators.bits()), optional_id(after.nrm_consent),
+                w.cipher.seal("people", "personal", id, encode_personal(after)),
+                medical_readable ? seal_medical(w.cipher, id, after.medical_needs) : medical_out, w.now, id)
             .run();
         if (consent_changed) {
             // Bound separately rather than as an optional: GCC 12 at -O2 warns (wrongly) that the optional
