@@ -17,8 +17,10 @@ std::optional<std::string> next_tag(const std::string& tag) {
         }
         out[i] = '0';
     }
-    out.insert(out.size() - digits, "1");
-    return out;
+    // All nines: one more digit in front ("T99" -> "T100"). Built by concatenation: GCC 12 at -O2 warns
+    // (wrongly) about overlapping copies in std::string::insert here.
+    const std::size_t head = out.size() - digits;
+    return out.substr(0, head) + '1' + out.substr(head);
 }
 
 } // namespace rc
