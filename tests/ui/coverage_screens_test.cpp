@@ -2,6 +2,7 @@
 // fold, tier_exceeded and Ctrl+T, revising the expected number, staff functions and interpreters at
 // sign-in clearing "3 people need Tigrinya", a companion and the urgent medical flag at check-in, and
 // the language pick list that offers Romanian first to a Romanian national.
+#include "activated_centre.hpp"
 #include "app/store_session.hpp"
 #include "headless_ui.hpp"
 #include "store/partners.hpp"
@@ -26,30 +27,9 @@ using rc::ui::test::Shift;
 
 namespace {
 
-struct Centre {
-    Centre(const std::string& name, int expected)
-        : dir(name), session(dir / "centre.sqlite", clock, options()) {
-        app::NewCentreForm form;
-        form.centre_name = "Matlock Hall";
-        form.centre_code = "OP-0042";
-        form.coordinator_name = "Anna Kowalska";
-        form.passphrase = form.passphrase_again = "correct horse battery";
-        REQUIRE(session.create_centre(form).ok);
-        app::ActivationForm a;
-        a.name = "Operation Wren";
-        a.expected_people = expected;
-        REQUIRE(session.activate(a).ok);
-    }
-    static app::StoreSession::Options options() {
-        app::StoreSession::Options o;
-        o.passphrase_kdf = store::KdfLimits::minimum();
-        o.pin_kdf = store::KdfLimits::minimum();
-        return o;
-    }
-    TempDir dir;
-    ManualClock clock{1795000000};
-    app::Settings settings;
-    app::StoreSession session;
+// Activated as "Operation Wren".
+struct Centre : rc::ui::test::ActivatedCentre {
+    Centre(const std::string& folder, int expected) : ActivatedCentre(folder, expected, "Operation Wren") {}
 };
 
 const Alert* find_alert(const app::AlertsSnapshot& a, AlertKind kind, std::string_view key_part = {}) {

@@ -2,6 +2,7 @@
 // at the arrivals desk with one keystroke, an over-issue refused with the store that holds the kind, a
 // stocktake that records the right adjustment, a reversal, a delivery note import, and the forecast's
 // shortfall that a delivery clears.
+#include "activated_centre.hpp"
 #include "app/store_session.hpp"
 #include "headless_ui.hpp"
 #include "store/people.hpp"
@@ -23,27 +24,8 @@ using rc::ui::test::HeadlessUi;
 
 namespace {
 
-struct OpenCentre {
-    OpenCentre(const std::string& name, int expected)
-        : dir(name), session(dir / "centre.sqlite", clock, options()) {
-        app::NewCentreForm form;
-        form.centre_name = "Matlock Hall";
-        form.centre_code = "OP-0042";
-        form.coordinator_name = "Anna Kowalska";
-        form.passphrase = form.passphrase_again = "correct horse battery";
-        REQUIRE(session.create_centre(form).ok);
-        app::ActivationForm a;
-        a.name = "Operation Larch";
-        a.expected_people = expected;
-        REQUIRE(session.activate(a).ok);
-    }
-    static app::StoreSession::Options options() {
-        app::StoreSession::Options o;
-        o.passphrase_kdf = store::KdfLimits::minimum();
-        o.pin_kdf = store::KdfLimits::minimum();
-        return o;
-    }
-    store::Store& db() { return *session.store(); }
+struct OpenCentre : rc::ui::test::ActivatedCentre {
+    using ActivatedCentre::ActivatedCentre;
     std::int64_t check_in(Sex sex, Date born) {
         Person p;
         p.sex = sex;
@@ -52,10 +34,6 @@ struct OpenCentre {
         REQUIRE(r.ok);
         return *r.id;
     }
-    TempDir dir;
-    ManualClock clock{1795000000}; // November 2026
-    app::Settings settings;
-    app::StoreSession session;
 };
 
 constexpr StockStoreId kCentre = store::kCentreStockStore;
