@@ -86,6 +86,20 @@ Blob FieldCipher::seal_appended(const Blob& existing, std::string_view table, st
     return out;
 }
 
+Blob FieldCipher::blind_index(std::string_view purpose, std::string_view value) const {
+    // Subkey = BLAKE2b-256 keyed by the data key of "rc1 blind index" NUL purpose.
+    SecureBuffer subkey(32);
+    std::string label = "rc1 blind index";
+    label += '\0';
+    label += purpose;
+    crypto_generichash(subkey.data(), subkey.size(), reinterpret_cast<const unsigned char*>(label.data()),
+                       label.size(), key_->data(), key_->size());
+    Blob out(32);
+    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(value.data()),
+                       value.size(), subkey.data(), subkey.size());
+    return out;
+}
+
 std::string FieldCipher::associated_data(std::string_view table, std::string_view column,
                                          std::int64_t rowid) {
     std::string ad = "rc1";

@@ -58,6 +58,11 @@ public:
     std::optional<std::string> open(std::string_view table, std::string_view column, std::int64_t rowid,
                                     const Blob& sealed) const;
 
+    // A keyed fingerprint of `value` for finding or keeping unique a sealed value (a blind index): BLAKE2b
+    // of the value keyed by a subkey of the data key for `purpose` ("people.tag"). Without the data key
+    // it cannot be computed, so the file shows only which rows share a value; a new data key gives new
+    // fingerprints (the rotation recomputes them).
+    Blob blind_index(std::string_view purpose, std::string_view value) const;
     // The associated data for a field: "rc1" NUL table NUL column NUL decimal-rowid.
     static std::string associated_data(std::string_view table, std::string_view column, std::int64_t rowid);
 

@@ -1,6 +1,7 @@
 #include "store/key_rotation.hpp"
 
 #include "store/error.hpp"
+#include "store/people_internal.hpp"
 #include "store/store_internal.hpp"
 
 #include <sodium.h>
@@ -144,6 +145,36 @@ bool KeyRotation::step(std::size_t budget) {
     return current_ >= columns_.size();
 }
 
+namespace {
+
+// The tag's blind index is keyed by the data key: computed again under the new key, from the records
+// already sealed again under it.
+void recompute_tag_index(Connection& db, const FieldCipher& after) {
+    std::vector<std::pair<std::int64_t, std::optional<Blob>>> rows;
+    {
+        auto read = db.cached("SELECT id, personal_enc FROM people ORDER BY id");
+        while (read->step()) {
+            const std::int64_t id = read->int64_at(0);
+            const auto fields = open_personal(after, id, read->blob_at(1));
+            if (!fields)
+                throw StoreError(ErrorKind::Corrupt,
+                                 "people #" + std::to_string(id) +
+                                     " does not open under the new key, so the key was not rotated. Nothing "
+                                     "was changed.",
+                                 "Run `reception-console verify`, and restore a backup if the file is damaged.");
+            rows.emplace_back(id, tag_index(after, fields->tag));
+        }
+    }
+    db.exec("UPDATE people SET tag_index = NULL");
+    auto write = db.cached("UPDATE people SET tag_index = ? WHERE id = ?");
+    for (const auto& [id, index] : rows) {
+        write->bind_all(index, id).run();
+        write->reset();
+    }
+}
+
+} // namespace
+
 RotationResult KeyRotation::commit() {
     while (!step(100000)) {
     }
@@ -176,6 +207,7 @@ RotationResult KeyRotation::commit() {
               "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         ->bind_all(now)
         .run();
+    recompute_tag_index(db, *k.after);
     for (const auto& [name, sql] : triggers_)
         db.exec(sql);
     AuditChanges c;

@@ -54,14 +54,11 @@ void warn_of_people_already_in(WriteContext& w, const std::vector<PersonDraft>& 
     if (likeness.empty()) return;
     std::vector<RollProblem> found;
     auto st =
-        w.db.cached("SELECT id, reference, personal_enc, claimed_age, age_band FROM people ORDER BY id");
+        w.db.cached("SELECT id, reference, personal_enc FROM people ORDER BY id");
     while (st->step()) {
         const auto fields = open_personal(w.cipher, st->int64_at(0), st->blob_at(2));
         if (!fields || trim_space(fields->name).empty()) continue;
-        Person other;
-        apply_personal(*fields, other);
-        if (!st->is_null(3)) other.claimed_age = static_cast<int>(st->int64_at(3));
-        other.age_band = parse_age_band(st->text_at(4)).value_or(AgeBand::Unknown);
+        Person other = person_from_fields(*fields);
         std::string other_key = name_key(other.name);
         for (std::size_t i = 0; i < likeness.size(); ++i)
             if (const auto why = likeness[i]->why_alike(other, other_key))
@@ -113,7 +110,7 @@ RollImportResult import_roll(Store& store, std::string_view text, const RollImpo
             RollImportResult result;
             result.warnings = std::move(roll.warnings);
             for (const PersonDraft& d : roll.rows)
-                if (auto other = reference_with_tag(w.db, d.person.tag, std::nullopt))
+                if (auto other = reference_with_tag(w.db, w.cipher, d.person.tag, std::nullopt))
                     result.errors.push_back({d.line, "tag",
                                              "tag " + safe_to_show(d.person.tag, 32) + " is already on " +
                                                  *other + ": each tag belongs to one person"});

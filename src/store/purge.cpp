@@ -82,9 +82,6 @@ struct PersonRow {
     PersonId id = 0;
     UnixSeconds arrived_at = 0;
     Blob personal;
-    std::optional<int> claimed_age;
-    std::string age_band;
-    std::string child_status;
 };
 
 // Every row of `table` with a non-NULL `column`: their ids.
@@ -115,35 +112,34 @@ int set_null(WriteContext& w, const std::string& table, const std::string& colum
 int purge_people(WriteContext& w) {
     std::vector<PersonRow> rows;
     {
-        auto st = w.db.cached("SELECT id, arrived_at, personal_enc, claimed_age, age_band, child_status "
-                              "FROM people ORDER BY id");
-        while (st->step()) {
-            PersonRow r;
-            r.id = st->int64_at(0);
-            r.arrived_at = st->int64_at(1);
-            r.personal = st->blob_at(2);
-            r.claimed_age = st->get<std::optional<int>>(3);
-            r.age_band = st->text_at(4);
-            r.child_status = st->text_at(5);
-            rows.push_back(std::move(r));
-        }
+        auto st = w.db.cached("SELECT id, arrived_at, personal_enc FROM people ORDER BY id");
+        while (st->step())
+            rows.push_back(PersonRow{st->int64_at(0), st->int64_at(1), st->blob_at(2)});
     }
-    const std::string empty_personal = encode_personal(Person{});
     const std::string empty_medical = encode_medical("");
     for (const PersonRow& r : rows) {
-        // The band and child status come from the date of birth, which goes now: keep what it said.
-        Person p;
-        p.claimed_age = r.claimed_age;
-        p.age_band = parse_age_band(r.age_band).value_or(AgeBand::Unknown);
-        p.stated_child = child_status_from_id(r.child_status).value_or(ChildStatus::Unknown);
-        if (auto fields = open_personal(w.cipher, r.id, r.personal)) p.date_of_birth = fields->date_of_birth;
-        const Date arrival_date = local_date_of(r.arrived_at);
-        const AgeBand band = effective_age_band(p, arrival_date);
-        const ChildStatus child = child_status(p, arrival_date);
-        w.db.cached("UPDATE people SET tag = '', age_band = ?, child_status = ?, personal_enc = ?, "
-                    "medical_enc = ?, updated_at = ? WHERE id = ?")
-            ->bind_all(age_band_id(band), child_status_id(child),
-                       w.cipher.seal("people", "personal", r.id, empty_personal),
+        // What the debrief counts stays (sealed as before); what identifies the person goes. The band
+        // and child status come from the date of birth, which goes now: keep what it said.
+        Person kept;
+        std::optional<Destination> departed_to;
+        if (auto fields = open_personal(w.cipher, r.id, r.personal)) {
+            const Person before = person_from_fields(*fields);
+            const Date arrival_date = local_date_of(r.arrived_at);
+            kept.sex = before.sex;
+            kept.claimed_age = before.claimed_age;
+            kept.age_band = effective_age_band(before, arrival_date);
+            kept.stated_child = child_status(before, arrival_date);
+            kept.nationality = before.nationality;
+            kept.languages = before.languages;
+            kept.interpreter_needed = before.interpreter_needed;
+            kept.exploitation = before.exploitation;
+            kept.indicators = before.indicators;
+            kept.nrm_consent = before.nrm_consent;
+            departed_to = fields->departed_to;
+        }
+        w.db.cached("UPDATE people SET tag_index = NULL, personal_enc = ?, medical_enc = ?, updated_at = ? "
+                    "WHERE id = ?")
+            ->bind_all(w.cipher.seal("people", "personal", r.id, encode_personal(kept, departed_to)),
                        w.cipher.seal_with_data_key("people", "medical", r.id, empty_medical), w.now, r.id)
             .run();
     }

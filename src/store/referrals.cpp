@@ -5,6 +5,7 @@
 #include "domain/text_match.hpp"
 #include "store/operation.hpp"
 #include "store/people_internal.hpp"
+#include "store/referral_record.hpp"
 #include "store/store_internal.hpp"
 
 #include <algorithm>
@@ -17,8 +18,8 @@ namespace {
 
 constexpr std::string_view kUnreadable = "[unreadable: failed its integrity check]";
 
-// The person as the referral rules see them: the clear columns and the sealed record (never the
-// medical note, which no referral rule needs).
+// The person as the referral rules see them: the sealed record (never the medical note, which no
+// referral rule needs) and the times.
 struct Subject {
     PersonId id = 0;
     std::string reference;
@@ -29,39 +30,24 @@ struct Subject {
 };
 
 constexpr std::string_view kSubjectSelect =
-    "SELECT id, reference, tag, sex, claimed_age, age_band, child_status, nationality, languages, "
-    "interpreter_needed, exploitation, indicators, nrm_consent, status, arrived_at, personal_enc, "
-    "nrm_consent_at, departed_at, coalesce(destination_detail, destination) FROM people";
+    "SELECT id, reference, arrived_at, personal_enc, nrm_consent_at, departed_at FROM people";
 
 Subject read_subject_columns(const Statement& st, const FieldCipher& c) {
     Subject s;
     s.id = st.int64_at(0);
     s.reference = st.text_at(1);
+    s.arrived_at = st.int64_at(2);
     Person& p = s.person;
-    p.reference = s.reference;
-    p.tag = st.text_at(2);
-    p.sex = parse_sex(st.text_at(3)).value_or(Sex::Unknown);
-    if (!st.is_null(4)) p.claimed_age = static_cast<int>(st.int64_at(4));
-    p.age_band = parse_age_band(st.text_at(5)).value_or(AgeBand::Unknown);
-    p.stated_child = child_status_from_id(st.text_at(6)).value_or(ChildStatus::Unknown);
-    p.nationality = st.text_at(7);
-    const std::string languages = st.text_at(8); // split_list's views point into it
-    for (std::string_view code : split_list(languages, ';'))
-        p.languages.emplace_back(code);
-    if (!st.is_null(9)) p.interpreter_needed = st.int64_at(9) != 0;
-    p.exploitation = ExploitationTypes::from_bits(static_cast<std::uint32_t>(st.int64_at(10)));
-    p.indicators = ForcedLabourIndicators::from_bits(static_cast<std::uint32_t>(st.int64_at(11)));
-    if (!st.is_null(12)) p.nrm_consent = nrm_consent_from_id(st.text_at(12));
-    s.departed = st.text_at(13) == "departed";
-    s.arrived_at = st.int64_at(14);
-    if (!st.is_null(16)) p.nrm_consent_at = st.int64_at(16);
-    if (s.departed && !st.is_null(17) && !st.is_null(18))
-        if (const auto where = parse_destination(st.text_at(18)))
-            s.departure = PersonExit{st.int64_at(17), *where};
-    if (const auto personal = open_personal(c, s.id, st.blob_at(15)))
+    if (!st.is_null(4)) p.nrm_consent_at = st.int64_at(4);
+    s.departed = !st.is_null(5);
+    if (const auto personal = open_personal(c, s.id, st.blob_at(3))) {
+        if (s.departed && personal->departed_to)
+            s.departure = PersonExit{st.int64_at(5), *personal->departed_to};
         apply_personal(*personal, p);
-    else
+    } else {
         spdlog::warn("store: people #{} failed its integrity check", s.id);
+    }
+    p.reference = s.reference;
     return s;
 }
 
@@ -78,12 +64,11 @@ Subject require_subject(Connection& db, const FieldCipher& c, PersonId id) {
     return std::move(*s);
 }
 
-// Columns 0..17 in clear; 18..21 sealed (NULL when not to be read).
+// Columns 0..10: ids, times and the sealed record; 11..14 the sealed free text (NULL when not to be
+// read).
 std::string referral_select(bool sealed) {
-    return std::string("SELECT r.id, r.person_id, p.reference, r.type, r.making_partner, "
-                       "r.receiving_organisation, r.consent_explained, r.interpreter_language, r.consent, "
-                       "r.status, r.status_at, r.made_at, r.outcome_at, r.identifying, r.created_at, "
-                       "r.created_by, r.updated_at, r.updated_by, ") +
+    return std::string("SELECT r.id, r.person_id, p.reference, r.referral_enc, r.status_at, r.made_at, "
+                       "r.outcome_at, r.created_at, r.created_by, r.updated_at, r.updated_by, ") +
            (sealed ? "r.made_by_enc, r.reason_enc, r.external_reference_enc, r.notes_enc "
                    : "NULL, NULL, NULL, NULL ") +
            "FROM referrals r JOIN people p ON p.id = r.person_id ";
@@ -100,32 +85,30 @@ std::string open_field(const FieldCipher& c, std::string_view column, ReferralId
     return *plain;
 }
 
-ReferralRecord read_referral_columns(const Statement& st, const FieldCipher* c) {
+// `sealed`: also open the free text (made by, reason, external reference, notes).
+ReferralRecord read_referral_columns(const Statement& st, const FieldCipher& c, bool sealed) {
     ReferralRecord out;
     out.id = st.int64_at(0);
     out.person_id = st.int64_at(1);
     out.person_reference = st.text_at(2);
     Referral& r = out.referral;
-    r.type = referral_type_from_id(st.text_at(3)).value_or(ReferralType::Other);
-    r.making_partner = st.text_at(4);
-    r.receiving_organisation = st.text_at(5);
-    r.consent_explained = st.int64_at(6) != 0;
-    r.interpreter_language = st.text_at(7);
-    r.consent = referral_consent_from_id(st.text_at(8)).value_or(ReferralConsent::Pending);
-    r.status = referral_status_from_id(st.text_at(9)).value_or(ReferralStatus::ToDo);
-    r.status_at = st.int64_at(10);
-    r.made_at = st.get<std::optional<std::int64_t>>(11);
-    r.outcome_at = st.get<std::optional<std::int64_t>>(12);
-    r.identifying = st.int64_at(13) != 0;
-    out.created_at = st.int64_at(14);
-    out.created_by = st.int64_at(15);
-    out.updated_at = st.int64_at(16);
-    out.updated_by = st.int64_at(17);
-    if (c) {
-        r.made_by = open_field(*c, "made_by", out.id, st, 18);
-        r.reason = open_field(*c, "reason", out.id, st, 19);
-        r.external_reference = open_field(*c, "external_reference", out.id, st, 20);
-        r.notes = open_field(*c, "notes", out.id, st, 21);
+    const auto plain = c.open("referrals", "referral", out.id, st.blob_at(3));
+    if (!plain || !decode_referral(*plain, r)) {
+        spdlog::warn("store: referrals #{} failed its integrity check", out.id);
+        r.receiving_organisation = std::string(kUnreadable);
+    }
+    r.status_at = st.int64_at(4);
+    r.made_at = st.get<std::optional<std::int64_t>>(5);
+    r.outcome_at = st.get<std::optional<std::int64_t>>(6);
+    out.created_at = st.int64_at(7);
+    out.created_by = st.int64_at(8);
+    out.updated_at = st.int64_at(9);
+    out.updated_by = st.int64_at(10);
+    if (sealed) {
+        r.made_by = open_field(c, "made_by", out.id, st, 11);
+        r.reason = open_field(c, "reason", out.id, st, 12);
+        r.external_reference = open_field(c, "external_reference", out.id, st, 13);
+        r.notes = open_field(c, "notes", out.id, st, 14);
     }
     return out;
 }
@@ -135,7 +118,7 @@ ReferralRecord require_referral(Connection& db, const FieldCipher& c, ReferralId
     st->bind(1, id);
     if (!st->step())
         throw StoreError(ErrorKind::InvalidInput, "There is no referral #" + std::to_string(id) + ".");
-    return read_referral_columns(*st, &c);
+    return read_referral_columns(*st, c, true);
 }
 
 std::vector<ReferralRecord> read_referrals(const Store& store, std::optional<PersonId> person,
@@ -153,7 +136,7 @@ std::vector<ReferralRecord> read_referrals(const Store& store, std::optional<Per
     if (only) st->bind(1, *only);
     std::vector<ReferralRecord> out;
     while (st->step())
-        out.push_back(read_referral_columns(*st, &c));
+        out.push_back(read_referral_columns(*st, c, true));
     return out;
 }
 
@@ -202,14 +185,17 @@ std::int64_t insert_event(WriteContext& w, ReferralId id, ReferralEventAction ac
     const std::int64_t event = w.next_id("referral_events");
     std::optional<Blob> reason_sealed;
     if (!reason.empty()) reason_sealed = w.cipher.seal("referral_events", "reason", event, reason);
-    std::optional<std::string> from_id;
-    if (from) from_id = std::string(referral_status_id(*from));
-    const char* action_id = action == ReferralEventAction::Created   ? "created"
-                            : action == ReferralEventAction::Updated ? "updated"
-                                                                     : "status";
-    w.db.cached("INSERT INTO referral_events (id, referral_id, action, at, from_status, to_status, fields, "
-                "reason_enc, by_user, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        ->bind_all(event, id, action_id, at, from_id, referral_status_id(to), std::string(fields),
+    ReferralEventFacts facts;
+    facts.action = action == ReferralEventAction::Created   ? "created"
+                   : action == ReferralEventAction::Updated ? "updated"
+                                                            : "status";
+    facts.from_status = from;
+    facts.to_status = to;
+    facts.fields = std::string(fields);
+    w.db.cached("INSERT INTO referral_events (id, referral_id, at, event_enc, reason_enc, by_user, recorded_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        ->bind_all(event, id, at,
+                   w.cipher.seal("referral_events", "event", event, encode_referral_event(facts)),
                    reason_sealed, w.user, w.now)
         .run();
     return event;
@@ -259,15 +245,10 @@ ReferralId add_referral(Store& store, PersonId person, const Referral& details) 
         if (!problems.empty()) throw ReferralRejected(std::move(problems));
 
         const ReferralId rid = w.next_id("referrals");
-        w.db.cached(
-                "INSERT INTO referrals (id, person_id, type, making_partner, receiving_organisation, "
-                "consent_explained, interpreter_language, consent, status, status_at, made_at, outcome_at, "
-                "identifying, made_by_enc, reason_enc, external_reference_enc, notes_enc, created_at, "
-                "created_by, updated_at, updated_by) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, ?, ?, ?, ?, ?, ?)")
-            ->bind_all(rid, person, referral_type_id(r.type), r.making_partner, r.receiving_organisation,
-                       r.consent_explained ? 1 : 0, r.interpreter_language, referral_consent_id(r.consent),
-                       referral_status_id(r.status), r.status_at, r.made_at, r.identifying ? 1 : 0,
+        w.db.cached("INSERT INTO referrals (id, person_id, referral_enc, status_at, made_at, outcome_at, "
+                    "made_by_enc, reason_enc, external_reference_enc, notes_enc, created_at, created_by, "
+                    "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?)")
+            ->bind_all(rid, person, seal(w, "referral", rid, encode_referral(r)), r.status_at, r.made_at,
                        seal(w, "made_by", rid, r.made_by),
                        seal(w, "external_reference", rid, r.external_reference),
                        seal(w, "notes", rid, r.notes), w.now, w.user, w.now, w.user)
@@ -301,7 +282,8 @@ void update_referral(Store& store, ReferralId id, const Referral& details) {
         const ReferralRecord before_record = require_referral(w.db, w.cipher, id);
         const Referral& before = before_record.referral;
         if (before.made_by == kUnreadable || before.external_reference == kUnreadable ||
-            before.notes == kUnreadable || before.reason == kUnreadable)
+            before.notes == kUnreadable || before.reason == kUnreadable ||
+            before.receiving_organisation == kUnreadable)
             throw StoreError(ErrorKind::Crypto,
                              "Referral #" + std::to_string(id) +
                                  " failed its integrity check and cannot be edited.",
@@ -350,13 +332,9 @@ void update_referral(Store& store, ReferralId id, const Referral& details) {
             }
         if (a.empty()) return;
 
-        w.db.cached(
-                "UPDATE referrals SET making_partner = ?, receiving_organisation = ?, consent_explained = ?, "
-                "interpreter_language = ?, consent = ?, identifying = ?, made_by_enc = ?, "
-                "external_reference_enc = ?, notes_enc = ?, updated_at = ?, updated_by = ? WHERE id = ?")
-            ->bind_all(after.making_partner, after.receiving_organisation, after.consent_explained ? 1 : 0,
-                       after.interpreter_language, referral_consent_id(after.consent),
-                       after.identifying ? 1 : 0, seal(w, "made_by", id, after.made_by),
+        w.db.cached("UPDATE referrals SET referral_enc = ?, made_by_enc = ?, external_reference_enc = ?, "
+                    "notes_enc = ?, updated_at = ?, updated_by = ? WHERE id = ?")
+            ->bind_all(seal(w, "referral", id, encode_referral(after)), seal(w, "made_by", id, after.made_by),
                        seal(w, "external_reference", id, after.external_reference),
                        seal(w, "notes", id, after.notes), w.now, w.user, id)
             .run();
@@ -411,10 +389,10 @@ void set_referral_status(Store& store, ReferralId id, ReferralStatus to, std::st
 
         std::optional<Blob> reason_sealed;
         if (referral_status_needs_reason(to)) reason_sealed = seal(w, "reason", id, after.reason);
-        w.db.cached("UPDATE referrals SET status = ?, status_at = ?, made_at = ?, outcome_at = ?, "
+        w.db.cached("UPDATE referrals SET referral_enc = ?, status_at = ?, made_at = ?, outcome_at = ?, "
                     "reason_enc = coalesce(?, reason_enc), updated_at = ?, updated_by = ? WHERE id = ?")
-            ->bind_all(referral_status_id(to), when, after.made_at, after.outcome_at, reason_sealed, w.now,
-                       w.user, id)
+            ->bind_all(seal(w, "referral", id, encode_referral(after)), when, after.made_at, after.outcome_at,
+                       reason_sealed, w.now, w.user, id)
             .run();
         insert_event(w, id, ReferralEventAction::Status, when, before.status, to, {}, reason);
         AuditChanges a;
@@ -448,27 +426,34 @@ std::vector<ReferralEvent> referral_history(const Store& store, ReferralId id) {
         throw StoreError(ErrorKind::NotPermitted, "Your role may not read referrals.");
     std::vector<ReferralEvent> out;
     auto st = store.connection_for_reading().cached(
-        "SELECT id, action, at, from_status, to_status, fields, reason_enc, by_user, recorded_at "
+        "SELECT id, at, event_enc, reason_enc, by_user, recorded_at "
         "FROM referral_events WHERE referral_id = ? ORDER BY id");
     st->bind(1, id);
     while (st->step()) {
         ReferralEvent e;
         e.id = st->int64_at(0);
         e.referral_id = id;
-        e.action = event_action_from_id(st->text_at(1));
-        e.at = st->int64_at(2);
-        if (!st->is_null(3)) e.from_status = referral_status_from_id(st->text_at(3));
-        e.to_status = referral_status_from_id(st->text_at(4)).value_or(ReferralStatus::ToDo);
-        const std::string fields = st->text_at(5); // split_list's views point into it
-        for (std::string_view f : split_list(fields, ';'))
-            e.fields.emplace_back(f);
-        if (!st->is_null(6)) {
-            auto reason = c.open("referral_events", "reason", e.id, st->blob_at(6));
+        e.at = st->int64_at(1);
+        const auto plain = c.open("referral_events", "event", e.id, st->blob_at(2));
+        std::optional<ReferralEventFacts> facts;
+        if (plain) facts = decode_referral_event(*plain);
+        if (facts) {
+            e.action = event_action_from_id(facts->action);
+            e.from_status = facts->from_status;
+            e.to_status = facts->to_status;
+            for (std::string_view f : split_list(facts->fields, ';'))
+                e.fields.emplace_back(f);
+        } else {
+            spdlog::warn("store: referral_events #{} failed its integrity check", e.id);
+            e.reason = std::string(kUnreadable);
+        }
+        if (!st->is_null(3)) {
+            auto reason = c.open("referral_events", "reason", e.id, st->blob_at(3));
             if (!reason) spdlog::warn("store: referral_events #{} failed its integrity check", e.id);
             e.reason = reason.value_or(std::string(kUnreadable));
         }
-        e.by_user = st->int64_at(7);
-        e.recorded_at = st->int64_at(8);
+        e.by_user = st->int64_at(4);
+        e.recorded_at = st->int64_at(5);
         out.push_back(std::move(e));
     }
     return out;
@@ -498,7 +483,7 @@ ReferralOverview referral_overview(const Store& store, UnixSeconds now,
     {
         auto st = db.cached(referral_select(false) + "ORDER BY r.person_id, r.id");
         while (st->step()) {
-            ReferralRecord r = read_referral_columns(*st, nullptr);
+            ReferralRecord r = read_referral_columns(*st, c, false);
             const auto at = index.find(r.person_id);
             if (at == index.end()) continue;
             PersonReferralOverview& row = out.people[at->second];

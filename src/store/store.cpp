@@ -177,32 +177,6 @@ std::filesystem::path Store::backup_directory() const {
     return folder.is_absolute() ? folder : std::filesystem::absolute(path_).parent_path() / folder;
 }
 
-void Store::upgrade_if_needed(const OpenOptions& options) {
-    const int from = schema_version_;
-    const int to = latest_schema_version();
-    if (from >= to) return;
-    const UnixSeconds now = clock_.now();
-    const auto dir = options.upgrade_backup_dir.empty() ? backup_directory() : options.upgrade_backup_dir;
-    BackupResult backup =
-        write_backup(conn_, backup_file_path(dir, path_, BackupKind::BeforeUpgrade, now, from), now);
-    {
-        Transaction tx(conn_);
-        apply_migrations(conn_, from, to);
-        AuditChanges changes;
-        changes.change("schema_version", from, to).value("backup", backup.file.filename().string());
-        insert_audit_row(conn_, now, std::nullopt, "schema_upgrade", "database", std::nullopt, changes);
-        tx.commit();
-    }
-    conn_.clear_cache(); // statements prepared against the old schema
-    upgraded_from_ = from;
-    upgrade_backup_ = backup.file;
-    schema_version_ = to;
-    record_backup_copy(backup.file, BackupKind::BeforeUpgrade);
-    ++data_version_;
-    spdlog::info("store: upgraded {} from schema v{} to v{} (backup {})", path_.string(), from, to,
-                 backup.file.string());
-}
-
 std::unique_ptr<Store> Store::open(const std::filesystem::path& path, const OpenOptions& options,
                                    const Clock& clock) {
     ensure_sodium();
@@ -226,7 +200,7 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, const Open
                          s->path_.string() + " uses an older schema (version " +
                              std::to_string(report.schema_version) +
                              ") that must be upgraded before it can be read.",
-                         "Open it normally once: it is backed up, then upgraded.");
+                         "Open it normally and sign in once: it is backed up, then upgraded.");
     s->conn_ = Connection::open(s->path_, s->read_only_ ? AccessMode::ReadOnly : AccessMode::ReadWrite);
     s->conn_.exec("PRAGMA busy_timeout = 5000");
     // Check again on the connection we will use (the file could have been swapped in between), before
@@ -307,7 +281,7 @@ std::unique_ptr<Store> Store::create(const CreateOptions& o, const Clock& clock)
         FieldCipher cipher = s->cipher();
         Transaction tx(s->conn_);
         s->conn_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
-        apply_migrations(s->conn_, 0, version);
+        apply_migrations(s->conn_, 0, version, &cipher);
         auto meta = s->conn_.cached("INSERT INTO meta (key, value) VALUES (?, ?)");
         meta->bind_all("name_tag_key", s->name_tag_key_).run();
         meta->reset();
@@ -489,6 +463,7 @@ RestoreResult Store::restore_from(const std::filesystem::path& backup_file) {
     }
     ++data_version_;
     load_settings();
+    upgrade_backup_.clear(); // an older backup is upgraded after a backup of its own
     upgrade_if_needed(OpenOptions{});
     load_meta();
     record_backup_copy(aside.file, BackupKind::BeforeRestore);

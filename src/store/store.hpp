@@ -211,7 +211,11 @@ private:
     void configure_connection();
     void load_meta();
     void load_settings();
+    // The migrations that need no key, at open (after a backup); those that need the data key (sealing
+    // values) at the first sign-in, in one transaction (store_upgrade.cpp).
     void upgrade_if_needed(const OpenOptions& options);
+    void upgrade_with_key();
+    bool write_upgrade_backup(int from); // false when this open already wrote one
     void require_writable() const;
     void require(Permission permission) const;
     std::optional<UserRow> find_user(std::string_view name) const;
@@ -235,6 +239,7 @@ private:
     int schema_version_ = 0;
     std::optional<int> upgraded_from_;
     std::filesystem::path upgrade_backup_;
+    std::filesystem::path upgrade_backup_dir_; // OpenOptions::upgrade_backup_dir
     std::uint64_t data_version_ = 0;
 
     Keyring keyring_;

@@ -1,5 +1,6 @@
 // Store: sign-in, PIN unlock, lock, idle lock. Logs name user ids, never names.
 #include "store/error.hpp"
+#include "store/migrations.hpp"
 #include "store/store.hpp"
 #include "store/store_internal.hpp"
 
@@ -127,6 +128,14 @@ SignInResult Store::sign_in(std::string_view name, std::string_view passphrase) 
     }
     pin_failures_ = 0;
     finish_sign_in(*row, std::move(*keys), "passphrase");
+    if (schema_version_ < latest_schema_version() && !read_only_) {
+        try {
+            upgrade_with_key();
+        } catch (...) {
+            sign_out(); // nothing may be read or written in a file left at the older schema
+            throw;
+        }
+    }
     if (row->role == UserRole::Coordinator && coordinator_public_key_.empty() && has_coordinator_keys() &&
         !read_only_)
         create_coordinator_key(*row, passphrase);

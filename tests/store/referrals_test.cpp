@@ -343,10 +343,7 @@ TEST_CASE("referrals: an MS1 never stores identifying details, and its prompt sh
           std::vector<std::string>{"reason"});
     set_referral_status(*s, id, RS::Made, "Submitted through the portal");
 
-    // The table refuses the flag too, whatever writes to it.
-    CHECK_THROWS_AS(s->connection_for_reading().exec("UPDATE referrals SET identifying = 1 WHERE id = " +
-                                                     std::to_string(id)),
-                    StoreError);
+    // The flag is sealed with the referral's other attributes: the store is what refuses it (above).
 
     // Nothing of the person's identity in the MS1's rows, decrypted, or its history, or its prompt sheet.
     const auto stored = referrals_for(*s, in.id);
