@@ -1,5 +1,6 @@
-// Schema migrations 10 to 13: safeguarding destinations, staff functions, the coordinator key, and a person's facts sealed. Part of the numbered history in migrations.cpp; never edit one that
-// has shipped.
+// Schema migrations 10 to 13: safeguarding destinations, staff functions, the coordinator
+// key, and a person's facts sealed. Part of the numbered history (migrations.hpp);
+// never edit one that has shipped.
 #include "store/migrations_internal.hpp"
 #include "store/sqlite_db.hpp"
 

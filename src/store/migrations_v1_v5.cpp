@@ -1,5 +1,6 @@
-// Schema migrations 1 to 5: the centre, users and audit trail, venues and activation, people and their journeys. Part of the numbered history in migrations.cpp; never edit one that
-// has shipped.
+// Schema migrations 1 to 5: the centre, users and audit trail, venues and activation,
+// people and their journeys. Part of the numbered history (migrations.hpp);
+// never edit one that has shipped.
 #include "store/migrations_internal.hpp"
 #include "store/sqlite_db.hpp"
 

@@ -1,5 +1,5 @@
-// Schema migrations 6 to 9: partners and staff, stock, referrals, exports and purges. Part of the numbered history in migrations.cpp; never edit one that
-// has shipped.
+// Schema migrations 6 to 9: partners and staff, stock, referrals, exports and purges. Part of the numbered history (migrations.hpp);
+// never edit one that has shipped.
 #include "store/migrations_internal.hpp"
 #include "store/sqlite_db.hpp"
 

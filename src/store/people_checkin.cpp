@@ -166,7 +166,8 @@ std::vector<CheckedIn> register_group(Store& store, int count, std::string_view 
             Person placeholder;
             placeholder.tag = tag;
             placeholder.arrival_group = std::string(group);
-            for (FieldProblem& fp : person_problems(w.db, w.cipher, placeholder, arrived_at, w.now, std::nullopt))
+            for (FieldProblem& fp :
+                 person_problems(w.db, w.cipher, placeholder, arrived_at, w.now, std::nullopt))
                 if (std::find(problems.begin(), problems.end(), fp) == problems.end())
                     problems.push_back(std::move(fp));
         }

@@ -53,8 +53,7 @@ void warn_of_people_already_in(WriteContext& w, const std::vector<PersonDraft>& 
         }
     if (likeness.empty()) return;
     std::vector<RollProblem> found;
-    auto st =
-        w.db.cached("SELECT id, reference, personal_enc FROM people ORDER BY id");
+    auto st = w.db.cached("SELECT id, reference, personal_enc FROM people ORDER BY id");
     while (st->step()) {
         const auto fields = open_personal(w.cipher, st->int64_at(0), st->blob_at(2));
         if (!fields || trim_space(fields->name).empty()) continue;

@@ -166,7 +166,8 @@ std::optional<PersonalFields> decode_personal(std::string_view in) {
         ForcedLabourIndicators::from_bits(static_cast<std::uint32_t>(sealed_int(s, kIndicators).value_or(0)));
     if (const std::string consent = sealed_text(s, kNrmConsent); !consent.empty())
         f.nrm_consent = nrm_consent_from_id(consent);
-    if (const std::string to = sealed_text(s, kDepartedTo); !to.empty()) f.departed_to = parse_destination(to);
+    if (const std::string to = sealed_text(s, kDepartedTo); !to.empty())
+        f.departed_to = parse_destination(to);
     return f;
 }
 

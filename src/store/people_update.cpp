@@ -69,7 +69,8 @@ void update_person(Store& store, PersonId id, const Person& details) {
     const bool sees_medical = store.can(Permission::ViewMedicalNotes);
     const bool judges_age = store.can(Permission::RecordReferrals);
     store.write(Permission::CheckIn, [&](WriteContext& w) {
-        auto st = w.db.cached("SELECT reference, personal_enc, medical_enc, arrived_at FROM people WHERE id = ?");
+        auto st =
+            w.db.cached("SELECT reference, personal_enc, medical_enc, arrived_at FROM people WHERE id = ?");
         st->bind(1, id);
         if (!st->step())
             throw StoreError(ErrorKind::InvalidInput, "There is no person #" + std::to_string(id) + ".");
@@ -136,7 +137,8 @@ void update_person(Store& store, PersonId id, const Person& details) {
             {"diet", before.diet != after.diet},
             {"property_held", before.property_held != after.property_held},
             {"arrival_group", before.arrival_group != after.arrival_group},
-            {"medical_needs", medical_readable ? before.medical_needs != after.medical_needs : medical_changed},
+            {"medical_needs",
+             medical_readable ? before.medical_needs != after.medical_needs : medical_changed},
             {"arrived_with", before.arrived_with != after.arrived_with ||
                                  before.arrived_with_relation != after.arrived_with_relation},
             {"urgent_medical", before.urgent_medical != after.urgent_medical},
@@ -156,8 +158,8 @@ void update_person(Store& store, PersonId id, const Person& details) {
                     "WHERE id = ?")
             ->bind_all(tag_index(w.cipher, after.tag),
                        w.cipher.seal("people", "personal", id, encode_personal(after, departed_to)),
-                       medical_readable ? seal_medical(w.cipher, id, after.medical_needs) : medical_out, w.now,
-                       id)
+                       medical_readable ? seal_medical(w.cipher, id, after.medical_needs) : medical_out,
+                       w.now, id)
             .run();
         if (consent_changed) {
             // Bound separately rather than as an optional: GCC 12 at -O2 warns (wrongly) that the optional

@@ -6,8 +6,8 @@
 #include "domain/person.hpp"
 #include "domain/text_match.hpp"
 #include "store/backup.hpp"
-#include "store/os_security.hpp"
 #include "store/error.hpp"
+#include "store/os_security.hpp"
 #include "store/people_internal.hpp"
 #include "store/store_internal.hpp"
 

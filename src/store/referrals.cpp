@@ -192,8 +192,9 @@ std::int64_t insert_event(WriteContext& w, ReferralId id, ReferralEventAction ac
     facts.from_status = from;
     facts.to_status = to;
     facts.fields = std::string(fields);
-    w.db.cached("INSERT INTO referral_events (id, referral_id, at, event_enc, reason_enc, by_user, recorded_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)")
+    w.db.cached(
+            "INSERT INTO referral_events (id, referral_id, at, event_enc, reason_enc, by_user, recorded_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)")
         ->bind_all(event, id, at,
                    w.cipher.seal("referral_events", "event", event, encode_referral_event(facts)),
                    reason_sealed, w.user, w.now)
@@ -425,9 +426,9 @@ std::vector<ReferralEvent> referral_history(const Store& store, ReferralId id) {
     if (!store.can(Permission::RecordReferrals))
         throw StoreError(ErrorKind::NotPermitted, "Your role may not read referrals.");
     std::vector<ReferralEvent> out;
-    auto st = store.connection_for_reading().cached(
-        "SELECT id, at, event_enc, reason_enc, by_user, recorded_at "
-        "FROM referral_events WHERE referral_id = ? ORDER BY id");
+    auto st =
+        store.connection_for_reading().cached("SELECT id, at, event_enc, reason_enc, by_user, recorded_at "
+                                              "FROM referral_events WHERE referral_id = ? ORDER BY id");
     st->bind(1, id);
     while (st->step()) {
         ReferralEvent e;

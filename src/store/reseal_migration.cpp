@@ -54,7 +54,8 @@ std::vector<SealedPerson> seal_people(Connection& db, const FieldCipher& c) {
         p.indicators = ForcedLabourIndicators::from_bits(static_cast<std::uint32_t>(st->int64_at(10)));
         if (!st->is_null(11)) p.nrm_consent = nrm_consent_from_id(st->text_at(11));
         std::optional<Destination> departed_to;
-        if (st->text_at(12) == "departed" && !st->is_null(13)) departed_to = parse_destination(st->text_at(13));
+        if (st->text_at(12) == "departed" && !st->is_null(13))
+            departed_to = parse_destination(st->text_at(13));
         std::string plain = encode_personal(p, departed_to);
         out.push_back(SealedPerson{id, c.seal("people", "personal", id, plain), tag_index(c, p.tag)});
         sodium_memzero(plain.data(), plain.size());
@@ -104,8 +105,7 @@ std::vector<std::pair<std::int64_t, Blob>> seal_referrals(Connection& db, const 
 
 std::vector<std::pair<std::int64_t, Blob>> seal_referral_events(Connection& db, const FieldCipher& c) {
     std::vector<std::pair<std::int64_t, Blob>> out;
-    auto st = db.cached(
-        "SELECT id, action, from_status, to_status, fields FROM referral_events ORDER BY id");
+    auto st = db.cached("SELECT id, action, from_status, to_status, fields FROM referral_events ORDER BY id");
     while (st->step()) {
         const std::int64_t id = st->int64_at(0);
         ReferralEventFacts e;

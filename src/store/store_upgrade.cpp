@@ -60,10 +60,11 @@ void Store::upgrade_with_key() {
         Transaction tx(conn_);
         apply_migrations(conn_, from, to, &c);
         if (conn_.cached("PRAGMA foreign_key_check")->step())
-            throw StoreError(ErrorKind::Corrupt,
-                             "The upgrade would leave records pointing at nothing, so it was not made. Nothing "
-                             "was changed.",
-                             restore_advice(path_.string()));
+            throw StoreError(
+                ErrorKind::Corrupt,
+                "The upgrade would leave records pointing at nothing, so it was not made. Nothing "
+                "was changed.",
+                restore_advice(path_.string()));
         AuditChanges changes;
         changes.change("schema_version", from, to).value("backup", upgrade_backup_.filename().string());
         insert_audit_row(conn_, now, user_, "schema_upgrade", "database", std::nullopt, changes);
@@ -71,7 +72,8 @@ void Store::upgrade_with_key() {
     } catch (...) {
         conn_.clear_cache();
         conn_.exec("PRAGMA foreign_keys = ON");
-        spdlog::warn("store: upgrade of {} from schema v{} failed; nothing was changed", path_.string(), from);
+        spdlog::warn("store: upgrade of {} from schema v{} failed; nothing was changed", path_.string(),
+                     from);
         throw;
     }
     conn_.clear_cache();

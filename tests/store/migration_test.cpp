@@ -106,7 +106,8 @@ TEST_CASE("migrations: a database from every earlier version opens, upgraded aft
             if (a.action != "schema_upgrade") continue;
             if (a.changes.find("{\"from\":" + std::to_string(version) + ",") != std::string::npos)
                 from_recorded = true;
-            if (a.changes.find(",\"to\":" + std::to_string(latest_schema_version()) + "}") != std::string::npos)
+            if (a.changes.find(",\"to\":" + std::to_string(latest_schema_version()) + "}") !=
+                std::string::npos)
                 to_recorded = true;
         }
         CHECK(from_recorded);

@@ -1,13 +1,13 @@
 // The upgrade to schema 13 (a person's facts sealed) on a real database of schema 12, made by the
 // program as it was (tests/fixtures/README.md): every value survives exactly, the clear columns are
 // gone, nothing of the sample roll is left in clear, and a failure part-way changes nothing.
+#include "sealed_facts_check.hpp"
 #include "store/error.hpp"
 #include "store/inspect.hpp"
 #include "store/migrations.hpp"
 #include "store/people.hpp"
 #include "store/referrals.hpp"
 #include "store/store.hpp"
-#include "sealed_facts_check.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -37,7 +37,8 @@ std::string dump_people_tables(const fs::path& db) {
     Connection c = Connection::open(db, AccessMode::ReadOnly);
     std::string out = "v" + std::to_string(c.query_int("PRAGMA user_version")) + "\n";
     for (const char* table : {"people", "journey_events", "referrals", "referral_events"}) {
-        std::vector<std::string> columns = c.query_texts(std::string("SELECT name FROM pragma_table_info('") + table + "')");
+        std::vector<std::string> columns =
+            c.query_texts(std::string("SELECT name FROM pragma_table_info('") + table + "')");
         std::string select;
         for (const std::string& col : columns)
             select += (select.empty() ? "" : " || '|' || ") + std::string("quote(\"") + col + "\")";
@@ -96,22 +97,24 @@ TEST_CASE("reseal migration: a schema 12 database is sealed at the first sign-in
     REQUIRE(inspect_database(db, CheckDepth::Full).schema_version == 12);
     const auto before = clear_people(db);
     REQUIRE(before.size() == 14);
-    Connection::open(db, AccessMode::ReadOnly); // (the fixture is healthy)
+    Connection::open(db, AccessMode::ReadOnly);                               // (the fixture is healthy)
     std::map<std::int64_t, std::pair<std::string, std::string>> steps_before; // id -> (step, destination)
     std::map<std::int64_t, std::vector<std::string>> referrals_before;
     std::map<std::int64_t, std::string> referral_events_before;
     {
         Connection c = Connection::open(db, AccessMode::ReadOnly);
-        auto st = c.cached("SELECT id, step, coalesce(destination_detail, destination, '') FROM journey_events");
+        auto st =
+            c.cached("SELECT id, step, coalesce(destination_detail, destination, '') FROM journey_events");
         while (st->step())
             steps_before[st->int64_at(0)] = {st->text_at(1), st->text_at(2)};
         auto r = c.cached("SELECT id, type, making_partner, receiving_organisation, consent_explained, "
                           "interpreter_language, consent, status, identifying FROM referrals");
         while (r->step())
-            referrals_before[r->int64_at(0)] = {r->text_at(1), r->text_at(2), r->text_at(3),
-                                                std::to_string(r->int64_at(4)), r->text_at(5), r->text_at(6),
-                                                r->text_at(7), std::to_string(r->int64_at(8))};
-        auto e = c.cached("SELECT id, action, coalesce(from_status, ''), to_status, fields FROM referral_events");
+            referrals_before[r->int64_at(0)] = {
+                r->text_at(1), r->text_at(2), r->text_at(3), std::to_string(r->int64_at(4)),
+                r->text_at(5), r->text_at(6), r->text_at(7), std::to_string(r->int64_at(8))};
+        auto e =
+            c.cached("SELECT id, action, coalesce(from_status, ''), to_status, fields FROM referral_events");
         while (e->step())
             referral_events_before[e->int64_at(0)] =
                 e->text_at(1) + "|" + e->text_at(2) + "|" + e->text_at(3) + "|" + e->text_at(4);
@@ -143,12 +146,13 @@ TEST_CASE("reseal migration: a schema 12 database is sealed at the first sign-in
         CHECK(joined(p.languages) == b.languages);
         CHECK((p.nrm_consent ? std::string(nrm_consent_id(*p.nrm_consent)) : std::string()) == b.nrm_consent);
         CHECK((p.claimed_age ? std::optional<std::int64_t>(*p.claimed_age) : std::nullopt) == b.claimed_age);
-        CHECK((p.interpreter_needed ? std::optional<std::int64_t>(*p.interpreter_needed ? 1 : 0) : std::nullopt) ==
-              b.interpreter);
+        CHECK((p.interpreter_needed ? std::optional<std::int64_t>(*p.interpreter_needed ? 1 : 0)
+                                    : std::nullopt) == b.interpreter);
         CHECK(static_cast<std::int64_t>(p.exploitation.bits()) == b.exploitation);
         CHECK(static_cast<std::int64_t>(p.indicators.bits()) == b.indicators);
-        const std::string status =
-            r.journey.departed ? "departed" : r.journey.temporarily_out ? "temporarily_out" : "on_site";
+        const std::string status = r.journey.departed          ? "departed"
+                                   : r.journey.temporarily_out ? "temporarily_out"
+                                                               : "on_site";
         CHECK(status == b.status);
         CHECK(r.journey.departed_at == b.departed_at);
         if (r.journey.departed) {
@@ -195,8 +199,8 @@ TEST_CASE("reseal migration: a schema 12 database is sealed at the first sign-in
         CHECK(std::vector<std::string>{std::string(referral_type_id(x.type)), x.making_partner,
                                        x.receiving_organisation, x.consent_explained ? "1" : "0",
                                        x.interpreter_language, std::string(referral_consent_id(x.consent)),
-                                       std::string(referral_status_id(x.status)), x.identifying ? "1" : "0"} ==
-              referrals_before.at(r.id));
+                                       std::string(referral_status_id(x.status)),
+                                       x.identifying ? "1" : "0"} == referrals_before.at(r.id));
         for (const ReferralEvent& e : referral_history(*s, r.id)) {
             ++events;
             std::string fields;
@@ -206,19 +210,20 @@ TEST_CASE("reseal migration: a schema 12 database is sealed at the first sign-in
                                  : e.action == ReferralEventAction::Updated ? "updated"
                                                                             : "status";
             CHECK(std::string(action) + "|" +
-                      (e.from_status ? std::string(referral_status_id(*e.from_status)) : std::string()) + "|" +
-                      std::string(referral_status_id(e.to_status)) + "|" + fields ==
+                      (e.from_status ? std::string(referral_status_id(*e.from_status)) : std::string()) +
+                      "|" + std::string(referral_status_id(e.to_status)) + "|" + fields ==
                   referral_events_before.at(e.id));
         }
     }
     CHECK(events == referral_events_before.size());
 
     // Only ids, references, links and times are left in clear.
-    const std::set<std::string> allowed = {"id", "sequence", "reference", "tag_index", "person_id", "referral_id",
-                                           "by_user", "created_by", "updated_by"};
+    const std::set<std::string> allowed = {"id",          "sequence", "reference",  "tag_index", "person_id",
+                                           "referral_id", "by_user",  "created_by", "updated_by"};
     Connection& c = s->connection_for_reading();
     for (const char* table : {"people", "journey_events", "referrals", "referral_events"})
-        for (const std::string& col : c.query_texts(std::string("SELECT name FROM pragma_table_info('") + table + "')")) {
+        for (const std::string& col :
+             c.query_texts(std::string("SELECT name FROM pragma_table_info('") + table + "')")) {
             CAPTURE(table);
             CAPTURE(col);
             const bool time = col == "at" || (col.size() > 3 && col.compare(col.size() - 3, 3, "_at") == 0);

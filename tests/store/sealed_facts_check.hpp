@@ -31,7 +31,8 @@ inline std::string non_personal_text(const std::filesystem::path& db) {
 }
 
 // The needles found in `file`'s bytes more often than in `baseline`.
-inline std::vector<std::string> raw_leaks(const std::filesystem::path& file, const std::vector<std::string>& needles,
+inline std::vector<std::string> raw_leaks(const std::filesystem::path& file,
+                                          const std::vector<std::string>& needles,
                                           const std::string& baseline) {
     const std::string bytes = read_file(file);
     std::vector<std::string> out;
@@ -41,15 +42,17 @@ inline std::vector<std::string> raw_leaks(const std::filesystem::path& file, con
 }
 
 // The values of `values` that some text column of some table of `db` holds exactly.
-inline std::vector<std::string> value_leaks(const std::filesystem::path& db, const std::vector<std::string>& values) {
+inline std::vector<std::string> value_leaks(const std::filesystem::path& db,
+                                            const std::vector<std::string>& values) {
     Connection c = Connection::open(db, AccessMode::ReadOnly);
     std::vector<std::string> out;
     for (const std::string& table :
          c.query_texts("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                        "AND name NOT IN ('pinned_procedure')")) {
-        for (const std::string& column : c.query_texts("SELECT name FROM pragma_table_info('" + table + "')")) {
-            auto st = c.cached("SELECT DISTINCT \"" + column + "\" FROM \"" + table + "\" WHERE typeof(\"" + column +
-                               "\") = 'text'");
+        for (const std::string& column :
+             c.query_texts("SELECT name FROM pragma_table_info('" + table + "')")) {
+            auto st = c.cached("SELECT DISTINCT \"" + column + "\" FROM \"" + table + "\" WHERE typeof(\"" +
+                               column + "\") = 'text'");
             while (st->step()) {
                 const std::string v = st->text_at(0);
                 for (const std::string& wanted : values)
@@ -67,17 +70,38 @@ inline std::vector<std::string> sample_roll_needles() {
     std::vector<std::string> out;
     for (int i = 1; i <= 14; ++i)
         out.push_back((i < 10 ? "T00" : "T0") + std::to_string(i));
-    for (const char* s : {"labour", "sexual", "criminal", "domestic_servitude", "undecided", "police_protection",
-                          "safe_accommodation", "hospital", "Hope House", "ro;en", "Starting Point"})
+    for (const char* s :
+         {"labour", "sexual", "criminal", "domestic_servitude", "undecided", "police_protection",
+          "safe_accommodation", "hospital", "Hope House", "ro;en", "Starting Point"})
         out.emplace_back(s);
     return out;
 }
 
 // Whole values that would be a fact in clear: nationality codes, consent answers, sexes, statuses.
 inline std::vector<std::string> sample_roll_values() {
-    return {"RO", "VN", "AL", "PL", "BG", "ER", "IE", "HU", "yes", "no", "undecided", "male", "female",
-            "departed", "temporarily_out", "on_site", "home", "hospital", "police_protection", "nrm",
-            "childrens_services", "made", "in_progress"};
+    return {"RO",
+            "VN",
+            "AL",
+            "PL",
+            "BG",
+            "ER",
+            "IE",
+            "HU",
+            "yes",
+            "no",
+            "undecided",
+            "male",
+            "female",
+            "departed",
+            "temporarily_out",
+            "on_site",
+            "home",
+            "hospital",
+            "police_protection",
+            "nrm",
+            "childrens_services",
+            "made",
+            "in_progress"};
 }
 
 } // namespace rc::store::test
