@@ -105,7 +105,9 @@ type_text "E2E-01"
 keys Tab
 type_text "Zofia Nowak"
 keys Return
-wait_for "SELECT reference || ',' || tag || ',' || status FROM people" 30 "OP-0001-001,E2E-01,on_site"
+# The tag and everything else about the person are sealed: the file shows the reference, that there is
+# a tag (its blind index) and that the person has not left.
+wait_for "SELECT reference || ',' || (tag_index IS NOT NULL) || ',' || (departed_at IS NULL) FROM people" 30 "OP-0001-001,1,1"
 
 step "close the window with SIGTERM"
 kill -TERM "$pid"
@@ -123,6 +125,7 @@ step "check the database"
 # The name typed is personal: sealed in the file, never in plain text (nor in the log).
 for f in "$db" "$db-wal" "$XDG_DATA_HOME/reception-console/logs/reception-console.log"; do
     if [[ -f "$f" ]] && grep -q "Zofia" "$f"; then fail "the name is in plain text in $f"; fi
+    if [[ -f "$f" ]] && grep -q "E2E-01" "$f"; then fail "the tag is in plain text in $f"; fi
 done
 
 echo "PASS: created, activated and checked one person in through the window"
