@@ -96,7 +96,15 @@ TEST_CASE("security: after a rotation a disabled user's passphrase opens neither
     auto s = make_store(db, clock);
     const UserId vol = s->add_user(NewUser{kVolunteer, UserRole::Volunteer, kVolunteerWords, ""});
     const UserId other = s->add_user(NewUser{"Olu Other", UserRole::Volunteer, "saffron ladder quietly", ""});
-    const CheckedIn before = check_in(*s, someone("Mirela Before", kMedical), kT0);
+    Person tagged = someone("Mirela Before", kMedical);
+    tagged.tag = "W-17";
+    const CheckedIn before = check_in(*s, tagged, kT0);
+    Blob tag_index_before;
+    {
+        auto st = s->connection_for_reading().cached("SELECT tag_index FROM people");
+        REQUIRE(st->step());
+        tag_index_before = st->blob_at(0);
+    }
     s->append_log("Coach of 12 arrived");
     // The volunteer takes a backup home before leaving.
     const auto old_backup = s->backup_now(BackupKind::Manual).file;
@@ -116,6 +124,14 @@ TEST_CASE("security: after a rotation a disabled user's passphrase opens neither
     // Everything still reads for the coordinator who rotated; the rest need a reset.
     CHECK(person(*s, before.id)->person.medical_needs == kMedical);
     CHECK(person(*s, before.id)->person.name == "Mirela Before");
+    // The tag's blind index is keyed by the data key: computed again, and it still keeps tags unique.
+    auto index_after = s->connection_for_reading().cached("SELECT tag_index FROM people");
+    REQUIRE(index_after->step());
+    CHECK(index_after->blob_at(0) != tag_index_before);
+    index_after->reset();
+    Person same_tag = someone("Nadia After", kMedical);
+    same_tag.tag = "w-17";
+    CHECK_THROWS_AS(check_in(*s, same_tag, clock.now()), PersonRejected);
     const CheckedIn after = check_in(*s, someone("Nadia After", kMedical), clock.now());
     const auto new_backup = s->backup_now(BackupKind::Manual).file;
     clock.advance(10);
