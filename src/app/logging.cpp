@@ -1,8 +1,9 @@
 #include "app/logging.hpp"
 
 #include "app/data_paths.hpp"
+#include "os/paths.hpp"
+#include "os/utf8_path.hpp"
 
-#include <cstdlib>
 #include <memory>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -12,18 +13,18 @@
 namespace rc::app {
 
 std::filesystem::path log_directory() {
-    return data_directory() / "logs";
+    return state_directory() / "logs";
 }
 
 std::string path_for_log(const std::filesystem::path& path) {
-    const std::string p = path.string();
-    const char* home = std::getenv("HOME");
-    if (home && *home) {
-        std::string h = home;
-        while (h.size() > 1 && h.back() == '/')
+    const std::string p = os::path_to_utf8(path);
+    if (const auto home = os::home_folder()) {
+        std::string h = os::path_to_utf8(*home);
+        while (h.size() > 1 && (h.back() == '/' || h.back() == '\\'))
             h.pop_back();
         if (p == h) return "~";
-        if (p.size() > h.size() && p.compare(0, h.size(), h) == 0 && p[h.size()] == '/')
+        if (p.size() > h.size() && p.compare(0, h.size(), h) == 0 &&
+            (p[h.size()] == '/' || p[h.size()] == '\\'))
             return "~" + p.substr(h.size());
     }
     return p;
@@ -39,7 +40,7 @@ void setup_logging(const LoggingOptions& options) {
     try {
         std::filesystem::create_directories(options.directory);
         auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-            (options.directory / "reception-console.log").string(), options.max_file_bytes,
+            os::path_for_c_library(options.directory / "reception-console.log"), options.max_file_bytes,
             options.max_files);
         file->set_level(options.file_level);
         sinks.push_back(file);

@@ -1,5 +1,5 @@
 #pragma once
-// The program's log: a rotating file in the data directory and stderr. Logs carry references
+// The program's log: a rotating file in the state directory and stderr. Logs carry references
 // (OP-0001-017, entry ids) and never personal data; paths under the home folder are shown as "~/...",
 // because a home folder is often named after the person who uses the laptop.
 #include <filesystem>
@@ -20,7 +20,7 @@ struct LoggingOptions {
 // stderr only, and says so there. Calling it again replaces the sinks.
 void setup_logging(const LoggingOptions& options);
 
-// <data directory>/logs
+// <state directory>/logs
 std::filesystem::path log_directory();
 
 // The path with the user's home folder written as "~", for logs and messages that may be shared.

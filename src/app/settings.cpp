@@ -52,10 +52,10 @@ bool parse_bool(std::string_view text, bool& out) {
 } // namespace
 
 std::filesystem::path settings_path() {
-    return data_directory() / "settings.conf";
+    return config_directory() / "settings.conf";
 }
 std::filesystem::path imgui_ini_path() {
-    return data_directory() / "imgui.ini";
+    return config_directory() / "imgui.ini";
 }
 
 const char* theme_name(Theme theme) {
@@ -133,8 +133,7 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
                 if (comma == std::string_view::npos) break;
                 rest.remove_prefix(comma + 1);
             }
-        }
-        else if (key == "roll_mapping")
+        } else if (key == "roll_mapping")
             s.roll_mappings.push_back(std::string(value));
         // Unknown keys are ignored: a newer version may have written them.
         if (!ok)

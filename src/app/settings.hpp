@@ -32,7 +32,7 @@ struct Settings {
     static constexpr float kFontStep = 2.0f;
 };
 
-// <data directory>/settings.conf and <data directory>/imgui.ini (Dear ImGui's window layout).
+// <config directory>/settings.conf and <config directory>/imgui.ini (Dear ImGui's window layout).
 std::filesystem::path settings_path();
 std::filesystem::path imgui_ini_path();
 

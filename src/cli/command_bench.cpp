@@ -3,6 +3,7 @@
 // table, or --json. Sections are listed in bench/bench_sections.cpp.
 #include "cli/bench/bench_section.hpp"
 #include "cli/commands.hpp"
+#include "os/local_time.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -12,7 +13,6 @@
 #include <memory>
 #include <string>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace rc::cli {
@@ -49,8 +49,7 @@ std::string cpu_model() {
 
 std::string today() {
     const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
+    const std::tm tm = rc::os::local_calendar(t);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
     return buf;

@@ -9,6 +9,7 @@
 #include "cli/store_cli.hpp"
 #include "domain/clock.hpp"
 #include "domain/default_procedure.hpp"
+#include "os/utf8_path.hpp"
 #include "store/error.hpp"
 #include "store/operation.hpp"
 #include "store/partners.hpp"
@@ -650,7 +651,8 @@ bool any_database_file(const fs::path& path) {
 
 int run_demo(const CliContext& ctx, const DemoOptions& o) {
     quiet_store_log();
-    fs::path path = ctx.db_path.empty() ? rc::app::data_directory() / "demo.sqlite" : fs::path(ctx.db_path);
+    fs::path path =
+        ctx.db_path.empty() ? rc::app::data_directory() / "demo.sqlite" : rc::os::path_from_utf8(ctx.db_path);
     path = fs::absolute(path);
     if (any_database_file(path)) {
         if (!o.replace)

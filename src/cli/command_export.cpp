@@ -1,15 +1,15 @@
 // reception-console export --db PATH --user NAME --format xlsx|pdf|csv|json|all --out DIR
 // [--identifiable] [--show-small-counts]: the operation's debrief, pseudonymised unless a coordinator
 // asks for names and says why (recorded in the audit trail). The reason is typed at the terminal, or
-// given on standard input in a script: never an argument, which `ps` and the shell history would show. The database's integrity is
-// checked first; each file appears under its final name only once complete.
+// given on standard input in a script: never an argument, which `ps` and the shell history would show. The
+// database's integrity is checked first; each file appears under its final name only once complete.
 #include "cli/commands.hpp"
 #include "cli/signed_in_store.hpp"
 #include "cli/store_cli.hpp"
 #include "domain/text_match.hpp"
 #include "export/debrief_export.hpp"
+#include "os/terminal.hpp"
 #include "store/error.hpp"
-#include "store/os_security.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -63,17 +63,18 @@ int run_export(const CliContext& ctx, const ExportOptions& o) {
     if (formats.empty())
         return report_error(kCommand, "Choose a format.", "Use --format xlsx, pdf, csv, json or all.");
     if (!o.reason.empty())
-        return report_error(kCommand,
-                            "The reason is not taken from the command line (it would show in the list of "
-                            "processes and the shell history).",
-                            "Leave out --reason: the console asks for it, or reads it from standard input in a "
-                            "script (echo \"...\" | reception-console export ... --identifiable).");
+        return report_error(
+            kCommand,
+            "The reason is not taken from the command line (it would show in the list of "
+            "processes and the shell history).",
+            "Leave out --reason: the console asks for it, or reads it from standard input in a "
+            "script (echo \"...\" | reception-console export ... --identifiable).");
     std::string reason;
     if (o.identifiable) {
         std::optional<std::string> typed =
-            store::os::stdin_is_terminal()
-                ? store::os::read_line_from_terminal("Why are names needed? (recorded in the audit trail): ")
-                : store::os::read_line_from_stdin();
+            os::stdin_is_terminal()
+                ? os::ask_line_on_terminal("Why are names needed? (recorded in the audit trail): ")
+                : os::read_line_from_stdin();
         reason = std::string(trim_space(typed.value_or("")));
         if (reason.empty())
             return report_error(
@@ -128,7 +129,8 @@ void register_export_command(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--out", o->out, "The folder to write to (made when missing)")->required();
     cmd->add_flag("--identifiable", o->identifiable,
                   "Include names and free text (asks why, or reads the reason from standard input; audited)");
-    cmd->add_option("--reason", o->reason, "Refused: the reason is asked for, never taken from the command line")
+    cmd->add_option("--reason", o->reason,
+                    "Refused: the reason is asked for, never taken from the command line")
         ->group("");
     cmd->add_flag("--show-small-counts", o->show_small_counts,
                   "Show counts of 1 and 2 in the summary as they are, not as <3");

@@ -7,6 +7,7 @@
 #include "cli/signed_in_store.hpp"
 #include "cli/store_cli.hpp"
 #include "domain/text_match.hpp"
+#include "os/terminal.hpp"
 #include "store/error.hpp"
 #include "store/purge.hpp"
 
@@ -30,17 +31,14 @@ struct PurgeCommandOptions {
 
 // True when the person at the terminal typed PURGE; false (with `error` set) otherwise.
 bool confirmed_on_terminal(const std::string& what, std::string& error) {
-    std::FILE* tty = std::fopen("/dev/tty", "r+");
-    if (!tty) {
+    std::string why;
+    const auto line = rc::os::ask_on_terminal(
+        what + "\nThis cannot be undone. Type PURGE to continue: ", rc::os::Echo::On, why);
+    if (!line) {
         error = "There is no terminal to confirm the purge on.";
         return false;
     }
-    std::fprintf(tty, "%s\nThis cannot be undone. Type PURGE to continue: ", what.c_str());
-    std::fflush(tty);
-    char line[64] = {};
-    const bool read = std::fgets(line, sizeof line, tty) != nullptr;
-    std::fclose(tty);
-    if (!read || trim_space(line) != "PURGE") {
+    if (trim_space(*line) != "PURGE") {
         error = "The purge was not confirmed.";
         return false;
     }

@@ -7,9 +7,9 @@
 #include "cli/passphrase_input.hpp"
 #include "cli/store_cli.hpp"
 #include "domain/text_match.hpp"
+#include "os/terminal.hpp"
 #include "store/error.hpp"
 #include "store/key_rotation.hpp"
-#include "store/os_security.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -51,9 +51,9 @@ int run_rotate(const CliContext& ctx, const RotateOptions& o) {
                                 "Ask the coordinator on duty. Nothing was changed.");
         }
         if (!o.yes) {
-            auto typed = store::os::read_line_from_terminal(
-                "Rotating the data key re-seals every record. Afterwards only you can sign in until you reset "
-                "the other users' passphrases.\nType ROTATE to continue: ");
+            auto typed = os::ask_line_on_terminal("Rotating the data key re-seals every record. Afterwards "
+                                                  "only you can sign in until you reset "
+                                                  "the other users' passphrases.\nType ROTATE to continue: ");
             if (!typed || trim_space(*typed) != "ROTATE") {
                 wipe(*passphrase);
                 return report_error(kCommand, "The rotation was not confirmed.",
@@ -70,9 +70,11 @@ int run_rotate(const CliContext& ctx, const RotateOptions& o) {
                 std::fflush(stdout);
             });
         wipe(*passphrase);
-        std::printf("The data key was rotated: %zu values re-sealed in one transaction.\n", r.values_resealed);
-        std::printf("%zu other user%s must have their passphrase reset by a coordinator before signing in again.\n",
-                    r.users_needing_reset, r.users_needing_reset == 1 ? "" : "s");
+        std::printf("The data key was rotated: %zu values re-sealed in one transaction.\n",
+                    r.values_resealed);
+        std::printf(
+            "%zu other user%s must have their passphrase reset by a coordinator before signing in again.\n",
+            r.users_needing_reset, r.users_needing_reset == 1 ? "" : "s");
         std::printf("Backups made before now still open with the old passphrases: take a fresh backup and "
                     "delete the old ones you hold.\n");
         return 0;
@@ -87,11 +89,13 @@ int run_rotate(const CliContext& ctx, const RotateOptions& o) {
 void register_rotate_key_command(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<RotateOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "rotate-key", "Re-seal everything under a new data key (after a user leaves or a laptop or backup is lost)");
+        "rotate-key",
+        "Re-seal everything under a new data key (after a user leaves or a laptop or backup is lost)");
     cmd->fallthrough();
     cmd->footer("A coordinator only. Every other user's passphrase must then be reset by a coordinator; "
                 "backups made before the rotation still open with the old passphrases, so delete them.");
-    cmd->add_option("--user", o->user, "The coordinator doing it (signs in with their passphrase)")->required();
+    cmd->add_option("--user", o->user, "The coordinator doing it (signs in with their passphrase)")
+        ->required();
     cmd->add_flag("--yes", o->yes, "Confirm without the prompt (for scripts)");
     cmd->callback([o, &ctx] { ctx.exit_code = run_rotate(ctx, *o); });
 }

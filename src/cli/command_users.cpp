@@ -7,15 +7,14 @@
 #include "cli/signed_in_store.hpp"
 #include "cli/store_cli.hpp"
 #include "domain/text_match.hpp"
+#include "os/terminal.hpp"
 #include "store/error.hpp"
-#include "store/os_security.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
-#include <unistd.h>
 
 namespace rc::cli {
 
@@ -33,19 +32,17 @@ struct UsersOptions {
 
 std::optional<std::string> new_passphrase(const UsersOptions& o, std::string& error) {
     if (o.new_passphrase_fd >= 0) {
-        std::string line;
-        char c = 0;
-        while (line.size() < 4096 && ::read(o.new_passphrase_fd, &c, 1) == 1 && c != '\n')
-            line += c;
+        std::string line, why;
+        if (!os::read_line_from_descriptor(o.new_passphrase_fd, line, why)) line.clear();
         if (line.empty()) error = "The new passphrase read from --new-passphrase-fd was empty.";
         return line.empty() ? std::nullopt : std::optional<std::string>(line);
     }
-    auto first = store::os::read_secret_from_terminal("New passphrase for them: ", error);
+    auto first = os::ask_on_terminal("New passphrase for them: ", os::Echo::Off, error);
     if (!first) {
         error = "There is no terminal to type the new passphrase on: use --new-passphrase-fd N in a script.";
         return std::nullopt;
     }
-    auto second = store::os::read_secret_from_terminal("The same again: ", error);
+    auto second = os::ask_on_terminal("The same again: ", os::Echo::Off, error);
     if (!second || *second != *first) {
         wipe(*first);
         if (second) wipe(*second);
@@ -73,7 +70,8 @@ int run_users(const CliContext& ctx, const UsersOptions& o) {
         if (o.action == "list") {
             for (const store::UserSummary& u : s->users())
                 std::printf("%-32s %-11s %s%s%s\n", u.name.c_str(), std::string(user_role_id(u.role)).c_str(),
-                            u.disabled ? "disabled" : "active", u.needs_reset ? ", needs a passphrase reset" : "",
+                            u.disabled ? "disabled" : "active",
+                            u.needs_reset ? ", needs a passphrase reset" : "",
                             u.role == UserRole::Coordinator && !u.has_coordinator_key && !u.disabled
                                 ? ", cannot read medical notes until a reset"
                                 : "");
@@ -85,7 +83,9 @@ int run_users(const CliContext& ctx, const UsersOptions& o) {
         }
         if (o.action == "add") {
             const auto role = user_role_from_id(o.role);
-            if (!role) return report_error(kCommand, "Unknown role '" + o.role + "'.", "Use volunteer or coordinator.");
+            if (!role)
+                return report_error(kCommand, "Unknown role '" + o.role + "'.",
+                                    "Use volunteer or coordinator.");
             std::string error;
             auto pass = new_passphrase(o, error);
             if (!pass) return report_error(kCommand, error, "Nothing was changed.");
@@ -96,22 +96,26 @@ int run_users(const CliContext& ctx, const UsersOptions& o) {
             return 0;
         }
         const auto id = find_user_id(*s, o.name);
-        if (!id) return report_error(kCommand, "There is no user of that name.", "Check the name with `users list`.");
+        if (!id)
+            return report_error(kCommand, "There is no user of that name.",
+                                "Check the name with `users list`.");
         if (o.action == "disable") {
             s->set_user_disabled(*id, true);
             std::printf("Disabled %s: their keys were removed from this file, so their passphrase opens "
                         "nothing in it any more.\n",
                         o.name.c_str());
-            std::printf("Copies of the file or backups they may hold still open with it. Rotate the data key "
-                        "now so that nothing written from now on does:\n  reception-console rotate-key --user "
-                        "\"%s\"\n",
-                        o.user.c_str());
+            std::printf(
+                "Copies of the file or backups they may hold still open with it. Rotate the data key "
+                "now so that nothing written from now on does:\n  reception-console rotate-key --user "
+                "\"%s\"\n",
+                o.user.c_str());
             return 0;
         }
         if (o.action == "enable") {
             s->set_user_disabled(*id, false);
-            std::printf("Enabled %s. Reset their passphrase before they sign in (`users reset-passphrase`).\n",
-                        o.name.c_str());
+            std::printf(
+                "Enabled %s. Reset their passphrase before they sign in (`users reset-passphrase`).\n",
+                o.name.c_str());
             return 0;
         }
         if (o.action == "reset-passphrase") {
@@ -134,14 +138,17 @@ int run_users(const CliContext& ctx, const UsersOptions& o) {
 
 void register_users_command(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<UsersOptions>();
-    CLI::App* cmd = app.add_subcommand("users", "Who may sign in: list, add, disable, enable, reset a passphrase");
+    CLI::App* cmd =
+        app.add_subcommand("users", "Who may sign in: list, add, disable, enable, reset a passphrase");
     cmd->fallthrough();
-    cmd->footer("A coordinator only. Disabling removes the user's keys from the file; then rotate the data key "
-                "(`rotate-key`) so copies they hold open nothing new.");
+    cmd->footer(
+        "A coordinator only. Disabling removes the user's keys from the file; then rotate the data key "
+        "(`rotate-key`) so copies they hold open nothing new.");
     cmd->add_option("action", o->action, "list, add, disable, enable or reset-passphrase")
         ->required()
         ->check(CLI::IsMember({"list", "add", "disable", "enable", "reset-passphrase"}));
-    cmd->add_option("--user", o->user, "The coordinator doing it (signs in with their passphrase)")->required();
+    cmd->add_option("--user", o->user, "The coordinator doing it (signs in with their passphrase)")
+        ->required();
     cmd->add_option("--name", o->name, "The user it is about");
     cmd->add_option("--role", o->role, "For add: volunteer (default) or coordinator");
     cmd->add_option("--new-passphrase-fd", o->new_passphrase_fd,

@@ -1,16 +1,19 @@
 // reception-console: with no subcommand, opens the console window; subcommands do the same work from a
 // terminal for drills, scripts and the debrief.
 #include "cli/cli_context.hpp"
+#include "os/command_line.hpp"
+#include "os/security.hpp"
 #include "platform/console_app.hpp"
-#include "store/os_security.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 int main(int argc, char** argv) {
     // Before anything personal is in memory: no core dumps, files private to this user.
-    rc::store::os::harden_process();
+    rc::os::harden_process();
     rc::cli::CliContext ctx;
     CLI::App app{"Reception Console: runs an emergency reception centre for people rescued from modern "
                  "slavery and trafficking, against the partnership's agreed procedure.",
@@ -29,7 +32,12 @@ int main(int argc, char** argv) {
 
     try {
         try {
-            app.parse(argc, argv);
+            // UTF-8 on every system (Windows' argv is in the ANSI code page). CLI11 takes them
+            // reversed, without the program's name.
+            const std::vector<std::string> arguments = rc::os::utf8_arguments(argc, argv);
+            std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
+            if (!reversed.empty()) reversed.pop_back();
+            app.parse(reversed);
         } catch (const CLI::ParseError& e) {
             int code = app.exit(e);
             return code;

@@ -1,46 +1,24 @@
 #include "cli/passphrase_input.hpp"
 
-#include "store/os_security.hpp"
+#include "os/security.hpp"
+#include "os/terminal.hpp"
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fcntl.h>
 #include <sodium.h>
-#include <unistd.h>
 
 namespace rc::cli {
 
 namespace {
 
-constexpr std::size_t kMaxPassphrase = 4096;
-
-void strip_line_end(std::string& s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r'))
-        s.pop_back();
-}
-
-// Reads up to the first newline (or end of file) from fd, a byte at a time so nothing after the line
-// is consumed.
-bool read_line(int fd, std::string& out) {
-    out.clear();
-    char c = 0;
-    while (out.size() < kMaxPassphrase) {
-        ssize_t n = ::read(fd, &c, 1);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return false;
-        if (n == 0 || c == '\n') break;
-        out += c;
-    }
-    strip_line_end(out);
-    return true;
-}
-
 std::optional<std::string> ask_terminal(const char* prompt, std::string& error) {
-    auto line = rc::store::os::read_secret_from_terminal(prompt, error);
-    if (!line)
-        error = "No passphrase was given and there is no terminal to ask on. For scripts, set " +
-                std::string(kPassphraseEnv) + " or use --passphrase-fd N.";
+    std::string why;
+    auto line = os::ask_on_terminal(prompt, os::Echo::Off, why);
+    if (!line) {
+        error = why == "the terminal could not be read" || why == "the console could not be read"
+                    ? "Could not read the passphrase from the terminal."
+                    : "No passphrase was given and there is no terminal to ask on. For scripts, set " +
+                          std::string(kPassphraseEnv) + " or use --passphrase-fd N.";
+    }
     return line;
 }
 
@@ -48,7 +26,7 @@ std::optional<std::string> ask_terminal(const char* prompt, std::string& error) 
 // and /proc/self/environ no longer show it); later asks in the same run get the copy kept here.
 std::optional<std::string>& passphrase_from_environment() {
     static std::optional<std::string> taken = [] {
-        auto v = rc::store::os::take_secret_from_environment(kPassphraseEnv);
+        auto v = os::take_secret_from_environment(kPassphraseEnv);
         if (v && v->empty()) v.reset();
         return v;
     }();
@@ -65,10 +43,10 @@ void wipe(std::string& secret) {
 std::optional<std::string> read_passphrase(const CliContext& ctx, const PassphraseRequest& request,
                                            std::string& error) {
     if (ctx.passphrase_fd >= 0) {
-        std::string line;
-        if (!read_line(ctx.passphrase_fd, line)) {
+        std::string line, why;
+        if (!os::read_line_from_descriptor(ctx.passphrase_fd, line, why)) {
             error = "Could not read the passphrase from file descriptor " +
-                    std::to_string(ctx.passphrase_fd) + ": " + std::strerror(errno) + ".";
+                    std::to_string(ctx.passphrase_fd) + ": " + why + ".";
             return std::nullopt;
         }
         if (line.empty()) {

@@ -1,6 +1,7 @@
 #include "cli/store_cli.hpp"
 
 #include "app/data_paths.hpp"
+#include "os/utf8_path.hpp"
 #include "store/error.hpp"
 
 #include <cstdio>
@@ -10,7 +11,7 @@
 namespace rc::cli {
 
 std::filesystem::path database_path(const CliContext& ctx) {
-    if (!ctx.db_path.empty()) return ctx.db_path;
+    if (!ctx.db_path.empty()) return rc::os::path_from_utf8(ctx.db_path);
     return rc::app::default_database_path();
 }
 

@@ -1,6 +1,7 @@
 #include "domain/clock.hpp"
 
 #include "domain/date.hpp"
+#include "os/local_time.hpp"
 
 #include <cstdio>
 #include <ctime>
@@ -15,8 +16,7 @@ UnixSeconds SystemClock::now() const {
 
 std::string format_local_time(UnixSeconds t, const char* format) {
     std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
+    const std::tm tm = os::local_calendar(tt);
     char buf[64];
     std::size_t n = std::strftime(buf, sizeof buf, format, &tm);
     return std::string(buf, n);

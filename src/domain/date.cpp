@@ -1,5 +1,7 @@
 #include "domain/date.hpp"
 
+#include "os/local_time.hpp"
+
 #include <ctime>
 
 namespace rc {
@@ -144,8 +146,7 @@ Date utc_date_of(UnixSeconds t) {
 
 Date local_date_of(UnixSeconds t) {
     const auto tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
+    const std::tm tm = os::local_calendar(tt);
     return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 

@@ -1,6 +1,7 @@
 #include "export/debrief_tables.hpp"
 
 #include "domain/debrief_figures.hpp"
+#include "os/local_time.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -534,19 +535,19 @@ std::vector<DebriefTable> debrief_tables(const DebriefData& d) {
 
 std::string iso_local_time(UnixSeconds t) {
     const auto tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
+    const std::tm tm = os::local_calendar(tt);
     char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &tm);
-    const std::string s = buf;
-    if (s.size() < 5) return s;
-    return s.substr(0, s.size() - 2) + ":" + s.substr(s.size() - 2); // +0100 -> +01:00
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    const long offset = os::utc_offset_seconds(tt);
+    const int minutes = static_cast<int>((offset < 0 ? -offset : offset) / 60) % (24 * 60);
+    char zone[16];
+    std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
+    return std::string(buf) + zone; // e.g. +01:00
 }
 
 std::string iso_utc_time(UnixSeconds t) {
     const auto tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
+    const std::tm tm = os::utc_calendar(tt);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;

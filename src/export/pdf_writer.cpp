@@ -10,6 +10,7 @@
 #include "domain/utf8.hpp"
 #include "export/debrief_export.hpp"
 #include "export/output_files.hpp"
+#include "os/paths.hpp"
 #include "store/error.hpp"
 
 #include <algorithm>
@@ -18,15 +19,12 @@
 #include <cstdio>
 #include <ctime>
 #include <hpdf.h>
+#include <optional>
+#include <string_view>
 
 namespace rc::exports {
 
 namespace {
-
-constexpr std::array<const char*, 2> kRegularFonts{"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                                                   "/usr/share/fonts/dejavu/DejaVuSans.ttf"};
-constexpr std::array<const char*, 2> kBoldFonts{"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-                                                "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"};
 
 constexpr float kPageWidth = 595.0f; // A4, points
 constexpr float kPageHeight = 842.0f;
@@ -58,12 +56,12 @@ void on_pdf_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
     }
 }
 
-const char* first_existing(const std::array<const char*, 2>& paths) {
-    for (const char* p : paths) {
-        std::error_code ec;
-        if (std::filesystem::exists(p, ec)) return p;
-    }
-    return nullptr;
+// DejaVu Sans, from os::font_folders() (Debian's fonts-dejavu-core, or the fonts folder the Windows
+// build ships beside the program), as a path libharu's fopen() can open.
+std::optional<std::string> report_font(std::string_view file_name) {
+    const auto found = os::find_font(file_name);
+    if (!found) return std::nullopt;
+    return os::path_for_c_library(*found);
 }
 
 std::string local(UnixSeconds t, const char* format = "%Y-%m-%d %H:%M") {
@@ -90,15 +88,16 @@ public:
         if (!pdf_) throw store::StoreError(store::ErrorKind::Io, "Could not start the PDF report.");
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(pdf_);
-        const char* regular = first_existing(kRegularFonts);
+        const std::optional<std::string> regular = report_font("DejaVuSans.ttf");
         if (!regular)
             throw store::StoreError(
                 store::ErrorKind::NotFound,
                 "The report's font (DejaVu Sans) is not installed, so the PDF was not made.",
                 "Install the fonts-dejavu-core package, or export another format.");
-        const char* bold = first_existing(kBoldFonts);
-        font_ = HPDF_GetFont(pdf_, HPDF_LoadTTFontFromFile(pdf_, regular, HPDF_TRUE), "UTF-8");
-        bold_ = bold ? HPDF_GetFont(pdf_, HPDF_LoadTTFontFromFile(pdf_, bold, HPDF_TRUE), "UTF-8") : font_;
+        const std::optional<std::string> bold = report_font("DejaVuSans-Bold.ttf");
+        font_ = HPDF_GetFont(pdf_, HPDF_LoadTTFontFromFile(pdf_, regular->c_str(), HPDF_TRUE), "UTF-8");
+        bold_ = bold ? HPDF_GetFont(pdf_, HPDF_LoadTTFontFromFile(pdf_, bold->c_str(), HPDF_TRUE), "UTF-8")
+                     : font_;
         fail_if_error("loading the font");
         const std::string title = "Debrief: " + data.centre_name + " (" + data.centre_code + ")";
         HPDF_SetInfoAttr(pdf_, HPDF_INFO_TITLE, title.c_str());
@@ -110,7 +109,7 @@ public:
     Report& operator=(const Report&) = delete;
 
     void save() {
-        HPDF_SaveToFile(pdf_, path_.c_str());
+        HPDF_SaveToFile(pdf_, os::path_for_c_library(path_).c_str());
         fail_if_error("saving");
     }
 
@@ -376,7 +375,8 @@ void figures(Report& r) {
     r.heading("The operation in figures");
     r.paragraph("People received: " + figure(d, "people_received") + " (adults " + figure(d, "adults") +
                 ", children " + figure(d, "children") + ", age disputed " + figure(d, "age_disputed") +
-                ", age not established " + figure(d, "age_unknown") + "); " + figure(d, "interpreter_needed") +
+                ", age not established " + figure(d, "age_unknown") + "); " +
+                figure(d, "interpreter_needed") +
                 " needed an interpreter. Most on site at once: " + figure(d, "peak_on_site") + ".");
     std::vector<std::vector<std::string>> rows{{"Time from arrival", "Median", "Longest", "Recorded for"}};
     rows.push_back({"To the welfare check", figure(d, "arrival_to_welfare_check_median"),

@@ -5,8 +5,10 @@
 #include "export/debrief_export.hpp"
 #include "export/debrief_tables.hpp"
 #include "export/output_files.hpp"
+#include "os/local_time.hpp"
+#include "os/paths.hpp"
+#include "os/security.hpp"
 #include "store/error.hpp"
-#include "store/os_security.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -30,8 +32,7 @@ double excel_date(const Date& d) {
 
 double excel_local_time(UnixSeconds t) {
     const auto tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
+    const std::tm tm = os::local_calendar(tt);
     const double day = excel_date(Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday});
     return day + (tm.tm_hour * 3600.0 + tm.tm_min * 60.0 + tm.tm_sec) / 86400.0;
 }
@@ -49,18 +50,19 @@ public:
         : path_(path), staging_(path.parent_path() / (".xlsx-staging-" + path.filename().string())) {
         // libxlsxwriter stages the sheets in temporary files: in a private folder beside the export, never
         // the shared system temp folder (the workbook may name people).
-        if (auto problem = store::os::make_private_directory(staging_))
+        if (auto problem = os::make_private_directory(staging_))
             throw store::StoreError(store::ErrorKind::Io, *problem,
                                     "Choose a folder of your own to export to, then export again.");
-        staging_text_ = staging_.string();
+        // A narrow path libxlsxwriter can open (the short name on Windows when needed).
+        staging_text_ = os::path_for_c_library(staging_);
         lxw_workbook_options options{};
         options.constant_memory = LXW_FALSE;
         options.use_zip64 = LXW_FALSE;
         options.tmpdir = staging_text_.data();
-        wb_ = workbook_new_opt(path.c_str(), &options);
+        wb_ = workbook_new_opt(os::path_for_c_library(path).c_str(), &options);
         if (!wb_) {
             remove_staging();
-            throw_write_error(path, errno ? errno : EIO);
+            throw_write_error(path, std::error_code(errno ? errno : EIO, std::generic_category()));
         }
     }
     ~Workbook() {

@@ -6,8 +6,10 @@
 #include "app/resume_detector.hpp"
 #include "app/settings.hpp"
 #include "app/store_session.hpp"
-#include "platform/desktop_xdg.hpp"
+#include "os/process.hpp"
+#include "os/utf8_path.hpp"
 #include "platform/signal_watcher.hpp"
+#include "platform/system_desktop.hpp"
 #include "platform/window_events.hpp"
 #include "platform/window_icon.hpp"
 #include "ui/fonts.hpp"
@@ -26,7 +28,6 @@
 #include <memory>
 #include <spdlog/spdlog.h>
 #include <string>
-#include <sys/resource.h>
 
 namespace rc::platform {
 
@@ -34,15 +35,6 @@ namespace {
 
 std::atomic<bool> g_window_open{false};
 std::atomic<bool> g_wake_requested{false};
-
-double process_cpu_seconds() {
-    rusage ru{};
-    getrusage(RUSAGE_SELF, &ru);
-    const auto secs = [](const timeval& tv) {
-        return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6;
-    };
-    return secs(ru.ru_utime) + secs(ru.ru_stime);
-}
 
 void on_glfw_error(int code, const char* description) {
     spdlog::warn("GLFW error {:#x}: {}", code, description ? description : "(no description)");
@@ -269,18 +261,21 @@ int run_console(const ConsoleOptions& options) {
         return 2;
     }
     const std::filesystem::path data_dir = app::data_directory();
+    const std::vector<std::string> moved = app::move_files_to_their_folders(os::app_folders());
     app::LoggingOptions log_options;
     log_options.directory = app::log_directory();
     if (options.stats) log_options.stderr_level = spdlog::level::err; // the benchmark's child: quiet
     app::setup_logging(log_options);
     spdlog::info("Reception Console {} starting; data folder {}", RC_VERSION, app::path_for_log(data_dir));
+    for (const std::string& line : moved)
+        spdlog::info("files in their folders: {}", line);
 
     const app::LoadedSettings loaded = app::load_settings(app::settings_path());
     for (const std::string& problem : loaded.problems)
         spdlog::warn("settings: {}", problem);
     app::Settings settings = loaded.settings;
     const std::filesystem::path db_path =
-        options.db_path.empty() ? app::default_database_path() : std::filesystem::path(options.db_path);
+        options.db_path.empty() ? app::default_database_path() : os::path_from_utf8(options.db_path);
 
     SignalWatcher signals; // before glfwInit: GLFW's and the driver's threads inherit the signal mask
     glfwSetErrorCallback(on_glfw_error);
@@ -330,11 +325,11 @@ int run_console(const ConsoleOptions& options) {
         about.log_file = (app::log_directory() / "reception-console.log").string();
         about.content_scale = loop.scale();
         loop.shell().set_about(about);
-        XdgDesktop desktop;
-        loop.shell().set_desktop(&desktop);
+        const std::unique_ptr<ui::Desktop> desktop = make_system_desktop();
+        loop.shell().set_desktop(desktop.get());
         g_window_open.store(true);
 
-        const double start_cpu = process_cpu_seconds();
+        const double start_cpu = os::process_cpu_seconds();
         const double start = glfwGetTime();
         const double deadline = options.run_seconds > 0 ? start + options.run_seconds : 0.0;
         if (polling)
@@ -343,7 +338,7 @@ int run_console(const ConsoleOptions& options) {
             loop.run_event_driven(deadline);
         if (options.stats) {
             options.stats->cpu_seconds_at_loop_start = start_cpu;
-            options.stats->cpu_seconds_at_loop_end = process_cpu_seconds();
+            options.stats->cpu_seconds_at_loop_end = os::process_cpu_seconds();
             options.stats->loop_wall_seconds = glfwGetTime() - start;
             options.stats->frames = loop.frames();
         }

@@ -11,7 +11,7 @@ inline constexpr const char* kX11ClassName = "reception-console";
 void hint_window_class();
 // Loads the icon at 48, 64, 128 and 256 px from the installed icon theme (or the source tree's assets
 // when run from a build) and gives it to the window; without the files the window keeps the default.
-// Returns how many sizes were set.
+// Returns how many sizes were set. (Windows: the .exe's icon resource serves; returns 0.)
 int set_window_icon(GLFWwindow* window);
 
 } // namespace rc::platform

@@ -1,5 +1,7 @@
 #include "store/backup.hpp"
 
+#include "os/file_io.hpp"
+#include "os/local_time.hpp"
 #include "store/audit.hpp"
 #include "store/error.hpp"
 #include "store/inspect.hpp"
@@ -10,11 +12,8 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <fcntl.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace rc::store {
 
@@ -22,8 +21,7 @@ namespace {
 
 std::string utc_stamp(UnixSeconds at) {
     std::time_t t = static_cast<std::time_t>(at);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    const std::tm tm = os::utc_calendar(t);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
     return buf;
@@ -84,11 +82,7 @@ void run_backup(sqlite3* dest, sqlite3* src, const std::string& what) {
 } // namespace
 
 bool sync_path(const std::filesystem::path& path, bool directory) {
-    int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-    if (fd < 0) return false;
-    bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
+    return !(directory ? os::sync_directory(path) : os::sync_file(path));
 }
 
 std::filesystem::path default_backup_dir(const std::filesystem::path& db_path) {
@@ -150,7 +144,7 @@ BackupResult write_backup(Connection& src, const std::filesystem::path& dest, Un
     try {
         {
             Connection d = Connection::open(partial, AccessMode::Create);
-            ::chmod(partial.c_str(), 0600);
+            os::make_owner_only(partial);
             run_backup(d.handle(), src.handle(), "The backup to " + dest.string());
             // A backup is one self-contained file: rollback journal, not WAL.
             d.exec("PRAGMA journal_mode = DELETE");
@@ -244,7 +238,8 @@ BackupResult backup_database(const std::filesystem::path& db_path, const std::fi
         Connection db = Connection::open(db_path, AccessMode::ReadWrite);
         db.exec("PRAGMA busy_timeout = 5000");
         db.exec("PRAGMA synchronous = FULL");
-        if (db.query_int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'backup_copies'") == 1)
+        if (db.query_int(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'backup_copies'") == 1)
             db.cached("INSERT INTO backup_copies (path, kind, written_at) VALUES (?, ?, ?) "
                       "ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at, removed_at = NULL")
                 ->bind_all(std::filesystem::absolute(r.file).lexically_normal().string(),
@@ -315,7 +310,7 @@ RestoreResult restore_database(const std::filesystem::path& db_path, const std::
     }
     if (!live.is_open()) {
         live = Connection::open(db_path, AccessMode::Create);
-        ::chmod(db_path.c_str(), 0600);
+        os::make_owner_only(db_path);
         live.exec("PRAGMA journal_mode = WAL");
     }
     live.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000");

@@ -5,6 +5,7 @@
 #include "domain/date.hpp"
 #include "domain/person.hpp"
 #include "domain/text_match.hpp"
+#include "os/security.hpp"
 #include "store/backup.hpp"
 #include "store/error.hpp"
 #include "store/os_security.hpp"

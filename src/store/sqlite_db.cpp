@@ -17,7 +17,9 @@ bool is_unreserved(unsigned char c) {
 } // namespace
 
 std::string sqlite_uri(const std::filesystem::path& path, std::string_view query) {
-    std::string abs = std::filesystem::absolute(path).lexically_normal().string();
+    // Forward slashes on every system; a Windows drive path becomes "/C:/...", which SQLite accepts.
+    std::string abs = std::filesystem::absolute(path).lexically_normal().generic_string();
+    if (abs.size() > 1 && abs[1] == ':') abs.insert(abs.begin(), '/');
     std::string uri = "file:";
     for (unsigned char c : abs) {
         if (is_unreserved(c)) {

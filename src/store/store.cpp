@@ -2,6 +2,7 @@
 // store_session.cpp; the centre, users, log and audit trail in store_records.cpp.
 #include "store/store.hpp"
 
+#include "os/file_io.hpp"
 #include "store/error.hpp"
 #include "store/inspect.hpp"
 #include "store/migrations.hpp"
@@ -9,7 +10,6 @@
 
 #include <sodium.h>
 #include <spdlog/spdlog.h>
-#include <sys/stat.h>
 
 namespace rc::store {
 
@@ -81,9 +81,8 @@ const SecureBuffer& checked_key(const Store& store, const Keyring& keyring, Perm
 } // namespace
 
 Store::WriteScope::WriteScope(Store& store, Permission needed, bool needs_permission)
-    : store_(store),
-      cipher_(checked_key(store, store.keyring_, needed, needs_permission), &store.coordinator_public_key_,
-              store.keyring_.coordinator_key()),
+    : store_(store), cipher_(checked_key(store, store.keyring_, needed, needs_permission),
+                             &store.coordinator_public_key_, store.keyring_.coordinator_key()),
       tx_(store.conn_),
       ctx_(std::in_place, WriteContext{store.conn_, cipher_, *store.user_, store.clock_.now()}) {}
 
@@ -140,7 +139,8 @@ void Store::load_meta() {
     }
     if (!coordinator_public_key_.empty() &&
         coordinator_public_key_.size() != FieldCipher::coordinator_public_key_size)
-        throw StoreError(ErrorKind::Corrupt, path_.string() + " is damaged: its coordinator key is malformed.",
+        throw StoreError(ErrorKind::Corrupt,
+                         path_.string() + " is damaged: its coordinator key is malformed.",
                          restore_advice(path_.string()));
     if (name_tag_key_.size() != 32)
         throw StoreError(ErrorKind::Corrupt, path_.string() + " is damaged: its user index key is missing.",
@@ -261,7 +261,7 @@ std::unique_ptr<Store> Store::create(const CreateOptions& o, const Clock& clock)
     const UnixSeconds now = clock.now();
     try {
         s->conn_ = Connection::open(path, AccessMode::Create);
-        ::chmod(path.c_str(), 0600);
+        os::make_owner_only(path);
         s->configure_connection();
         s->schema_version_ = version;
         SecureBuffer coordinator_secret;
@@ -384,10 +384,14 @@ BackupResult Store::backup_now(BackupKind kind) {
 namespace {
 const char* backup_kind_id(BackupKind kind) {
     switch (kind) {
-    case BackupKind::Automatic: return "automatic";
-    case BackupKind::Manual: return "manual";
-    case BackupKind::BeforeUpgrade: return "before_upgrade";
-    case BackupKind::BeforeRestore: return "before_restore";
+    case BackupKind::Automatic:
+        return "automatic";
+    case BackupKind::Manual:
+        return "manual";
+    case BackupKind::BeforeUpgrade:
+        return "before_upgrade";
+    case BackupKind::BeforeRestore:
+        return "before_restore";
     }
     return "manual";
 }
@@ -398,8 +402,9 @@ void Store::record_backup_copy(const std::filesystem::path& file, BackupKind kin
     // Never stops a backup: a copy the record misses is reported by the purge's folder scan instead.
     try {
         Transaction tx(conn_);
-        conn_.cached("INSERT INTO backup_copies (path, kind, written_at) VALUES (?, ?, ?) "
-                     "ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at, removed_at = NULL")
+        conn_
+            .cached("INSERT INTO backup_copies (path, kind, written_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at, removed_at = NULL")
             ->bind_all(std::filesystem::absolute(file).lexically_normal().string(), backup_kind_id(kind),
                        clock_.now())
             .run();

@@ -1,26 +1,21 @@
 #include "store/writer_lock.hpp"
 
+#include "os/file_io.hpp"
+#include "os/process.hpp"
 #include "store/error.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
+#include <cstdlib>
 #include <string>
-#include <sys/file.h>
-#include <unistd.h>
 #include <utility>
 
 namespace rc::store {
 
 namespace {
 
-std::optional<long> read_pid(int fd) {
-    char buf[32] = {};
-    ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
-    if (n <= 0) return std::nullopt;
+std::optional<long> pid_from_note(const std::string& note) {
     char* end = nullptr;
-    long pid = std::strtol(buf, &end, 10);
-    if (end == buf || pid <= 0) return std::nullopt;
+    const long pid = std::strtol(note.c_str(), &end, 10);
+    if (end == note.c_str() || pid <= 0) return std::nullopt;
     return pid;
 }
 
@@ -34,68 +29,40 @@ std::filesystem::path WriterLock::lock_path(const std::filesystem::path& db_path
 
 WriterLock WriterLock::acquire(const std::filesystem::path& db_path) {
     const auto path = lock_path(db_path);
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        throw StoreError(
-            ErrorKind::Io,
-            "Could not create the lock file " + path.string() + ": " + std::strerror(errno) + ".",
-            "The folder must be writable to open the database for changes. To only look, open it "
-            "read-only.");
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        int err = errno;
-        std::optional<long> pid = read_pid(fd);
-        ::close(fd);
-        if (err == EWOULDBLOCK) {
-            std::string who = pid ? "another copy of Reception Console (process " + std::to_string(*pid) + ")"
-                                  : "another copy of Reception Console";
-            throw StoreError(ErrorKind::Locked,
-                             db_path.string() + " is already open for changes in " + who + ".",
-                             "Switch to that window (or close it) and try again. Only one copy can change a "
-                             "database at a time; a second copy can open it read-only to look.");
-        }
-        throw StoreError(ErrorKind::Io, "Could not lock " + path.string() + ": " + std::strerror(err) + ".");
-    }
-    std::string pid = std::to_string(static_cast<long>(::getpid())) + "\n";
-    if (::ftruncate(fd, 0) != 0 ||
-        ::pwrite(fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
-        // The pid is only informative; the lock itself is held.
-    }
     WriterLock lock;
-    lock.fd_ = fd;
+    std::error_code ec;
+    switch (os::ExclusiveFileLock::try_acquire(path, lock.file_, ec)) {
+    case os::ExclusiveFileLock::Outcome::Acquired:
+        break;
+    case os::ExclusiveFileLock::Outcome::HeldElsewhere: {
+        const std::optional<std::string> note = os::ExclusiveFileLock::holder_note(path);
+        const std::optional<long> pid = note ? pid_from_note(*note) : std::nullopt;
+        std::string who = pid ? "another copy of Reception Console (process " + std::to_string(*pid) + ")"
+                              : "another copy of Reception Console";
+        throw StoreError(ErrorKind::Locked, db_path.string() + " is already open for changes in " + who + ".",
+                         "Switch to that window (or close it) and try again. Only one copy can change a "
+                         "database at a time; a second copy can open it read-only to look.");
+    }
+    case os::ExclusiveFileLock::Outcome::Failed:
+        throw StoreError(ErrorKind::Io,
+                         "Could not create or lock the lock file " + path.string() + ": " + ec.message() +
+                             ".",
+                         "The folder must be writable to open the database for changes. To only look, open "
+                         "it read-only.");
+    }
+    // The pid is only informative; the lock itself is held.
+    lock.file_.write_note(std::to_string(os::process_id()) + "\n");
     return lock;
 }
 
 std::optional<long> WriterLock::holder(const std::filesystem::path& db_path) {
-    const auto path = lock_path(db_path);
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    std::optional<long> result;
-    if (::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK) result = read_pid(fd).value_or(0);
-    ::close(fd);
-    return result;
-}
-
-WriterLock::~WriterLock() {
-    release();
-}
-
-WriterLock::WriterLock(WriterLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-
-WriterLock& WriterLock::operator=(WriterLock&& other) noexcept {
-    if (this != &other) {
-        release();
-        fd_ = std::exchange(other.fd_, -1);
-    }
-    return *this;
+    const std::optional<std::string> note = os::ExclusiveFileLock::holder_note(lock_path(db_path));
+    if (!note) return std::nullopt;
+    return pid_from_note(*note).value_or(0);
 }
 
 void WriterLock::release() noexcept {
-    if (fd_ >= 0) {
-        // The lock file is left in place: deleting it would race with another process opening it.
-        ::flock(fd_, LOCK_UN);
-        ::close(fd_);
-        fd_ = -1;
-    }
+    file_.release();
 }
 
 } // namespace rc::store

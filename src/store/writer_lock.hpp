@@ -1,8 +1,10 @@
 #pragma once
-// One writer per database file. The writer holds an exclusive flock() on a sidecar file
-// (`centre.sqlite.lock`) holding its pid. The kernel drops the lock when the process exits or dies, so
-// a crash never leaves a stale lock. A second copy gets a clear message naming the other pid instead
-// of SQLite's "database is locked".
+// One writer per database file. The writer holds an exclusive lock (os::ExclusiveFileLock: flock() on
+// POSIX, LockFileEx on Windows) on a sidecar file (`centre.sqlite.lock`) holding its pid. The system
+// drops the lock when the process exits or dies, so a crash never leaves a stale lock. A second copy gets a
+// clear message naming the other pid instead of SQLite's "database is locked".
+#include "os/file_io.hpp"
+
 #include <filesystem>
 #include <optional>
 
@@ -16,18 +18,11 @@ public:
     static std::optional<long> holder(const std::filesystem::path& db_path);
     static std::filesystem::path lock_path(const std::filesystem::path& db_path);
 
-    WriterLock() = default;
-    ~WriterLock();
-    WriterLock(WriterLock&& other) noexcept;
-    WriterLock& operator=(WriterLock&& other) noexcept;
-    WriterLock(const WriterLock&) = delete;
-    WriterLock& operator=(const WriterLock&) = delete;
-
-    bool held() const { return fd_ >= 0; }
+    bool held() const { return file_.held(); }
     void release() noexcept;
 
 private:
-    int fd_ = -1;
+    os::ExclusiveFileLock file_;
 };
 
 } // namespace rc::store

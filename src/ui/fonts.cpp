@@ -1,12 +1,14 @@
 #include "ui/fonts.hpp"
 
+#include "os/paths.hpp"
+
 #include <cmath>
-#include <cstdlib>
 #include <imgui_freetype.h>
 #include <imgui_internal.h> // ImTextCharFromUtf8
 #include <spdlog/spdlog.h>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 namespace rc::ui {
@@ -48,20 +50,14 @@ const ImWchar* console_glyph_ranges() {
 }
 
 FontFiles find_font_files() {
-    struct Candidate {
-        std::filesystem::path regular, bold;
-    };
-    std::vector<Candidate> candidates;
-    if (const char* dir = std::getenv("RC_FONT_DIR"); dir && *dir)
-        candidates.push_back({std::filesystem::path(dir) / "NotoSans-Regular.ttf",
-                              std::filesystem::path(dir) / "NotoSans-Bold.ttf"});
-    candidates.push_back({"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                          "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"});
-    candidates.push_back({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                          "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"});
-    for (const Candidate& c : candidates) {
-        if (!file_exists(c.regular)) continue;
-        return FontFiles{c.regular, file_exists(c.bold) ? c.bold : std::filesystem::path()};
+    // Noto Sans first, then DejaVu Sans, each from os::font_folders() ($RC_FONT_DIR, the fonts folder
+    // beside the program, the system's).
+    for (const auto& [regular, bold] : {std::pair{"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"},
+                                        std::pair{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"}}) {
+        const auto found = os::find_font(regular);
+        if (!found) continue;
+        const auto bold_path = found->parent_path() / bold;
+        return FontFiles{*found, file_exists(bold_path) ? bold_path : std::filesystem::path()};
     }
     return {};
 }
@@ -76,21 +72,22 @@ const Fonts& build_fonts(ImFontAtlas& atlas, float pixel_size, const FontFiles& 
 
     Fonts out;
     out.pixel_size = size;
-    const std::filesystem::path symbols = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    const std::filesystem::path symbols = os::find_font("DejaVuSans.ttf").value_or(std::filesystem::path());
     if (!files.regular.empty()) {
         ImFontConfig config;
         config.OversampleH = 1; // FreeType ignores oversampling; keeps stb's path small if used
-        out.body = atlas.AddFontFromFileTTF(files.regular.c_str(), size, &config, kRanges);
-        if (out.body && files.regular != symbols && file_exists(symbols)) {
+        out.body = atlas.AddFontFromFileTTF(files.regular.string().c_str(), size, &config, kRanges);
+        if (out.body && !symbols.empty() && files.regular != symbols) {
             // Noto Sans lacks some symbols (arrows, geometric shapes): take those from DejaVu Sans.
             ImFontConfig merge;
             merge.MergeMode = true;
             static constexpr ImWchar kSymbolRanges[] = {0x2190, 0x21FF, 0x2212, 0x2212, 0x25A0,
                                                         0x25FF, 0x2713, 0x2717, 0};
-            atlas.AddFontFromFileTTF(symbols.c_str(), size, &merge, kSymbolRanges);
+            atlas.AddFontFromFileTTF(symbols.string().c_str(), size, &merge, kSymbolRanges);
         }
         const std::filesystem::path& bold = files.bold.empty() ? files.regular : files.bold;
-        out.heading = atlas.AddFontFromFileTTF(bold.c_str(), std::round(size * 1.3f), nullptr, kRanges);
+        out.heading =
+            atlas.AddFontFromFileTTF(bold.string().c_str(), std::round(size * 1.3f), nullptr, kRanges);
         out.source = files.regular.filename().string();
     }
     if (!out.body || !out.heading || !atlas.Build()) {

@@ -1,4 +1,4 @@
-// Settings: a small text file in the data directory; bad or missing values fall back to defaults.
+// Settings: a small text file in the config directory; bad or missing values fall back to defaults.
 #include "app/settings.hpp"
 
 #include <cstdlib>

@@ -4,6 +4,7 @@
 #include "domain/debrief_figures.hpp"
 #include "export/debrief_export.hpp"
 #include "export_scenario.hpp"
+#include "os/file_io.hpp"
 #include "store/debrief_exports.hpp"
 #include "store/error.hpp"
 
@@ -273,9 +274,7 @@ TEST_CASE(
     REQUIRE(named.files.size() == 4);
     for (const ExportedFile& f : named.files) {
         CHECK(has(f.path.filename().string(), "-identifiable"));
-        const auto perms = std::filesystem::status(f.path).permissions();
-        CHECK((perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) ==
-              std::filesystem::perms::none);
+        CHECK(rc::os::is_owner_only(f.path));
     }
     CHECK(store::debrief_exports(*sc.store).size() == 3);
     CHECK(store::debrief_exports(*sc.store).back().identifiable);

@@ -1,6 +1,6 @@
 // What the program does first (src/cli/main.cpp): no core dumps, files private to the user. Checked in
 // a forked child, so the test process itself stays debuggable.
-#include "store/os_security.hpp"
+#include "os/security.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+using namespace rc;
 using namespace rc::store;
 
 TEST_CASE("process: no core dumps and umask 077 after harden_process") {

@@ -1,3 +1,4 @@
+#include "os/file_io.hpp"
 #include "store/error.hpp"
 #include "store/migrations.hpp"
 #include "store/store.hpp"
@@ -24,8 +25,7 @@ TEST_CASE("store: create, then reopen with the durability pragmas") {
         CHECK(c.status == CentreStatus::Standby);
         CHECK(c.created_at == kT0);
     }
-    CHECK((std::filesystem::status(db).permissions() & std::filesystem::perms::others_read) ==
-          std::filesystem::perms::none);
+    CHECK(rc::os::is_owner_only(db));
     auto s = Store::open(db, {}, clock);
     CHECK(s->session().state == SessionState::SignedOut);
     Connection& c = s->connection_for_reading();

@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers for the store tests: temporary folders, file hashes, a quick way to make a store.
 #include "domain/clock.hpp"
+#include "os/process.hpp"
 #include "store/store.hpp"
 
 #include <atomic>
@@ -12,7 +13,6 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 #include <string>
-#include <unistd.h>
 
 namespace rc::store::test {
 
@@ -39,7 +39,7 @@ public:
         std::filesystem::path root = base && *base
                                          ? std::filesystem::path(base)
                                          : std::filesystem::temp_directory_path() / "rc-store-tests";
-        path_ = root / (name + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        path_ = root / (name + "-" + std::to_string(rc::os::process_id()) + "-" + std::to_string(counter++));
         std::filesystem::remove_all(path_);
         std::filesystem::create_directories(path_);
     }

@@ -1,10 +1,10 @@
+#include "os/process.hpp"
 #include "store/error.hpp"
 #include "store/store.hpp"
 #include "store/writer_lock.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 using namespace rc;
 using namespace rc::store;
@@ -16,14 +16,14 @@ TEST_CASE("one writer: a second copy gets a clear message naming the other proce
     auto db = dir / "centre.sqlite";
     auto first = make_store(db, clock);
     first->append_log("written by the first copy");
-    CHECK(WriterLock::holder(db) == static_cast<long>(::getpid()));
+    CHECK(WriterLock::holder(db) == rc::os::process_id());
     try {
         Store::open(db, {}, clock);
         FAIL("a second writer opened the file");
     } catch (const StoreError& e) {
         CHECK(e.kind() == ErrorKind::Locked);
         CHECK(e.problem().find("already open") != std::string::npos);
-        CHECK(e.problem().find("process " + std::to_string(::getpid())) != std::string::npos);
+        CHECK(e.problem().find("process " + std::to_string(rc::os::process_id())) != std::string::npos);
         CHECK(e.advice().find("read-only") != std::string::npos);
         CHECK(std::string(e.what()).find("database is locked") == std::string::npos);
     }

@@ -1,12 +1,12 @@
 #include "fault_vfs.hpp"
 
 #include <cstring>
-#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <sqlite3.h>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace rc::test {
@@ -168,11 +168,11 @@ int x_shm_unmap(sqlite3_file* f, int del) {
     return shim(f)->real->pMethods->xShmUnmap(shim(f)->real, del);
 }
 
-const sqlite3_io_methods kMethods = {2, // no xFetch: every read goes through xRead
-                                     x_close, x_read, x_write, x_truncate, x_sync, x_file_size, x_lock,
-                                     x_unlock, x_check_reserved, x_file_control, x_sector_size,
-                                     x_device_characteristics, x_shm_map, x_shm_lock, x_shm_barrier,
-                                     x_shm_unmap, nullptr, nullptr};
+const sqlite3_io_methods kMethods = {
+    2, // no xFetch: every read goes through xRead
+    x_close,   x_read,     x_write,          x_truncate,     x_sync,        x_file_size,
+    x_lock,    x_unlock,   x_check_reserved, x_file_control, x_sector_size, x_device_characteristics,
+    x_shm_map, x_shm_lock, x_shm_barrier,    x_shm_unmap,    nullptr,       nullptr};
 
 int v_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* out_flags) {
     ShimFile* s = shim(f);
@@ -293,16 +293,22 @@ void FaultVfs::reboot() {
     Shared& s = shared();
     std::lock_guard<std::mutex> g(s.mutex);
     for (auto& [path, st] : s.files) {
-        const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-        if (fd < 0) continue;
-        for (auto it = st.undo.rbegin(); it != st.undo.rend(); ++it)
-            if (!it->old_bytes.empty())
-                (void)!::pwrite(fd, it->old_bytes.data(), it->old_bytes.size(), static_cast<off_t>(it->offset));
-        (void)!::ftruncate(fd, static_cast<off_t>(st.synced_size));
-        ::close(fd);
+        // Portable file calls, so the power-cut tests run on the Windows build too.
+        {
+            std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+            if (!f) continue;
+            for (auto it = st.undo.rbegin(); it != st.undo.rend(); ++it)
+                if (!it->old_bytes.empty()) {
+                    f.seekp(static_cast<std::streamoff>(it->offset));
+                    f.write(reinterpret_cast<const char*>(it->old_bytes.data()),
+                            static_cast<std::streamsize>(it->old_bytes.size()));
+                }
+        }
+        std::error_code ec;
+        std::filesystem::resize_file(path, static_cast<std::uintmax_t>(st.synced_size), ec);
         // The wal-index is shared memory: after a power cut it is rebuilt from the WAL.
         if (path.size() > 4 && path.compare(path.size() - 4, 4, "-wal") == 0)
-            ::unlink((path.substr(0, path.size() - 4) + "-shm").c_str());
+            std::filesystem::remove(path.substr(0, path.size() - 4) + "-shm", ec);
     }
     s.files.clear();
     s.power_off = false;

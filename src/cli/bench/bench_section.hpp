@@ -60,6 +60,8 @@ SectionResult run_sign_in_section(const BenchOptions& options);
 // The benchmark's hidden child mode: opens the real window for `seconds` in "event" or "poll" mode
 // and prints one line with its CPU times for the parent (idle_cpu). Returns the exit code.
 int run_window_child(const std::string& mode, double seconds);
+// The first word of the line the child prints.
+inline constexpr const char* kWindowChildTag = "rc-window-child";
 
 // Median and 99th percentile (nearest rank) of the samples; the vector is sorted in place.
 struct Percentiles {

@@ -2,12 +2,12 @@
 // transaction) against a raw SQLite INSERT + COMMIT with the same pragmas, interleaved in the same run,
 // with 10,000 people already in the database; then loading all of them back with people().
 #include "cli/bench/bench_section.hpp"
+#include "os/process.hpp"
 #include "store/checkin_benchmark.hpp"
 #include "store/error.hpp"
 
 #include <filesystem>
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 namespace rc::cli::bench {
 
@@ -16,7 +16,7 @@ SectionResult run_checkin_commit_section(const BenchOptions& options) {
     constexpr int kSeedPeople = 10000;
     SectionResult r;
     const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("rc-bench-checkin-" + std::to_string(::getpid()));
+        std::filesystem::temp_directory_path() / ("rc-bench-checkin-" + std::to_string(rc::os::process_id()));
     std::filesystem::create_directories(dir);
     // The store logs each check-in by reference: thousands of lines that would bury the table.
     const auto log_level = spdlog::get_level();

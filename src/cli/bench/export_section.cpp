@@ -6,6 +6,7 @@
 #include "domain/clock.hpp"
 #include "domain/default_procedure.hpp"
 #include "export/debrief_export.hpp"
+#include "os/process.hpp"
 #include "store/error.hpp"
 #include "store/inspect.hpp"
 #include "store/operation.hpp"
@@ -17,7 +18,6 @@
 #include <filesystem>
 #include <random>
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 namespace rc::cli::bench {
 
@@ -69,7 +69,7 @@ SectionResult run_export_section(const BenchOptions& options) {
     (void)options;
     SectionResult r;
     const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("rc-bench-export-" + std::to_string(::getpid()));
+        std::filesystem::temp_directory_path() / ("rc-bench-export-" + std::to_string(rc::os::process_id()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const auto log_level = spdlog::get_level();

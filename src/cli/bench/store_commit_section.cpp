@@ -1,11 +1,11 @@
 // One committed store write (a log entry: encryption, the row and its audit row, one transaction)
 // against a raw SQLite INSERT + COMMIT with the same pragmas, interleaved in the same run.
 #include "cli/bench/bench_section.hpp"
+#include "os/process.hpp"
 #include "store/commit_benchmark.hpp"
 #include "store/error.hpp"
 
 #include <filesystem>
-#include <unistd.h>
 
 namespace rc::cli::bench {
 
@@ -13,7 +13,7 @@ SectionResult run_store_commit_section(const BenchOptions& options) {
     (void)options;
     SectionResult r;
     const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("rc-bench-commit-" + std::to_string(::getpid()));
+        std::filesystem::temp_directory_path() / ("rc-bench-commit-" + std::to_string(rc::os::process_id()));
     std::filesystem::create_directories(dir);
     try {
         const store::CommitBenchmarkResult b = store::run_commit_benchmark(dir, 300);

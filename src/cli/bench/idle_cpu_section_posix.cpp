@@ -2,6 +2,7 @@
 // starts itself twice as a child in a hidden mode (bench --window-child event|poll) that opens the
 // same window for N seconds. The child reports its CPU time when its loop began; the parent reads
 // the child's total CPU time (all threads, Mesa's included) from wait4() and takes the difference.
+// POSIX only (fork, wait4); the Windows build reports the section as not measured there.
 #include "cli/bench/bench_section.hpp"
 #include "platform/console_app.hpp"
 
@@ -25,8 +26,6 @@ extern char** environ;
 namespace rc::cli::bench {
 
 namespace {
-
-constexpr const char* kChildTag = "rc-window-child";
 
 double now_seconds() {
     timespec ts{};
@@ -118,7 +117,7 @@ ChildRun run_child(const std::string& self, const char* mode, double seconds, co
                         : "the window child failed (status " + std::to_string(status) + ")";
         return r;
     }
-    const std::size_t at = output.find(kChildTag);
+    const std::size_t at = output.find(kWindowChildTag);
     if (at == std::string::npos ||
         std::sscanf(output.c_str() + at, "rc-window-child cpu_start=%lf cpu_end=%lf wall=%lf frames=%ld",
                     &r.cpu_loop_start, &r.cpu_loop_end, &r.loop_wall, &r.frames) != 4) {
@@ -130,22 +129,6 @@ ChildRun run_child(const std::string& self, const char* mode, double seconds, co
 }
 
 } // namespace
-
-int run_window_child(const std::string& mode, double seconds) {
-    platform::ConsoleOptions options;
-    options.loop_mode = mode == "poll" ? platform::LoopMode::Polling : platform::LoopMode::EventDriven;
-    options.run_seconds = seconds > 0 ? seconds : 30.0;
-    options.write_settings = false;
-    platform::LoopStats stats;
-    options.stats = &stats;
-    const int code = platform::run_console(options);
-    if (code != 0) return code;
-    std::printf("%s cpu_start=%.6f cpu_end=%.6f wall=%.6f frames=%ld\n", kChildTag,
-                stats.cpu_seconds_at_loop_start, stats.cpu_seconds_at_loop_end, stats.loop_wall_seconds,
-                stats.frames);
-    std::fflush(stdout);
-    return 0;
-}
 
 SectionResult run_idle_cpu_section(const BenchOptions& options) {
     SectionResult out;

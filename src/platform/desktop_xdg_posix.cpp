@@ -1,5 +1,4 @@
 #include "platform/desktop_xdg.hpp"
-
 #include "platform/process.hpp"
 
 #include <spdlog/spdlog.h>
@@ -18,6 +17,16 @@ std::optional<std::string> XdgDesktop::open_folder(const std::filesystem::path& 
     if (auto problem = start_detached({"xdg-open", folder.string()})) return problem;
     spdlog::info("desktop: opened an export folder in the file manager");
     return std::nullopt;
+}
+
+} // namespace rc::platform
+
+#include "platform/system_desktop.hpp"
+
+namespace rc::platform {
+
+std::unique_ptr<ui::Desktop> make_system_desktop() {
+    return std::make_unique<XdgDesktop>();
 }
 
 } // namespace rc::platform

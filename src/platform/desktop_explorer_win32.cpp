@@ -1,0 +1,37 @@
+// Windows: folders open in Explorer (ShellExecuteW), which every Windows desktop has.
+#include "os/win32_error.hpp"
+#include "platform/system_desktop.hpp"
+
+#include <shellapi.h>
+#include <spdlog/spdlog.h>
+#include <system_error>
+#include <windows.h>
+
+namespace rc::platform {
+
+namespace {
+
+class ExplorerDesktop final : public ui::Desktop {
+public:
+    bool can_open_folders() const override { return true; }
+    std::optional<std::string> open_folder(const std::filesystem::path& folder) override {
+        std::error_code ec;
+        const std::string shown = os::utf8_from_wide(folder.c_str());
+        if (!std::filesystem::is_directory(folder, ec))
+            return "The folder " + shown + " is not there any more.";
+        const auto result = reinterpret_cast<INT_PTR>(
+            ShellExecuteW(nullptr, L"open", folder.c_str(), nullptr, nullptr, SW_SHOWNORMAL));
+        // ShellExecuteW reports success as a value above 32.
+        if (result <= 32) return "Explorer could not be started to open " + shown + ": open it yourself.";
+        spdlog::info("desktop: opened an export folder in Explorer");
+        return std::nullopt;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<ui::Desktop> make_system_desktop() {
+    return std::make_unique<ExplorerDesktop>();
+}
+
+} // namespace rc::platform
