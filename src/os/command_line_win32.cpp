@@ -1,8 +1,11 @@
 #include "os/command_line.hpp"
 #include "os/win32_error.hpp"
 
-#include <shellapi.h>
+// windows.h first: shellapi.h depends on it.
+// clang-format off
 #include <windows.h>
+#include <shellapi.h>
+// clang-format on
 
 namespace rc::os {
 
