@@ -5,6 +5,7 @@
 #include "domain/clock.hpp"
 #include "store/backup.hpp"
 #include "store/error.hpp"
+#include "os/utf8_path.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -24,8 +25,8 @@ int run_backup(const CliContext& ctx, const std::string& to) {
     try {
         rc::store::BackupResult r =
             rc::store::backup_database(path, dir, clock, rc::store::BackupKind::Manual);
-        std::printf("Backed up %s\nto %s (%lld bytes, checked with quick_check).\n", path.c_str(),
-                    r.file.c_str(), static_cast<long long>(r.bytes));
+        std::printf("Backed up %s\nto %s (%lld bytes, checked with quick_check).\n", os::path_to_utf8(path).c_str(),
+                    os::path_to_utf8(r.file).c_str(), static_cast<long long>(r.bytes));
         return 0;
     } catch (const rc::store::StoreError& e) {
         return report_error("backup", e);

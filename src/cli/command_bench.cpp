@@ -4,6 +4,8 @@
 #include "cli/bench/bench_section.hpp"
 #include "cli/commands.hpp"
 #include "os/local_time.hpp"
+#include "os/paths.hpp"
+#include "os/utf8_path.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -28,12 +30,6 @@ struct BenchArgs {
     double window_seconds = 30;
 };
 
-std::string self_exe() {
-    char buf[4096];
-    const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) return {};
-    return std::string(buf, static_cast<std::size_t>(n));
-}
 
 std::string cpu_model() {
     std::ifstream in("/proc/cpuinfo");
@@ -177,7 +173,7 @@ int run_bench(BenchArgs& args) {
             return 1;
         }
     }
-    args.options.self_exe = self_exe();
+    args.options.self_exe = os::path_to_utf8(os::executable_path());
     const std::string cpu = cpu_model();
     const unsigned cores = std::thread::hardware_concurrency();
     if (!args.json)

@@ -691,7 +691,7 @@ int run_demo(const CliContext& ctx, const DemoOptions& o) {
             auto store = rc::store::Store::create(c, clock);
             s = build_demo(*store, clock, start);
         }
-        std::printf("Created the demo operation in %s\n", path.c_str());
+        std::printf("Created the demo operation in %s\n", os::path_to_utf8(path).c_str());
         std::printf("Operation Larch (demo): a medium centre, activated at %s (%d h %02d min ago).\n",
                     format_local_time(start, "%H:%M").c_str(), kMinutesSinceActivation / 60,
                     kMinutesSinceActivation % 60);
@@ -699,7 +699,7 @@ int run_demo(const CliContext& ctx, const DemoOptions& o) {
             "%d people in three waves (%d children or age disputed), %d still in the centre, %d departed; "
             "%d referrals; %d bags issued; %d staff on site.\n",
             s.people, s.children, s.on_site, s.departed, s.referrals, s.bags, s.staff_on_site);
-        std::printf("Open it with:  reception-console --db %s\n", path.c_str());
+        std::printf("Open it with:  reception-console --db %s\n", os::path_to_utf8(path).c_str());
         std::printf(
             "Sign in as \"%s\" with the passphrase \"%s\" (or as \"%s\", a volunteer, with \"%s\").\n",
             kDemoUser, kDemoPassphrase, kDemoVolunteer, kDemoVolunteerPassphrase);

@@ -8,6 +8,7 @@
 #include "store/error.hpp"
 #include "store/key_wrap.hpp"
 #include "store/store.hpp"
+#include "os/utf8_path.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -56,13 +57,13 @@ int run_init(const CliContext& ctx, const InitOptions& o) {
         auto store = rc::store::Store::create(c, clock);
         wipe(c.passphrase);
         const auto centre = store->centre();
-        std::printf("Created %s\n", store->path().c_str());
+        std::printf("Created %s\n", os::path_to_utf8(store->path()).c_str());
         std::printf("Centre: %s (%s), tier %s, status %s\n", centre.name.c_str(), centre.code.c_str(),
                     std::string(tier_label(centre.tier)).c_str(),
                     std::string(centre_status_label(centre.status)).c_str());
         std::printf("First coordinator: %s. Sign in with this name and the passphrase you chose.\n",
                     o.user.c_str());
-        std::printf("Backups go to %s\n", store->backup_directory().c_str());
+        std::printf("Backups go to %s\n", os::path_to_utf8(store->backup_directory()).c_str());
         return 0;
     } catch (const rc::store::StoreError& e) {
         wipe(c.passphrase);

@@ -7,6 +7,7 @@
 #include "store/backup.hpp"
 #include "store/error.hpp"
 #include "store/migrations.hpp"
+#include "os/utf8_path.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -23,9 +24,9 @@ int run_restore(const CliContext& ctx, const std::string& from) {
     SystemClock clock;
     try {
         rc::store::RestoreResult r = rc::store::restore_database(path, from, clock);
-        std::printf("Restored %s\nfrom %s.\n", path.c_str(), r.restored_from.c_str());
+        std::printf("Restored %s\nfrom %s.\n", os::path_to_utf8(path).c_str(), os::path_to_utf8(r.restored_from).c_str());
         if (!r.kept_aside.empty())
-            std::printf("The previous database was kept as %s%s.\n", r.kept_aside.c_str(),
+            std::printf("The previous database was kept as %s%s.\n", os::path_to_utf8(r.kept_aside).c_str(),
                         r.kept_aside_by_rename ? " (moved unchanged: it could not be read)" : "");
         if (r.schema_version < rc::store::latest_schema_version())
             std::printf(

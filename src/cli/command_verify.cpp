@@ -5,6 +5,7 @@
 #include "store/inspect.hpp"
 #include "store/migrations.hpp"
 #include "store/writer_lock.hpp"
+#include "os/utf8_path.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -23,7 +24,7 @@ int run_verify(const CliContext& ctx) {
             std::fprintf(stderr, "  %s\n", r.check_messages[i].c_str());
         return 1;
     }
-    std::printf("OK: %s is a healthy Reception Console database.\n", path.c_str());
+    std::printf("OK: %s is a healthy Reception Console database.\n", os::path_to_utf8(path).c_str());
     std::printf("Schema version %d; %lld pages of %lld bytes; integrity_check: ok.\n", r.schema_version,
                 static_cast<long long>(r.page_count), static_cast<long long>(r.page_size));
     if (r.schema_version < rc::store::latest_schema_version())

@@ -32,6 +32,8 @@ AppFolders xdg_app_folders(const EnvironmentLookup& environment);
 std::optional<std::string> environment_variable(const char* name);
 // The user's home folder: $HOME, else the password database's entry (POSIX); %USERPROFILE% (Windows).
 std::optional<std::filesystem::path> home_folder();
+// The running program's file (empty if the system does not say).
+std::filesystem::path executable_path();
 // The folder holding the running program.
 std::filesystem::path executable_folder();
 

@@ -36,10 +36,14 @@ std::optional<std::filesystem::path> home_folder() {
     return std::nullopt;
 }
 
-std::filesystem::path executable_folder() {
+std::filesystem::path executable_path() {
     std::error_code ec;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::path() : self.parent_path();
+    return ec ? std::filesystem::path() : self;
+}
+
+std::filesystem::path executable_folder() {
+    return executable_path().parent_path();
 }
 
 std::vector<std::filesystem::path> font_folders() {

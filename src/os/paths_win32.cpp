@@ -33,7 +33,7 @@ std::optional<std::filesystem::path> home_folder() {
     return std::nullopt;
 }
 
-std::filesystem::path executable_folder() {
+std::filesystem::path executable_path() {
     std::wstring buffer(MAX_PATH, L'\0');
     for (;;) {
         const DWORD n = GetModuleFileNameW(nullptr, buffer.data(), static_cast<DWORD>(buffer.size()));
@@ -44,7 +44,11 @@ std::filesystem::path executable_folder() {
         }
         buffer.resize(buffer.size() * 2);
     }
-    return std::filesystem::path(buffer).parent_path();
+    return std::filesystem::path(buffer);
+}
+
+std::filesystem::path executable_folder() {
+    return executable_path().parent_path();
 }
 
 std::vector<std::filesystem::path> font_folders() {

@@ -2,10 +2,14 @@
 #include "os/win32_error.hpp"
 #include "platform/system_desktop.hpp"
 
-#include <shellapi.h>
 #include <spdlog/spdlog.h>
 #include <system_error>
+
+// windows.h first: shellapi.h depends on it.
+// clang-format off
 #include <windows.h>
+#include <shellapi.h>
+// clang-format on
 
 namespace rc::platform {
 
