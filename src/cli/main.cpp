@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
     app.add_option("--procedure", procedure_file,
                    "Procedure file to activate the centre under (default: the one built in)")
         ->check(CLI::ExistingFile);
+    // CLI11 reads "/x" as an option on Windows by default; the console's options are "--x" everywhere,
+    // so a path such as /data/roll.csv (Wine, or a share) stays a path.
+    app.allow_windows_style_options(false);
     app.require_subcommand(0, 1);
     rc::cli::register_commands(app, ctx);
 

@@ -1,12 +1,7 @@
 # The kill test's writer: commits through the real Store API and prints each acknowledged id, so that
-# rc_store_tests can SIGKILL it at random moments (see kill_test.cpp).
+# rc_store_tests can SIGKILL it at random moments (see kill_test_posix.cpp).
 add_executable(rc_store_kill_writer ${CMAKE_CURRENT_LIST_DIR}/kill_writer/kill_writer.cpp)
 target_link_libraries(rc_store_kill_writer PRIVATE rc_store rc_project_options)
 add_dependencies(rc_store_tests rc_store_kill_writer)
 target_compile_definitions(rc_store_tests PRIVATE RC_KILL_WRITER="$<TARGET_FILE:rc_store_kill_writer>")
 
-# The fault VFS (power cuts, disk faults) for the store and window tests.
-add_library(rc_test_fault_vfs STATIC ${CMAKE_CURRENT_LIST_DIR}/../support/fault_vfs.cpp)
-target_link_libraries(rc_test_fault_vfs PUBLIC PkgConfig::SQLITE3 PRIVATE rc_project_options)
-target_link_libraries(rc_store_tests PRIVATE rc_test_fault_vfs)
-target_link_libraries(rc_ui_tests PRIVATE rc_test_fault_vfs)
