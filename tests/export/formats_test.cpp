@@ -5,6 +5,7 @@
 #include "domain/debrief_figures.hpp"
 #include "export/debrief_export.hpp"
 #include "export_scenario.hpp"
+#include "os/local_time.hpp"
 #include "schema_check.hpp"
 
 #include <doctest/doctest.h>
@@ -147,8 +148,7 @@ TEST_CASE("formats: the workbook has the sheets, real dates and numbers, frozen 
     const double serial = people[1][static_cast<std::size_t>(arrived)][1];
     const auto arrival = store::people(*sc.store)[0].journey.arrived_at.value();
     const auto tt = static_cast<std::time_t>(arrival);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
+    const std::tm tm = os::local_calendar(tt);
     const double expected =
         static_cast<double>(days_since_epoch(Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday})) + 25569.0 +
         (tm.tm_hour * 3600 + tm.tm_min * 60) / 86400.0;
