@@ -2,6 +2,7 @@
 // registered and two of them completed, search and filters, journey steps, the roll import preview.
 #include "app/store_session.hpp"
 #include "headless_ui.hpp"
+#include "os/utf8_path.hpp"
 #include "store/people.hpp"
 #include "store/store.hpp"
 #include "store/test_support.hpp"
@@ -221,7 +222,7 @@ TEST_CASE("the roll import preview lists every bad row and imports nothing until
     ui.press_key(keys::Num1 + 1, Ctrl);
     ui.press_key(keys::A + 8, Ctrl); // Ctrl+I
     REQUIRE(ui.click_item(GroupArrivalPanel::kRollPath));
-    ui.type_text(fixed.c_str());
+    ui.type_text(rc::os::path_to_utf8(fixed).c_str());
     ui.frames(1);
     if (!ui.find_item(GroupArrivalPanel::kPreview))
         for (const auto& item : ui.probe().items)
