@@ -8,7 +8,6 @@
 #include "os/security.hpp"
 #include "store/backup.hpp"
 #include "store/error.hpp"
-#include "store/os_security.hpp"
 #include "store/people_internal.hpp"
 #include "store/store_internal.hpp"
 
