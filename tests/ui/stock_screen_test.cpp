@@ -5,6 +5,7 @@
 #include "activated_centre.hpp"
 #include "app/store_session.hpp"
 #include "headless_ui.hpp"
+#include "os/utf8_path.hpp"
 #include "store/people.hpp"
 #include "store/stock.hpp"
 #include "store/store.hpp"
@@ -270,7 +271,7 @@ TEST_CASE("the forecast shows a shortfall for the people expected, and a deliver
     ui.press_key(keys::A + 8, Ctrl); // Ctrl+I
     ui.frames(2);
     REQUIRE(ui.click_item(StockScreen::kDeliveryPath));
-    ui.type_text(bad.c_str());
+    ui.type_text(rc::os::path_to_utf8(bad).c_str());
     REQUIRE(ui.click_item(StockScreen::kDeliveryPreview));
     const app::StockImportPreview preview = c.session.preview_stock_import(bad);
     REQUIRE(preview.errors.size() == 2);
@@ -289,7 +290,7 @@ TEST_CASE("the forecast shows a shortfall for the people expected, and a deliver
                                   "infant,centre,5,Clewer Initiative\n");
     REQUIRE(ui.click_item(StockScreen::kDeliveryPath));
     ui.press_key(keys::A, Ctrl);
-    ui.type_text(good.c_str());
+    ui.type_text(rc::os::path_to_utf8(good).c_str());
     REQUIRE(ui.click_item(StockScreen::kDeliveryPreview));
     REQUIRE(ui.click_item(StockScreen::kDeliveryImport));
     CHECK(movement_count(c.db()) == 4);
