@@ -4,9 +4,9 @@
 #include "domain/debrief_figures.hpp"
 #include "export/debrief_export.hpp"
 #include "export_scenario.hpp"
-#include "os/file_io.hpp"
 #include "store/debrief_exports.hpp"
 #include "store/error.hpp"
+#include "support/owner_only.hpp"
 
 #include <doctest/doctest.h>
 #include <set>
@@ -274,7 +274,7 @@ TEST_CASE(
     REQUIRE(named.files.size() == 4);
     for (const ExportedFile& f : named.files) {
         CHECK(has(f.path.filename().string(), "-identifiable"));
-        CHECK(rc::os::is_owner_only(f.path));
+        rc::test::check_owner_only(f.path);
     }
     CHECK(store::debrief_exports(*sc.store).size() == 3);
     CHECK(store::debrief_exports(*sc.store).back().identifiable);

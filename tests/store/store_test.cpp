@@ -1,7 +1,7 @@
-#include "os/file_io.hpp"
 #include "store/error.hpp"
 #include "store/migrations.hpp"
 #include "store/store.hpp"
+#include "support/owner_only.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -25,7 +25,7 @@ TEST_CASE("store: create, then reopen with the durability pragmas") {
         CHECK(c.status == CentreStatus::Standby);
         CHECK(c.created_at == kT0);
     }
-    CHECK(rc::os::is_owner_only(db));
+    rc::test::check_owner_only(db);
     auto s = Store::open(db, {}, clock);
     CHECK(s->session().state == SessionState::SignedOut);
     Connection& c = s->connection_for_reading();
