@@ -75,7 +75,9 @@ std::error_code set_owner_only_acl(const std::filesystem::path& path, bool folde
     std::vector<unsigned char> sid = current_user_sid(ec);
     if (ec) return ec;
     EXPLICIT_ACCESS_W access{};
-    access.grfAccessPermissions = GENERIC_ALL;
+    // The file rights themselves (what icacls shows as "F"), not GENERIC_ALL, so the entry reads back
+    // as it is stored.
+    access.grfAccessPermissions = FILE_ALL_ACCESS;
     access.grfAccessMode = SET_ACCESS;
     access.grfInheritance = folder ? SUB_CONTAINERS_AND_OBJECTS_INHERIT : NO_INHERITANCE;
     access.Trustee.TrusteeForm = TRUSTEE_IS_SID;
