@@ -29,8 +29,8 @@ inline bool running_under_wine() {
 
 inline void check_owner_only(const std::filesystem::path& path) {
     if (running_under_wine()) {
-        MESSAGE("not checked under Wine (it keeps no access list on files): " << path.string()
-                                                                              << " owner-only");
+        MESSAGE("not checked under Wine, which keeps no access list on files: that "
+                << path.string() << " is its owner's only");
         return;
     }
     CHECK_MESSAGE(rc::os::is_owner_only(path), path.string() << " is not its owner's only");
