@@ -83,9 +83,9 @@ TEST_CASE("sqlite layer: read-only connections cannot write, and URIs survive od
     // Characters a URI must escape, and a letter outside ASCII. '?' (which ends a URI's path) is not
     // allowed in a Windows file name, so only the POSIX build's name carries it.
 #ifdef _WIN32
-    auto path = dir / rc::os::path_from_utf8("odd name#%&=\u00e9.sqlite");
+    auto path = dir.path() / rc::os::path_from_utf8("odd name#%&=\u00e9.sqlite");
 #else
-    auto path = dir / rc::os::path_from_utf8("odd name?#%&=\u00e9.sqlite");
+    auto path = dir.path() / rc::os::path_from_utf8("odd name?#%&=\u00e9.sqlite");
 #endif
     {
         Connection db = Connection::open(path, AccessMode::Create);
