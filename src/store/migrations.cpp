@@ -1,6 +1,7 @@
 #include "store/migrations.hpp"
 
 #include "store/error.hpp"
+#include "store/migration_dialect.hpp"
 #include "store/sqlite_db.hpp"
 
 #include <string>
@@ -642,11 +643,19 @@ int latest_schema_version() {
 void apply_migrations(Connection& db, int from, int to) {
     if (!db.in_transaction())
         throw StoreError(ErrorKind::Sql, "migrations must run inside a transaction (a programming error)");
-    for (const Migration& m : kMigrations) {
+    const bool postgres = db.engine() == Engine::Postgres;
+    static const std::vector<std::string> postgres_sql = postgres_migrations(kMigrations);
+    if (postgres && from == 0) db.exec(postgres_schema_preamble());
+    for (std::size_t i = 0; i < kMigrations.size(); ++i) {
+        const Migration& m = kMigrations[i];
         if (m.version <= from || m.version > to) continue;
-        db.exec(m.sql);
+        if (postgres)
+            db.exec(postgres_sql[i]);
+        else
+            db.exec(m.sql);
     }
-    db.exec("PRAGMA user_version = " + std::to_string(to));
+    if (postgres) db.exec(postgres_identity_sync());
+    db.set_schema_version(to);
 }
 
 } // namespace rc::store
