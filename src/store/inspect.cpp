@@ -56,10 +56,11 @@ DatabaseReport inspect_shared(const std::string& target, CheckDepth depth) {
         r.application_id = db.application_id();
         r.schema_version = db.schema_version();
         if (r.application_id != static_cast<std::uint32_t>(kApplicationId))
-            return fail(r, r.schema_version == 0 && !db.has_table("meta") ? ErrorKind::Empty : ErrorKind::NotOurs,
-                        "The database " + where + " holds no Reception Console centre.",
-                        "Check the connection line. To start a new shared centre there, use "
-                        "`reception-console init --db`.");
+            return fail(
+                r, r.schema_version == 0 && !db.has_table("meta") ? ErrorKind::Empty : ErrorKind::NotOurs,
+                "The database " + where + " holds no Reception Console centre.",
+                "Check the connection line. To start a new shared centre there, use "
+                "`reception-console init --db`.");
         if (r.schema_version > latest_schema_version())
             return fail(r, ErrorKind::NewerVersion,
                         where + " was made by a newer version of Reception Console (schema version " +

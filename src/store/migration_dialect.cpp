@@ -72,22 +72,27 @@ std::string translate(const std::string& sqlite, std::map<std::string, std::stri
         s.append(sqlite, last, static_cast<std::size_t>(m.position(0)) - last);
         const std::string name = m[1], event = m[2], table = m[3], message = m[5];
         trigger_tables[name] = table;
-        std::string body = "RAISE EXCEPTION USING ERRCODE = 'integrity_constraint_violation', MESSAGE = '" + message + "';";
-        if (m[4].matched) body = "IF " + translate_condition(m[4].str()) + " THEN\n        " + body + "\n    END IF;";
-        s += "CREATE OR REPLACE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $rc$\nBEGIN\n    " + body +
-             "\n    RETURN " + (event == "DELETE" ? "OLD" : "NEW") + ";\nEND $rc$;\nCREATE TRIGGER " + name +
-             " BEFORE " + event + " ON " + table + " FOR EACH ROW EXECUTE FUNCTION " + name + "();";
+        std::string body =
+            "RAISE EXCEPTION USING ERRCODE = 'integrity_constraint_violation', MESSAGE = '" + message + "';";
+        if (m[4].matched)
+            body = "IF " + translate_condition(m[4].str()) + " THEN\n        " + body + "\n    END IF;";
+        s += "CREATE OR REPLACE FUNCTION " + name +
+             "() RETURNS trigger LANGUAGE plpgsql AS $rc$\nBEGIN\n    " + body + "\n    RETURN " +
+             (event == "DELETE" ? "OLD" : "NEW") + ";\nEND $rc$;\nCREATE TRIGGER " + name + " BEFORE " +
+             event + " ON " + table + " FOR EACH ROW EXECUTE FUNCTION " + name + "();";
         last = static_cast<std::size_t>(m.position(0) + m.length(0));
     }
     s.append(sqlite, last, std::string::npos);
 
     std::string out;
     last = 0;
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), drop_trigger); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), drop_trigger); it != std::sregex_iterator();
+         ++it) {
         const auto& m = *it;
         out.append(s, last, static_cast<std::size_t>(m.position(0)) - last);
         auto table = trigger_tables.find(m[1]);
-        out += table == trigger_tables.end() ? m.str() : "DROP TRIGGER " + m[1].str() + " ON " + table->second + ";";
+        out += table == trigger_tables.end() ? m.str()
+                                             : "DROP TRIGGER " + m[1].str() + " ON " + table->second + ";";
         last = static_cast<std::size_t>(m.position(0) + m.length(0));
     }
     out.append(s, last, std::string::npos);

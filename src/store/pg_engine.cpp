@@ -65,8 +65,7 @@ constexpr Oid kBoolOid = 16;
         throw StoreError(ErrorKind::Busy, problem, "Another desk was changing the same records. Try again.");
     if (code == "53100")
         throw StoreError(ErrorKind::DiskFull, problem, "The server's disk is full. Nothing was saved.");
-    if (code == "25006")
-        throw StoreError(ErrorKind::ReadOnly, problem, "This connection is read-only.");
+    if (code == "25006") throw StoreError(ErrorKind::ReadOnly, problem, "This connection is read-only.");
     if (code == "42501")
         throw StoreError(ErrorKind::NotPermitted, problem,
                          "The database role this desk signs in with may not do this. Ask whoever set up "
@@ -169,7 +168,8 @@ pg_conn* pg_connect(std::string_view target, bool read_only) {
     const char* keys[] = {"dbname", "client_encoding", "application_name", "connect_timeout", nullptr};
     const char* values[] = {t.c_str(), "UTF8", "reception-console", "10", nullptr};
     pg_conn* c = PQconnectdbParams(keys, values, 1);
-    if (!c) throw StoreError(ErrorKind::Io, "Could not start a connection to the shared centre (out of memory).");
+    if (!c)
+        throw StoreError(ErrorKind::Io, "Could not start a connection to the shared centre (out of memory).");
     if (PQstatus(c) != CONNECTION_OK) {
         std::string message = PQerrorMessage(c);
         PQfinish(c);
@@ -177,19 +177,23 @@ pg_conn* pg_connect(std::string_view target, bool read_only) {
             message.pop_back();
         const std::string where = redact_postgres_target(target);
         if (message.find("does not exist") != std::string::npos)
-            throw StoreError(ErrorKind::NotFound, "The shared centre " + where + " was not found: " + message + ".",
+            throw StoreError(ErrorKind::NotFound,
+                             "The shared centre " + where + " was not found: " + message + ".",
                              "Check the database name in the connection line, or create it with "
                              "`reception-console server setup`.");
-        if (message.find("password") != std::string::npos || message.find("authentication") != std::string::npos ||
+        if (message.find("password") != std::string::npos ||
+            message.find("authentication") != std::string::npos ||
             message.find("certificate") != std::string::npos || message.find("SSL") != std::string::npos)
-            throw StoreError(ErrorKind::NotPermitted, "The shared centre " + where + " refused this desk: " + message + ".",
+            throw StoreError(ErrorKind::NotPermitted,
+                             "The shared centre " + where + " refused this desk: " + message + ".",
                              "Check the desk's connection line, password and the centre's certificate.");
         throw StoreError(ErrorKind::Io, "Could not reach the shared centre " + where + ": " + message + ".",
                          "Check the network and that the server is running, then try again.");
     }
     PQsetNoticeProcessor(c, ignore_notice, nullptr);
-    PGresult* r = PQexec(c, read_only ? "SET default_transaction_read_only = on; SET client_min_messages = warning"
-                                      : "SET client_min_messages = warning");
+    PGresult* r =
+        PQexec(c, read_only ? "SET default_transaction_read_only = on; SET client_min_messages = warning"
+                            : "SET client_min_messages = warning");
     check(r, c, "setting up the connection");
     PQclear(r);
     return c;
@@ -230,8 +234,9 @@ std::unique_ptr<PgStatement> pg_prepare(Connection& db, int& names, std::string_
 namespace {
 std::size_t slot(PgStatement& s, int index) {
     if (index < 1 || index > s.parameters)
-        throw StoreError(ErrorKind::Sql, "a value was bound to parameter " + std::to_string(index) + " of a statement with " +
-                                             std::to_string(s.parameters) + " (a programming error)");
+        throw StoreError(ErrorKind::Sql, "a value was bound to parameter " + std::to_string(index) +
+                                             " of a statement with " + std::to_string(s.parameters) +
+                                             " (a programming error)");
     return static_cast<std::size_t>(index - 1);
 }
 } // namespace
@@ -264,12 +269,10 @@ bool pg_step(Connection& db, PgStatement& s, int& changes) {
             values[i] = s.bound[i] ? s.values[i].c_str() : nullptr;
             lengths[i] = static_cast<int>(s.values[i].size());
         }
-        PGresult* r =
-            s.name.empty()
-                ? PQexecParams(db.pg_handle(), s.sql.c_str(), s.parameters, nullptr, values.data(), lengths.data(),
-                               s.formats.data(), 0)
-                : PQexecPrepared(db.pg_handle(), s.name.c_str(), s.parameters, values.data(), lengths.data(),
-                                 s.formats.data(), 0);
+        PGresult* r = s.name.empty() ? PQexecParams(db.pg_handle(), s.sql.c_str(), s.parameters, nullptr,
+                                                    values.data(), lengths.data(), s.formats.data(), 0)
+                                     : PQexecPrepared(db.pg_handle(), s.name.c_str(), s.parameters,
+                                                      values.data(), lengths.data(), s.formats.data(), 0);
         check(r, db.pg_handle(), "running a statement");
         PQclear(s.result);
         s.result = r;

@@ -18,7 +18,7 @@ struct PgStatement {
     std::string name; // the server-side prepared statement; empty: run unnamed (one round trip)
     int parameters = 0;
     std::vector<std::string> values;
-    std::vector<char> bound; // 0: NULL
+    std::vector<char> bound;  // 0: NULL
     std::vector<int> formats; // 0: text, 1: binary (bytea)
     pg_result* result = nullptr;
     int row = -1;

@@ -6,8 +6,8 @@
 #include "domain/person.hpp"
 #include "domain/text_match.hpp"
 #include "store/backup.hpp"
-#include "store/os_security.hpp"
 #include "store/error.hpp"
+#include "store/os_security.hpp"
 #include "store/people_internal.hpp"
 #include "store/store_internal.hpp"
 
@@ -248,10 +248,11 @@ PurgeResult purge_personal_data(Store& store, const PurgeOptions& options, const
         if (progress) progress(fraction, step);
     };
     if (store.shared_centre())
-        throw StoreError(ErrorKind::NotPermitted,
-                         "The retention purge does not run on a shared centre yet: it would also have to clear "
-                         "the server's own copies (its write-ahead log and dumps).",
-                         "See docs/shared-centre.md. Nothing was changed.");
+        throw StoreError(
+            ErrorKind::NotPermitted,
+            "The retention purge does not run on a shared centre yet: it would also have to clear "
+            "the server's own copies (its write-ahead log and dumps).",
+            "See docs/shared-centre.md. Nothing was changed.");
     const fs::path db = store.path();
     PurgeResult result;
     result.bytes_before = bytes_of(db) + bytes_of(wal_of(db));

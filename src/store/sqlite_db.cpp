@@ -93,7 +93,8 @@ Statement::~Statement() {
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)), pg_(std::move(other.pg_)) {}
+    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)),
+      pg_(std::move(other.pg_)) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {

@@ -230,7 +230,7 @@ private:
     friend class Statement;
     sqlite3* db_ = nullptr;
     pg_conn* pg_ = nullptr;
-    int pg_changes_ = 0;       // rows the last statement changed (PostgreSQL)
+    int pg_changes_ = 0;         // rows the last statement changed (PostgreSQL)
     int pg_statement_names_ = 0; // names prepared statements on the server: rc1, rc2, ...
     AccessMode mode_ = AccessMode::ReadOnly;
     std::filesystem::path path_;

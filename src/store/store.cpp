@@ -87,9 +87,8 @@ const SecureBuffer& checked_key(const Store& store, const Keyring& keyring, Perm
 } // namespace
 
 Store::WriteScope::WriteScope(Store& store, Permission needed, bool needs_permission)
-    : store_(store),
-      cipher_(checked_key(store, store.keyring_, needed, needs_permission), &store.coordinator_public_key_,
-              store.keyring_.coordinator_key()),
+    : store_(store), cipher_(checked_key(store, store.keyring_, needed, needs_permission),
+                             &store.coordinator_public_key_, store.keyring_.coordinator_key()),
       tx_(store.conn_),
       ctx_(std::in_place, WriteContext{store.conn_, cipher_, *store.user_, store.clock_.now()}) {}
 
@@ -148,7 +147,8 @@ void Store::load_meta() {
     }
     if (!coordinator_public_key_.empty() &&
         coordinator_public_key_.size() != FieldCipher::coordinator_public_key_size)
-        throw StoreError(ErrorKind::Corrupt, path_.string() + " is damaged: its coordinator key is malformed.",
+        throw StoreError(ErrorKind::Corrupt,
+                         path_.string() + " is damaged: its coordinator key is malformed.",
                          restore_advice(path_.string()));
     if (name_tag_key_.size() != 32)
         throw StoreError(ErrorKind::Corrupt, path_.string() + " is damaged: its user index key is missing.",
@@ -194,8 +194,9 @@ void Store::upgrade_if_needed(const OpenOptions& options) {
     // A shared centre upgrades in one transaction on the server (PostgreSQL's DDL is transactional);
     // its backups are the server's (pg_dump), not a file beside a database that has no file.
     const bool shared = shared_centre();
-    BackupResult backup = shared ? BackupResult{}
-                                 : write_backup(conn_, backup_file_path(dir, path_, BackupKind::BeforeUpgrade, now, from), now);
+    BackupResult backup =
+        shared ? BackupResult{}
+               : write_backup(conn_, backup_file_path(dir, path_, BackupKind::BeforeUpgrade, now, from), now);
     {
         Transaction tx(conn_);
         apply_migrations(conn_, from, to);
@@ -214,18 +215,22 @@ void Store::upgrade_if_needed(const OpenOptions& options) {
                  backup.file.string());
 }
 
-std::unique_ptr<Store> Store::open_shared(std::string_view target, const OpenOptions& options, const Clock& clock) {
+std::unique_ptr<Store> Store::open_shared(std::string_view target, const OpenOptions& options,
+                                          const Clock& clock) {
     std::unique_ptr<Store> s(new Store(redact_postgres_target(target), clock));
     s->read_only_ = options.mode == OpenMode::ReadOnly;
-    s->conn_ = Connection::open_postgres(target, s->read_only_ ? AccessMode::ReadOnly : AccessMode::ReadWrite);
+    s->conn_ =
+        Connection::open_postgres(target, s->read_only_ ? AccessMode::ReadOnly : AccessMode::ReadWrite);
     const std::string where = s->path_.string();
     if (s->conn_.application_id() != static_cast<std::uint32_t>(kApplicationId))
-        throw StoreError(ErrorKind::NotOurs, "The database " + where + " holds no Reception Console centre.",
-                         "Check the connection line, or create a centre there with `reception-console init --db`.");
+        throw StoreError(
+            ErrorKind::NotOurs, "The database " + where + " holds no Reception Console centre.",
+            "Check the connection line, or create a centre there with `reception-console init --db`.");
     const int version = s->conn_.schema_version();
     if (version > latest_schema_version())
         throw StoreError(ErrorKind::NewerVersion,
-                         "The shared centre " + where + " was made by a newer Reception Console (schema version " +
+                         "The shared centre " + where +
+                             " was made by a newer Reception Console (schema version " +
                              std::to_string(version) + ").",
                          "Install the newer version on this desk.");
     if (s->read_only_ && version < latest_schema_version())
@@ -452,7 +457,8 @@ std::optional<std::string> settings_problem(const Settings& s) {
 
 BackupResult Store::backup_now(BackupKind kind) {
     if (shared_centre())
-        throw StoreError(ErrorKind::Backup, "Backups of a shared centre are made on its server, not by a desk.",
+        throw StoreError(ErrorKind::Backup,
+                         "Backups of a shared centre are made on its server, not by a desk.",
                          "Run pg_dump on the server (see docs/shared-centre.md).");
     const UnixSeconds now = clock_.now();
     const auto dir = backup_directory();
@@ -465,10 +471,14 @@ BackupResult Store::backup_now(BackupKind kind) {
 namespace {
 const char* backup_kind_id(BackupKind kind) {
     switch (kind) {
-    case BackupKind::Automatic: return "automatic";
-    case BackupKind::Manual: return "manual";
-    case BackupKind::BeforeUpgrade: return "before_upgrade";
-    case BackupKind::BeforeRestore: return "before_restore";
+    case BackupKind::Automatic:
+        return "automatic";
+    case BackupKind::Manual:
+        return "manual";
+    case BackupKind::BeforeUpgrade:
+        return "before_upgrade";
+    case BackupKind::BeforeRestore:
+        return "before_restore";
     }
     return "manual";
 }
@@ -479,8 +489,9 @@ void Store::record_backup_copy(const std::filesystem::path& file, BackupKind kin
     // Never stops a backup: a copy the record misses is reported by the purge's folder scan instead.
     try {
         Transaction tx(conn_);
-        conn_.cached("INSERT INTO backup_copies (path, kind, written_at) VALUES (?, ?, ?) "
-                     "ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at, removed_at = NULL")
+        conn_
+            .cached("INSERT INTO backup_copies (path, kind, written_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at, removed_at = NULL")
             ->bind_all(std::filesystem::absolute(file).lexically_normal().string(), backup_kind_id(kind),
                        clock_.now())
             .run();

@@ -62,7 +62,8 @@ void activate_default(Store& s) {
 }
 
 // Runs `body` on a new SQLite file, then on a new PostgreSQL database when the suite has its server.
-void on_both_engines(const std::string& label, const std::function<void(const std::filesystem::path&)>& body) {
+void on_both_engines(const std::string& label,
+                     const std::function<void(const std::filesystem::path&)>& body) {
     {
         INFO("engine: SQLite");
         TempDir dir(label);
@@ -162,7 +163,8 @@ TEST_CASE("two engines: create, sign in, check in, edit, refer, issue a bag, reo
     }
 }
 
-TEST_CASE("two engines: on PostgreSQL the server holds no personal value in clear, and history is append-only") {
+TEST_CASE(
+    "two engines: on PostgreSQL the server holds no personal value in clear, and history is append-only") {
     const auto server = rc::test::test_pg_conninfo();
     if (!server) {
         MESSAGE("no test PostgreSQL server: skipped");
@@ -179,7 +181,8 @@ TEST_CASE("two engines: on PostgreSQL the server holds no personal value in clea
     Connection admin = Connection::open_postgres(db.target(), AccessMode::ReadOnly);
     std::vector<std::string> tables;
     {
-        Statement t(admin, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
+        Statement t(admin,
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
         while (t.step())
             tables.push_back(t.text_at(0));
     }

@@ -33,7 +33,7 @@ stop() {
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
   fi
   case "$dir" in /tmp/rc-pg.*) rm -rf "$dir" ;; esac
-  rm -f "$state/folder" "$state/conninfo"
+  rm -f "$state/folder" "$state/conninfo" "$state/pgdata"
 }
 
 case "$action" in
@@ -45,13 +45,17 @@ start)
   [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$dir"
   "${as_server_user[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
-  port=5432
+  # No TCP unless a test turns it on (ALTER SYSTEM overrides these); the socket folder is our own, so
+  # the default port cannot clash with another run. RC_PG_PORT chooses another for a test that listens.
+  port=${RC_PG_PORT:-5432}
+  printf "port = %s\nlisten_addresses = ''\nmax_connections = 60\n" "$port" >>"$dir/data/postgresql.conf"
   if ! "${as_server_user[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-    -o "-k $dir -p $port -c listen_addresses='' -c max_connections=60" start >/dev/null; then
+    -o "-k $dir" start >/dev/null; then
     cat "$dir/server.log" >&2
     exit 1
   fi
   echo "host=$dir port=$port user=postgres dbname=postgres" >"$state/conninfo"
+  echo "$dir/data" >"$state/pgdata"
   echo "PostgreSQL test server: $(cat "$state/conninfo")"
   ;;
 stop) stop ;;
