@@ -36,9 +36,12 @@ StoreSession::StoreSession(std::filesystem::path path, const Clock& clock)
 
 StoreSession::StoreSession(std::filesystem::path path, const Clock& clock, Options options)
     : path_(std::move(path)), clock_(clock), options_(options) {
-    status_.database_path = path_.string();
+    status_.database_path = store::is_postgres_target(path_.native())
+                                ? store::redact_postgres_target(path_.native())
+                                : path_.string();
     status_.centre_name = "No centre open";
-    if (std::filesystem::exists(path_)) open_existing();
+    // A shared centre (a PostgreSQL connection line) has no file to look for: try the server.
+    if (store::is_postgres_target(path_.native()) || std::filesystem::exists(path_)) open_existing();
     refresh();
 }
 

@@ -62,7 +62,10 @@ int run_init(const CliContext& ctx, const InitOptions& o) {
                     std::string(centre_status_label(centre.status)).c_str());
         std::printf("First coordinator: %s. Sign in with this name and the passphrase you chose.\n",
                     o.user.c_str());
-        std::printf("Backups go to %s\n", store->backup_directory().c_str());
+        if (store->shared_centre())
+            std::printf("A shared centre is backed up on its server (pg_dump): see docs/shared-centre.md\n");
+        else
+            std::printf("Backups go to %s\n", store->backup_directory().c_str());
         return 0;
     } catch (const rc::store::StoreError& e) {
         wipe(c.passphrase);

@@ -162,7 +162,7 @@ constexpr const char* kBalanceSelect =
     "SELECT bag_kind, store, sum(delta) FROM ("
     "SELECT bag_kind, to_store AS store, quantity AS delta FROM stock_movements WHERE to_store IS NOT NULL%s "
     "UNION ALL "
-    "SELECT bag_kind, from_store, -quantity FROM stock_movements WHERE from_store IS NOT NULL%s) "
+    "SELECT bag_kind, from_store, -quantity FROM stock_movements WHERE from_store IS NOT NULL%s) AS deltas "
     "GROUP BY bag_kind, store ORDER BY bag_kind, store";
 
 std::string balance_sql(bool one_kind) {
