@@ -330,7 +330,7 @@ int run_console(const ConsoleOptions& options) {
         about.log_file = (app::log_directory() / "reception-console.log").string();
         about.content_scale = loop.scale();
         loop.shell().set_about(about);
-        XdgDesktop desktop;
+        XdgDesktop desktop([] { glfwPostEmptyEvent(); });
         loop.shell().set_desktop(&desktop);
         g_window_open.store(true);
 

@@ -847,9 +847,8 @@ void StockScreen::draw_delivery(ScreenContext& ctx) {
         return;
     }
     ImGui::TextUnformatted("The file's full path");
-    ImGui::SetNextItemWidth(std::min(em(36.0f), ImGui::GetContentRegionAvail().x));
     take_focus(Tab::Delivery);
-    if (input_text(kDeliveryPath, "/media/usb/delivery.csv", delivery_path_)) delivery_preview_.reset();
+    if (delivery_field_.draw(ctx.desktop, delivery_path_, em(40.0f))) delivery_preview_.reset();
     const bool enter = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(keys::Enter, false);
     if (button(kDeliveryPreview) || enter) {
         delivery_preview_ = ctx.session.preview_stock_import(delivery_path_);

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-namespace rc::store {
+namespace rc::cli::bench {
 
 struct LatencySummary {
     double median_us = 0;
@@ -28,4 +28,4 @@ struct CommitBenchmarkResult {
 // commits of each after a short warm-up. Throws StoreError.
 CommitBenchmarkResult run_commit_benchmark(const std::filesystem::path& dir, int iterations);
 
-} // namespace rc::store
+} // namespace rc::cli::bench

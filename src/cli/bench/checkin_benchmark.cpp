@@ -1,4 +1,4 @@
-#include "store/checkin_benchmark.hpp"
+#include "cli/bench/checkin_benchmark.hpp"
 
 #include "domain/csv_reader.hpp"
 #include "store/people.hpp"
@@ -12,7 +12,9 @@
 #include <numeric>
 #include <vector>
 
-namespace rc::store {
+namespace rc::cli::bench {
+
+using namespace rc::store;
 
 namespace {
 
@@ -209,4 +211,4 @@ CheckInBenchmarkResult run_checkin_benchmark(const std::filesystem::path& dir, i
     return result;
 }
 
-} // namespace rc::store
+} // namespace rc::cli::bench

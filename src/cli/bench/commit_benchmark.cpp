@@ -1,4 +1,4 @@
-#include "store/commit_benchmark.hpp"
+#include "cli/bench/commit_benchmark.hpp"
 
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
@@ -9,7 +9,9 @@
 #include <numeric>
 #include <vector>
 
-namespace rc::store {
+namespace rc::cli::bench {
+
+using namespace rc::store;
 
 namespace {
 
@@ -110,4 +112,4 @@ CommitBenchmarkResult run_commit_benchmark(const std::filesystem::path& dir, int
     return result;
 }
 
-} // namespace rc::store
+} // namespace rc::cli::bench
