@@ -18,9 +18,13 @@ struct Synonyms {
 };
 
 // The field names themselves match as Exact; these as Synonym.
-constexpr std::array<Synonyms, 21> kSynonyms{{
+constexpr std::array<Synonyms, 22> kSynonyms{{
     {"tag", "Tag or wristband", {"wristband", "wristbandnumber", "wristbandno", "tagnumber", "tagno"}},
-    {"name", "Full name", {"fullname", "nameasgiven", "personname", "namegiven", "names"}},
+    {"name", "Full name", {"fullname", "nameasgiven", "personname", "namegiven", "names", "nameaswritten"}},
+    {"latin_name",
+     "Name in Latin letters",
+     {"nameinlatinletters", "latinname", "transliteration", "transliteratedname", "romanisedname",
+      "romanizedname", "nameinlatin", "nameinenglish", "englishname"}},
     {"alias", "Alias", {"aka", "knownas", "nickname", "othername", "othernames"}},
     {"sex", "Sex", {"gender", "mf"}},
     {"dob", "Date of birth", {"dateofbirth", "birthdate", "born", "birthday", "datedenaissance"}},

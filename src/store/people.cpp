@@ -47,7 +47,8 @@ void pad(std::string& out) {
 // with (reference, relation) and the urgent medical flag, both sealed like the rest; format 1 records
 // read as having neither.
 constexpr char kPersonalFormat1 = 1;
-constexpr char kPersonalFormat = 2;
+constexpr char kPersonalFormat2 = 2;
+constexpr char kPersonalFormat = 3; // 2 and the name in Latin letters as a last field
 constexpr char kHasMedical = 1;
 
 std::string status_id(const JourneySummary& s) {
@@ -315,12 +316,15 @@ std::string encode_personal(const Person& p) {
     // Added after the first format: a record without it ends in padding, which reads as empty.
     put_u32(out, p.adult_judgement.size());
     out += p.adult_judgement;
+    put_u32(out, p.latin_name.size());
+    out += p.latin_name;
     pad(out);
     return out;
 }
 
 std::optional<PersonalFields> decode_personal(std::string_view in) {
-    if (in.size() < 2 || (in[0] != kPersonalFormat && in[0] != kPersonalFormat1)) return std::nullopt;
+    if (in.size() < 2 || (in[0] != kPersonalFormat && in[0] != kPersonalFormat2 && in[0] != kPersonalFormat1))
+        return std::nullopt;
     PersonalFields f;
     f.has_medical = in[1] == kHasMedical;
     std::size_t at = 2;
@@ -342,6 +346,8 @@ std::optional<PersonalFields> decode_personal(std::string_view in) {
     f.urgent_medical = in[at] == '\1';
     ++at;
     if (!get_text(in, at, f.adult_judgement)) f.adult_judgement.clear();
+    if (in[0] == kPersonalFormat2) return f;
+    if (!get_text(in, at, f.latin_name)) return std::nullopt;
     return f;
 }
 
@@ -391,6 +397,7 @@ std::optional<std::string> open_medical(const FieldCipher& c, PersonId id, const
 void apply_personal(PersonalFields f, Person& p) {
     p.name = std::move(f.name);
     p.alias = std::move(f.alias);
+    p.latin_name = std::move(f.latin_name);
     p.date_of_birth = f.date_of_birth;
     p.diet = std::move(f.diet);
     p.property_held = std::move(f.property_held);
@@ -482,6 +489,7 @@ CheckedIn insert_person(WriteContext& w, const Person& p, const std::vector<Jour
         .value("indicators", ids_text(p.indicators, all_forced_labour_indicators, forced_labour_indicator_id))
         .value("nrm_consent", consent_id(p.nrm_consent));
     const std::pair<const char*, bool> personal[] = {{"name", !p.name.empty()},
+                                                     {"latin_name", !p.latin_name.empty()},
                                                      {"alias", !p.alias.empty()},
                                                      {"date_of_birth", p.date_of_birth.has_value()},
                                                      {"diet", !p.diet.empty()},
@@ -669,6 +677,7 @@ void update_person(Store& store, PersonId id, const Person& details) {
         clear("nrm_consent", consent_id(before.nrm_consent), consent_id(after.nrm_consent));
         const std::pair<const char*, bool> personal[] = {
             {"name", before.name != after.name},
+            {"latin_name", before.latin_name != after.latin_name},
             {"alias", before.alias != after.alias},
             {"date_of_birth", before.date_of_birth != after.date_of_birth},
             {"diet", before.diet != after.diet},

@@ -16,6 +16,7 @@ namespace rc::store {
 struct PersonalFields {
     std::string name;
     std::string alias;
+    std::string latin_name; // format 3
     std::optional<Date> date_of_birth;
     std::string diet;
     std::string property_held;

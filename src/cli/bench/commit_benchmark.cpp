@@ -13,8 +13,6 @@ namespace rc::cli::bench {
 
 using namespace rc::store;
 
-namespace {
-
 LatencySummary summarise(std::vector<double> us) {
     LatencySummary s;
     if (us.empty()) return s;
@@ -38,8 +36,6 @@ void remove_db(const std::filesystem::path& p) {
         std::filesystem::remove(q, ec);
     }
 }
-
-} // namespace
 
 std::string CommitBenchmarkResult::describe() const {
     char buf[512];

@@ -6,6 +6,7 @@
 // The target is a median ratio of at most 1.5.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace rc::cli::bench {
 
@@ -23,6 +24,11 @@ struct CommitBenchmarkResult {
     double p99_ratio = 0;
     std::string describe() const; // a few lines for a terminal
 };
+
+// The median, 99th percentile and mean of samples in microseconds (the vector is sorted in place).
+LatencySummary summarise(std::vector<double> us);
+// Removes a benchmark database with its -wal, -shm and .lock files.
+void remove_db(const std::filesystem::path& p);
 
 // Creates its two databases in `dir` (which must exist; files are replaced) and runs `iterations`
 // commits of each after a short warm-up. Throws StoreError.
