@@ -419,6 +419,33 @@ private:
         return *id;
     }
 
+    // Each block of an array-of-tables section ([[partners]], [[actions]], [[bag_kinds]], [[contacts]],
+    // [[authorised_organisations]]) with the id it declares (block_id: checked, unique) and the words
+    // that name it in messages ("partner 'red_cross'", or "[[partners]] block 3" without an id). An
+    // element that is not a table is reported ("each `element` must be a [[section]] block").
+    template <class EachBlock>
+    void each_block(const toml::array& blocks, std::string_view section, std::string_view element,
+                    std::string_view kind, std::string_view example_id, EachBlock each) {
+        const std::string name = "[[" + std::string(section) + "]]";
+        const char* article =
+            std::string_view("aeiou").find(section.front()) != std::string_view::npos ? "an" : "a";
+        std::map<std::string, std::uint32_t, std::less<>> seen;
+        std::size_t index = 0;
+        for (const toml::node& n : blocks) {
+            ++index;
+            const toml::table* t = n.as_table();
+            if (!t) {
+                error(n, name + ": each " + std::string(element) + " must be " + article + " " + name +
+                             " block, not " + std::string(type_name(n)));
+                continue;
+            }
+            std::string where = name + " block " + std::to_string(index);
+            std::string id = block_id(*t, where, kind, seen, example_id);
+            if (!id.empty()) where = std::string(kind) + " '" + id + "'";
+            each(t, where, std::move(id));
+        }
+    }
+
     // ---- [procedure] ----
     void parse_info(const toml::table& root, Procedure& p);
 

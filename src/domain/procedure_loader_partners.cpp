@@ -6,69 +6,63 @@ namespace rc::procedure_detail {
 void Checker::parse_partners(const toml::table& root, Procedure& p) {
     const toml::array* a = section_blocks(root, "partners", "one [[partners]] block per organisation");
     if (!a) return;
-    std::map<std::string, std::uint32_t, std::less<>> seen;
-    std::size_t index = 0;
-    for (const toml::node& n : *a) {
-        ++index;
-        const toml::table* t = n.as_table();
-        if (!t) {
-            error(n, "[[partners]]: each partner must be a [[partners]] block, not " +
-                         std::string(type_name(n)));
-            continue;
-        }
-        std::string where = "[[partners]] block " + std::to_string(index);
-        Partner partner;
-        partner.id = block_id(*t, where, "partner", seen, "red_cross");
-        if (!partner.id.empty()) where = "partner '" + partner.id + "'";
-        check_keys(*t,
-                   {"id", "name", "duties", "first_responder", "duty_to_notify", "small", "medium", "large"},
-                   where);
-        if (auto v = text(*t, "name", where, true, "e.g. name = \"British Red Cross\"")) partner.name = *v;
-        if (auto v = text(*t, "duties", where, false, "free text")) partner.duties = *v;
-        if (auto v = boolean(*t, "first_responder", where, false,
-                             "first_responder = true if it may make NRM "
-                             "referrals"))
-            partner.first_responder = *v;
-        if (auto v = boolean(*t, "duty_to_notify", where, false,
-                             "duty_to_notify = true if it has the section 52 duty"))
-            partner.duty_to_notify = *v;
-        for (Tier tier : all_tiers) {
-            const toml::node* rn = t->get(tier_id(tier));
-            if (!rn) continue;
-            const std::string rwhere = where + ", " + std::string(tier_id(tier));
-            if (!rn->is_table()) {
-                error(*rn, rwhere + ": must be a table such as { role = \"support\", on_site = true }, not " +
-                               std::string(type_name(*rn)));
-                if (!partner.id.empty()) broken_roles_.insert({partner.id, tier});
-                continue;
-            }
-            const toml::table& rt = *rn->as_table();
-            check_keys(rt, {"role", "on_site"}, rwhere);
-            TierRole role;
-            bool ok = true;
-            if (auto v = text(rt, "role", rwhere, true, "role = \"lead\" or \"support\"")) {
-                if (auto r = partner_role_from_id(*v))
-                    role.role = *r;
-                else {
-                    error(*rt.get("role"), rwhere + ": role " + show(*v) + " is not \"lead\" or \"support\"" +
-                                               did_you_mean(*v, role_ids));
+    each_block(
+        *a, "partners", "partner", "partner", "red_cross",
+        [&](const toml::table* t, const std::string& where, std::string id) {
+            Partner partner;
+            partner.id = std::move(id);
+            check_keys(
+                *t, {"id", "name", "duties", "first_responder", "duty_to_notify", "small", "medium", "large"},
+                where);
+            if (auto v = text(*t, "name", where, true, "e.g. name = \"British Red Cross\""))
+                partner.name = *v;
+            if (auto v = text(*t, "duties", where, false, "free text")) partner.duties = *v;
+            if (auto v = boolean(*t, "first_responder", where, false,
+                                 "first_responder = true if it may make NRM "
+                                 "referrals"))
+                partner.first_responder = *v;
+            if (auto v = boolean(*t, "duty_to_notify", where, false,
+                                 "duty_to_notify = true if it has the section 52 duty"))
+                partner.duty_to_notify = *v;
+            for (Tier tier : all_tiers) {
+                const toml::node* rn = t->get(tier_id(tier));
+                if (!rn) continue;
+                const std::string rwhere = where + ", " + std::string(tier_id(tier));
+                if (!rn->is_table()) {
+                    error(*rn, rwhere +
+                                   ": must be a table such as { role = \"support\", on_site = true }, not " +
+                                   std::string(type_name(*rn)));
+                    if (!partner.id.empty()) broken_roles_.insert({partner.id, tier});
+                    continue;
+                }
+                const toml::table& rt = *rn->as_table();
+                check_keys(rt, {"role", "on_site"}, rwhere);
+                TierRole role;
+                bool ok = true;
+                if (auto v = text(rt, "role", rwhere, true, "role = \"lead\" or \"support\"")) {
+                    if (auto r = partner_role_from_id(*v))
+                        role.role = *r;
+                    else {
+                        error(*rt.get("role"), rwhere + ": role " + show(*v) +
+                                                   " is not \"lead\" or \"support\"" +
+                                                   did_you_mean(*v, role_ids));
+                        ok = false;
+                    }
+                } else {
                     ok = false;
                 }
-            } else {
-                ok = false;
+                if (auto v = boolean(rt, "on_site", rwhere, true,
+                                     "on_site = true if someone must be at the centre, false if by phone"))
+                    role.on_site = *v;
+                else
+                    ok = false;
+                if (ok)
+                    partner.roles[tier_index(tier)] = role;
+                else if (!partner.id.empty())
+                    broken_roles_.insert({partner.id, tier});
             }
-            if (auto v = boolean(rt, "on_site", rwhere, true,
-                                 "on_site = true if someone must be at the centre, false if by phone"))
-                role.on_site = *v;
-            else
-                ok = false;
-            if (ok)
-                partner.roles[tier_index(tier)] = role;
-            else if (!partner.id.empty())
-                broken_roles_.insert({partner.id, tier});
-        }
-        p.partners.push_back(std::move(partner));
-    }
+            p.partners.push_back(std::move(partner));
+        });
     if (a->empty()) error(*root.get("partners"), "[[partners]]: no partners are defined");
     for (const Partner& partner : p.partners)
         if (!partner.id.empty() && !partner_index_.count(partner.id)) {
@@ -93,81 +87,75 @@ void Checker::parse_actions(const toml::table& root, Procedure& p) {
     const toml::array* a = section_blocks(root, "actions", "one [[actions]] block per step of the procedure");
     if (!a) return;
     if (a->empty()) error(*root.get("actions"), "[[actions]]: no actions are defined");
-    std::map<std::string, std::uint32_t, std::less<>> seen;
     const auto phases = phase_ids();
-    std::size_t index = 0;
-    for (const toml::node& n : *a) {
-        ++index;
-        const toml::table* t = n.as_table();
-        if (!t) {
-            error(n,
-                  "[[actions]]: each action must be an [[actions]] block, not " + std::string(type_name(n)));
-            continue;
-        }
-        std::string where = "[[actions]] block " + std::to_string(index);
-        ProcedureAction act;
-        act.id = block_id(*t, where, "action", seen, "rec-check-in");
-        if (!act.id.empty()) where = "action '" + act.id + "'";
-        check_keys(*t,
-                   {"id", "phase", "title", "lead", "support", "tiers", "due_after", "due_minutes",
-                    "mandatory", "notes"},
-                   where);
+    each_block(
+        *a, "actions", "action", "action", "rec-check-in",
+        [&](const toml::table* t, const std::string& where, std::string id) {
+            ProcedureAction act;
+            act.id = std::move(id);
+            check_keys(*t,
+                       {"id", "phase", "title", "lead", "support", "tiers", "due_after", "due_minutes",
+                        "mandatory", "notes"},
+                       where);
 
-        if (auto v = text(*t, "phase", where, true, "e.g. phase = \"reception\"")) {
-            if (auto ph = phase_from_id(*v))
-                act.phase = *ph;
-            else
-                error(*t->get("phase"), where + ": unknown phase " + show(*v) + did_you_mean(*v, phases) +
-                                            " (phases: " + join(phases) + ")");
-        }
-        if (auto v = text(*t, "title", where, true, "what is to be done, in a short sentence"))
-            act.title = *v;
-        if (auto v = text(*t, "notes", where, false, "free text")) act.notes = *v;
-        if (auto v = boolean(*t, "mandatory", where, false, "mandatory = true or false")) act.mandatory = *v;
+            if (auto v = text(*t, "phase", where, true, "e.g. phase = \"reception\"")) {
+                if (auto ph = phase_from_id(*v))
+                    act.phase = *ph;
+                else
+                    error(*t->get("phase"), where + ": unknown phase " + show(*v) + did_you_mean(*v, phases) +
+                                                " (phases: " + join(phases) + ")");
+            }
+            if (auto v = text(*t, "title", where, true, "what is to be done, in a short sentence"))
+                act.title = *v;
+            if (auto v = text(*t, "notes", where, false, "free text")) act.notes = *v;
+            if (auto v = boolean(*t, "mandatory", where, false, "mandatory = true or false"))
+                act.mandatory = *v;
 
-        // Tiers first: the lead is checked against them.
-        std::vector<const toml::node*> tier_refs;
-        if (auto list = text_list(*t, "tiers", where, false, "e.g. tiers = [\"medium\", \"large\"]")) {
-            if (list->empty())
-                error(*t->get("tiers"), where + ": 'tiers' is empty, so the action never applies; "
-                                                "list at least one tier or leave 'tiers' out for all");
-            for (const Located& ref : *list) {
-                auto tier = tier_from_id(ref.value);
-                if (!tier) {
-                    error(*ref.node, where + ": tier " + show(ref.value) + " is not defined" +
-                                         did_you_mean(ref.value, tier_ids) +
-                                         " (tiers: small, medium, large)");
-                } else if (std::find(act.tiers.begin(), act.tiers.end(), *tier) != act.tiers.end()) {
-                    error(*ref.node, where + ": tier " + show(ref.value) + " is listed twice");
-                } else {
-                    act.tiers.push_back(*tier);
+            // Tiers first: the lead is checked against them.
+            std::vector<const toml::node*> tier_refs;
+            if (auto list = text_list(*t, "tiers", where, false, "e.g. tiers = [\"medium\", \"large\"]")) {
+                if (list->empty())
+                    error(*t->get("tiers"), where + ": 'tiers' is empty, so the action never applies; "
+                                                    "list at least one tier or leave 'tiers' out for all");
+                for (const Located& ref : *list) {
+                    auto tier = tier_from_id(ref.value);
+                    if (!tier) {
+                        error(*ref.node, where + ": tier " + show(ref.value) + " is not defined" +
+                                             did_you_mean(ref.value, tier_ids) +
+                                             " (tiers: small, medium, large)");
+                    } else if (std::find(act.tiers.begin(), act.tiers.end(), *tier) != act.tiers.end()) {
+                        error(*ref.node, where + ": tier " + show(ref.value) + " is listed twice");
+                    } else {
+                        act.tiers.push_back(*tier);
+                    }
+                }
+            } else if (!t->get("tiers")) {
+                act.tiers.assign(all_tiers.begin(), all_tiers.end());
+            }
+
+            if (auto v = text(*t, "lead", where, true,
+                              "the id of the partner who leads it, e.g. lead = \"council\"")) {
+                const Located ref{*v, t->get("lead")};
+                if (const Partner* lead = partner_ref(ref, where, "lead")) {
+                    act.lead = *v;
+                    for (Tier tier : act.tiers)
+                        if (!lead->roles[tier_index(tier)] && !broken_roles_.count({*v, tier}))
+                            error(*ref.node,
+                                  where + ": lead " + show(*v) + " has no role at " +
+                                      std::string(tier_id(tier)) + " centres; give the partner " +
+                                      std::string(tier_id(tier)) +
+                                      " = { role = ..., on_site = ... } or list only the tiers it works "
+                                      "at in this action's 'tiers'");
                 }
             }
-        } else if (!t->get("tiers")) {
-            act.tiers.assign(all_tiers.begin(), all_tiers.end());
-        }
+            if (auto list =
+                    text_list(*t, "support", where, false, "e.g. support = [\"police\", \"red_cross\"]"))
+                for (const Located& ref : *list)
+                    if (partner_ref(ref, where, "support partner")) act.support.push_back(ref.value);
 
-        if (auto v = text(*t, "lead", where, true,
-                          "the id of the partner who leads it, e.g. lead = \"council\"")) {
-            const Located ref{*v, t->get("lead")};
-            if (const Partner* lead = partner_ref(ref, where, "lead")) {
-                act.lead = *v;
-                for (Tier tier : act.tiers)
-                    if (!lead->roles[tier_index(tier)] && !broken_roles_.count({*v, tier}))
-                        error(*ref.node,
-                              where + ": lead " + show(*v) + " has no role at " + std::string(tier_id(tier)) +
-                                  " centres; give the partner " + std::string(tier_id(tier)) +
-                                  " = { role = ..., on_site = ... } or list only the tiers it works "
-                                  "at in this action's 'tiers'");
-            }
-        }
-        if (auto list = text_list(*t, "support", where, false, "e.g. support = [\"police\", \"red_cross\"]"))
-            for (const Located& ref : *list)
-                if (partner_ref(ref, where, "support partner")) act.support.push_back(ref.value);
-
-        parse_due(*t, where, act);
-        p.actions.push_back(std::move(act));
-    }
+            parse_due(*t, where, act);
+            p.actions.push_back(std::move(act));
+        });
 }
 
 void Checker::parse_due(const toml::table& t, const std::string& where, ProcedureAction& act) {

@@ -9,28 +9,19 @@ void Checker::parse_bag_kinds(const toml::table& root, Procedure& p) {
         section_blocks(root, "bag_kinds", "one [[bag_kinds]] block per kind of support bag");
     if (!a) return;
     if (a->empty()) error(*root.get("bag_kinds"), "[[bag_kinds]]: no bag kinds are defined");
-    std::map<std::string, std::uint32_t, std::less<>> seen;
-    std::size_t index = 0;
-    for (const toml::node& n : *a) {
-        ++index;
-        const toml::table* t = n.as_table();
-        if (!t) {
-            error(n, "[[bag_kinds]]: each bag kind must be a [[bag_kinds]] block, not " +
-                         std::string(type_name(n)));
-            continue;
-        }
-        std::string where = "[[bag_kinds]] block " + std::to_string(index);
-        BagKind kind;
-        kind.id = block_id(*t, where, "bag kind", seen, "adult_female");
-        if (!kind.id.empty()) where = "bag kind '" + kind.id + "'";
-        check_keys(*t, {"id", "name"}, where);
-        if (auto v = text(*t, "name", where, true, "e.g. name = \"Adult (female)\"")) kind.name = *v;
-        if (!kind.id.empty()) {
-            bag_kind_ids_.insert(kind.id);
-            bag_kind_id_list_.push_back(kind.id);
-        }
-        p.bag_kinds.push_back(std::move(kind));
-    }
+    each_block(*a, "bag_kinds", "bag kind", "bag kind", "adult_female",
+               [&](const toml::table* t, const std::string& where, std::string id) {
+                   BagKind kind;
+                   kind.id = std::move(id);
+                   check_keys(*t, {"id", "name"}, where);
+                   if (auto v = text(*t, "name", where, true, "e.g. name = \"Adult (female)\""))
+                       kind.name = *v;
+                   if (!kind.id.empty()) {
+                       bag_kind_ids_.insert(kind.id);
+                       bag_kind_id_list_.push_back(kind.id);
+                   }
+                   p.bag_kinds.push_back(std::move(kind));
+               });
 }
 
 void Checker::parse_bag_plan(const toml::table& root, Procedure& p) {
@@ -115,41 +106,34 @@ void Checker::parse_contacts(const toml::table& root, Procedure& p) {
         section_blocks(root, "contacts", "one [[contacts]] block per number in the call-out");
     if (!a) return;
     if (a->empty()) error(*root.get("contacts"), "[[contacts]]: no contacts are defined");
-    std::map<std::string, std::uint32_t, std::less<>> seen;
-    std::size_t index = 0;
-    for (const toml::node& n : *a) {
-        ++index;
-        const toml::table* t = n.as_table();
-        if (!t) {
-            error(n, "[[contacts]]: each contact must be a [[contacts]] block, not " +
-                         std::string(type_name(n)));
-            continue;
-        }
-        std::string where = "[[contacts]] block " + std::to_string(index);
-        Contact c;
-        c.id = block_id(*t, where, "contact", seen, "call-derbyshire");
-        if (!c.id.empty()) where = "contact '" + c.id + "'";
-        check_keys(*t, {"id", "organisation", "role", "phone", "hours", "order", "partner", "notes"}, where);
-        if (auto v = text(*t, "organisation", where, true, "e.g. organisation = \"Call Derbyshire\""))
-            c.organisation = *v;
-        if (auto v = text(*t, "role", where, true, "who answers and what for")) c.role = *v;
-        if (auto v = text(*t, "phone", where, true, "the number to dial, e.g. phone = \"01629 533190\"")) {
-            if (valid_phone(*v))
-                c.phone = *v;
-            else
-                error(*t->get("phone"), where + ": phone " + show(*v) +
-                                            " is not a number to dial: use digits, spaces, '+', '-' and "
-                                            "brackets only (put instructions in 'notes')");
-        }
-        if (auto v = text(*t, "hours", where, true, "when it answers, e.g. hours = \"24 hours\""))
-            c.hours = *v;
-        c.order = bounded(*t, "order", where, false, "step in the call-out, 1 first", 1, 99);
-        if (auto v = text(*t, "notes", where, false, "free text")) c.notes = *v;
-        if (auto v = text(*t, "partner", where, false, "a partner id")) {
-            if (partner_ref(Located{*v, t->get("partner")}, where, "partner")) c.partner = *v;
-        }
-        p.contacts.push_back(std::move(c));
-    }
+    each_block(
+        *a, "contacts", "contact", "contact", "call-derbyshire",
+        [&](const toml::table* t, const std::string& where, std::string id) {
+            Contact c;
+            c.id = std::move(id);
+            check_keys(*t, {"id", "organisation", "role", "phone", "hours", "order", "partner", "notes"},
+                       where);
+            if (auto v = text(*t, "organisation", where, true, "e.g. organisation = \"Call Derbyshire\""))
+                c.organisation = *v;
+            if (auto v = text(*t, "role", where, true, "who answers and what for")) c.role = *v;
+            if (auto v =
+                    text(*t, "phone", where, true, "the number to dial, e.g. phone = \"01629 533190\"")) {
+                if (valid_phone(*v))
+                    c.phone = *v;
+                else
+                    error(*t->get("phone"), where + ": phone " + show(*v) +
+                                                " is not a number to dial: use digits, spaces, '+', '-' and "
+                                                "brackets only (put instructions in 'notes')");
+            }
+            if (auto v = text(*t, "hours", where, true, "when it answers, e.g. hours = \"24 hours\""))
+                c.hours = *v;
+            c.order = bounded(*t, "order", where, false, "step in the call-out, 1 first", 1, 99);
+            if (auto v = text(*t, "notes", where, false, "free text")) c.notes = *v;
+            if (auto v = text(*t, "partner", where, false, "a partner id")) {
+                if (partner_ref(Located{*v, t->get("partner")}, where, "partner")) c.partner = *v;
+            }
+            p.contacts.push_back(std::move(c));
+        });
 }
 
 // The functions someone on site must perform at each tier. Optional: a procedure without it names
@@ -197,48 +181,38 @@ void Checker::parse_authorised_organisations(const toml::table& root, Procedure&
     const toml::array* a = section_blocks(root, "authorised_organisations",
                                           "one [[authorised_organisations]] block per organisation");
     if (!a) return;
-    std::map<std::string, std::uint32_t, std::less<>> seen;
-    std::size_t index = 0;
-    for (const toml::node& n : *a) {
-        ++index;
-        const toml::table* t = n.as_table();
-        if (!t) {
-            error(n,
-                  "[[authorised_organisations]]: each organisation must be an [[authorised_organisations]] "
-                  "block, not " +
-                      std::string(type_name(n)));
-            continue;
-        }
-        std::string where = "[[authorised_organisations]] block " + std::to_string(index);
-        AuthorisedOrganisation o;
-        o.id = block_id(*t, where, "authorised organisation", seen, "glaa");
-        if (!o.id.empty()) where = "authorised organisation '" + o.id + "'";
-        check_keys(*t, {"id", "name", "first_responder", "duty_to_notify", "notes"}, where);
-        if (!o.id.empty() && partner_index_.count(o.id)) {
-            error(*t->get("id"), where + ": id " + show(o.id) +
-                                     " is already a partner's id; a partner is authorised by its own "
-                                     "first_responder and duty_to_notify, so leave it out here");
-            o.id.clear();
-        }
-        if (auto v = text(*t, "name", where, true,
-                          "e.g. name = \"Gangmasters and Labour Abuse Authority (GLAA)\""))
-            o.name = *v;
-        if (auto v = boolean(*t, "first_responder", where, false,
-                             "first_responder = true if it may make NRM referrals"))
-            o.first_responder = *v;
-        if (auto v = boolean(*t, "duty_to_notify", where, false,
-                             "duty_to_notify = true if it has the section 52 duty"))
-            o.duty_to_notify = *v;
-        if (auto v = text(*t, "notes", where, false, "free text")) o.notes = *v;
-        const auto typed = [&](std::string_view key) {
-            const toml::node* v = t->get(key);
-            return !v || v->is_boolean(); // a wrong type is reported already
-        };
-        if (!o.first_responder && !o.duty_to_notify && typed("first_responder") && typed("duty_to_notify"))
-            error(*t, where + ": it may make neither an NRM referral nor an MS1; set first_responder = "
-                              "true (NRM referrals), duty_to_notify = true (MS1), or both");
-        p.authorised_organisations.push_back(std::move(o));
-    }
+    each_block(
+        *a, "authorised_organisations", "organisation", "authorised organisation", "glaa",
+        [&](const toml::table* t, const std::string& where, std::string id) {
+            AuthorisedOrganisation o;
+            o.id = std::move(id);
+            check_keys(*t, {"id", "name", "first_responder", "duty_to_notify", "notes"}, where);
+            if (!o.id.empty() && partner_index_.count(o.id)) {
+                error(*t->get("id"), where + ": id " + show(o.id) +
+                                         " is already a partner's id; a partner is authorised by its own "
+                                         "first_responder and duty_to_notify, so leave it out here");
+                o.id.clear();
+            }
+            if (auto v = text(*t, "name", where, true,
+                              "e.g. name = \"Gangmasters and Labour Abuse Authority (GLAA)\""))
+                o.name = *v;
+            if (auto v = boolean(*t, "first_responder", where, false,
+                                 "first_responder = true if it may make NRM referrals"))
+                o.first_responder = *v;
+            if (auto v = boolean(*t, "duty_to_notify", where, false,
+                                 "duty_to_notify = true if it has the section 52 duty"))
+                o.duty_to_notify = *v;
+            if (auto v = text(*t, "notes", where, false, "free text")) o.notes = *v;
+            const auto typed = [&](std::string_view key) {
+                const toml::node* v = t->get(key);
+                return !v || v->is_boolean(); // a wrong type is reported already
+            };
+            if (!o.first_responder && !o.duty_to_notify && typed("first_responder") &&
+                typed("duty_to_notify"))
+                error(*t, where + ": it may make neither an NRM referral nor an MS1; set first_responder = "
+                                  "true (NRM referrals), duty_to_notify = true (MS1), or both");
+            p.authorised_organisations.push_back(std::move(o));
+        });
 }
 
 } // namespace rc::procedure_detail

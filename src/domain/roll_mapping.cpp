@@ -67,9 +67,11 @@ const Synonyms* find_field(std::string_view field) {
 
 std::vector<std::string_view> roll_fields() {
     std::vector<std::string_view> out;
+    // The two names first: as written, and in Latin letters.
     out.push_back("name");
+    out.push_back("latin_name");
     for (const Synonyms& s : kSynonyms)
-        if (s.field != "name") out.push_back(s.field);
+        if (s.field != "name" && s.field != "latin_name") out.push_back(s.field);
     return out;
 }
 

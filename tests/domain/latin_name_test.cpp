@@ -45,9 +45,10 @@ TEST_CASE("a duplicate is caught through the name in Latin letters, either way r
     const NameLikeness from_typed(typed, today);
     CHECK(from_typed.why_alike(written));
 
-    // Both have the name as written and the same Latin letters.
-    Person again = written;
-    again.name = "ዳዊት  ተስፋዬ";
+    // A record with only the Latin letters, against one with both.
+    Person again;
+    again.latin_name = "DAWIT  TESFAY";
+    again.date_of_birth = Date{1999, 5, 2};
     CHECK(NameLikeness(again, today).why_alike(written) ==
           std::optional<std::string>("the same name in Latin letters and the same date of birth"));
 
