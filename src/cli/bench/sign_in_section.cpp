@@ -32,20 +32,27 @@ SectionResult run_sign_in_section(const BenchOptions& options) {
                 clock.advance(600); // past any back-off
                 auto t0 = std::chrono::steady_clock::now();
                 const bool ok = s->sign_in(o.coordinator_name, o.passphrase).ok();
-                known.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                known.push_back(
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
                 if (!ok) throw store::StoreError(store::ErrorKind::Crypto, "the benchmark sign-in failed");
                 clock.advance(600);
                 t0 = std::chrono::steady_clock::now();
                 (void)s->sign_in("Nobody of that name", o.passphrase);
-                unknown.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                unknown.push_back(
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
             }
         }
         const Percentiles k = percentiles(known), u = percentiles(unknown);
-        r.columns = {{"sign_in", "sign-in"}, {"median_ms", "median (ms)"}, {"max_ms", "max (ms)"}, {"samples", "samples"}};
-        r.rows.push_back({Cell::str("known user (Argon2id MODERATE: 3 passes, 256 MiB)"), Cell::num(k.median, 0),
-                          Cell::num(known.back(), 0), Cell::num(static_cast<double>(known.size()), 0)});
-        r.rows.push_back({Cell::str("unknown name (the same work, so timing says nothing)"), Cell::num(u.median, 0),
-                          Cell::num(unknown.back(), 0), Cell::num(static_cast<double>(unknown.size()), 0)});
+        r.columns = {{"sign_in", "sign-in"},
+                     {"median_ms", "median (ms)"},
+                     {"max_ms", "max (ms)"},
+                     {"samples", "samples"}};
+        r.rows.push_back({Cell::str("known user (Argon2id MODERATE: 3 passes, 256 MiB)"),
+                          Cell::num(k.median, 0), Cell::num(known.back(), 0),
+                          Cell::num(static_cast<double>(known.size()), 0)});
+        r.rows.push_back({Cell::str("unknown name (the same work, so timing says nothing)"),
+                          Cell::num(u.median, 0), Cell::num(unknown.back(), 0),
+                          Cell::num(static_cast<double>(unknown.size()), 0)});
         r.notes.push_back("One Argon2id derivation unwraps both the data key and, for a coordinator, the "
                           "coordinator key. A PIN unlock (INTERACTIVE limits) is cheaper and never unwraps.");
     } catch (const store::StoreError& e) {
