@@ -49,7 +49,7 @@ TEST_CASE(
     p.name = "Andrei Popescu";
     p.alias = "Andi";
     p.adult_judgement = "visibly in his 40s";
-    const std::string plain = encode_personal(p);
+    const std::string plain = encode_personal(p, std::nullopt);
     REQUIRE(plain[0] == 3);
     const auto f = decode_personal(plain);
     REQUIRE(f);
@@ -59,7 +59,7 @@ TEST_CASE(
 
     p.name = "Дмитро Коваль";
     p.latin_name = "Dmytro Koval";
-    const auto with = decode_personal(encode_personal(p));
+    const auto with = decode_personal(encode_personal(p, std::nullopt));
     REQUIRE(with);
     CHECK(with->name == "Дмитро Коваль");
     CHECK(with->latin_name == "Dmytro Koval");
