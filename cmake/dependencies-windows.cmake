@@ -39,6 +39,19 @@ rc_imported_library(PkgConfig::XLSXWRITER libxlsxwriter.a rc_zlib)
 rc_imported_library(rc_hpdf libhpdf.a rc_zlib)
 rc_imported_library(PkgConfig::UTF8PROC libutf8proc.a)
 target_compile_definitions(PkgConfig::UTF8PROC INTERFACE UTF8PROC_STATIC)
+# The shared centre's engine needs libpq (and OpenSSL for TLS), cross-built when the prefix has them;
+# without them the store refuses a shared centre's connection line clearly (pg_engine_absent.cpp).
+if(EXISTS ${P}/lib/libpq.a AND EXISTS ${P}/lib/libssl.a)
+  set(RC_POSTGRES ON)
+  rc_imported_library(rc_openssl_crypto libcrypto.a ws2_32 crypt32 bcrypt)
+  rc_imported_library(rc_openssl_ssl libssl.a rc_openssl_crypto)
+  rc_imported_library(rc_pgcommon libpgcommon.a rc_openssl_ssl)
+  rc_imported_library(rc_pgport libpgport.a)
+  rc_imported_library(PkgConfig::LIBPQ libpq.a rc_pgcommon rc_pgport rc_openssl_ssl rc_openssl_crypto secur32
+                      ws2_32 wldap32 shell32 advapi32)
+else()
+  set(RC_POSTGRES OFF)
+endif()
 # No libpwquality for Windows: src/store/passphrase_quality_win32.cpp makes its checks itself.
 add_library(PkgConfig::PWQUALITY INTERFACE IMPORTED GLOBAL)
 # Debian's pkg-config files for spdlog and toml++ describe their Linux shared builds: header-only here.

@@ -31,6 +31,9 @@ install(FILES ${RC_PACKAGING_OUT}/changelog.gz ${PROJECT_SOURCE_DIR}/packaging/c
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/lintian-overrides
         DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME reception-console)
+# `reception-console server setup` runs this on a shared centre's server (docs/shared-centre.md).
+install(PROGRAMS ${PROJECT_SOURCE_DIR}/packaging/shared-centre-setup.sh
+        DESTINATION lib/reception-console RENAME shared-centre-setup)
 # The default procedure as an editable file, beside the copy built into the program.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/procedures/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/reception-console/procedures
@@ -70,6 +73,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # too: DejaVu is required. Noto Sans is the preferred text font on screen when present.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-core")
+# A shared centre's server: `server setup` needs PostgreSQL, its client and openssl there.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-15, postgresql-client, openssl")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/receptionconsole/reception-console")
 # CPack indents each line and turns an empty line into the " ." paragraph separator.
 # Lines of at most 79 characters (lintian: extended-description-line-too-long at 80 with the indent).

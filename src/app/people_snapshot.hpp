@@ -19,11 +19,11 @@ struct PersonRow {
     ChildStatus child = ChildStatus::Unknown;
     AgeBand age_band = AgeBand::Unknown;
     JourneySummary journey;
-    std::string name_text;             // "Name (alias)", "alias", or "not given"
+    std::string name_text;             // "Name (alias)", "Name — Latin letters", "alias", or "not given"
     std::string nationality_text;      // "Viet Nam", or ""
     std::string languages_text;        // "Vietnamese, English"
     std::string status_text;           // "Arrived", "Welfare check done", "Departed: hospital"
-    std::string search_key;            // lower-case reference, tag, name and alias, for instant search
+    std::string search_key;            // folded reference, tag, both names and alias, for search
     bool with_unrelated_adult = false; // a child who arrived with an unrelated adult (an indicator)
 };
 

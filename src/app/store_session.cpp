@@ -1,6 +1,7 @@
 #include "app/store_session.hpp"
 
 #include "domain/utf8.hpp"
+#include "os/utf8_path.hpp"
 #include "store/backup.hpp"
 #include "store/backup_scheduler.hpp"
 #include "store/error.hpp"
@@ -36,9 +37,12 @@ StoreSession::StoreSession(std::filesystem::path path, const Clock& clock)
 
 StoreSession::StoreSession(std::filesystem::path path, const Clock& clock, Options options)
     : path_(std::move(path)), clock_(clock), options_(options) {
-    status_.database_path = path_.string();
+    status_.database_path = store::is_postgres_target(os::path_to_utf8(path_))
+                                ? store::redact_postgres_target(os::path_to_utf8(path_))
+                                : path_.string();
     status_.centre_name = "No centre open";
-    if (std::filesystem::exists(path_)) open_existing();
+    // A shared centre (a PostgreSQL connection line) has no file to look for: try the server.
+    if (store::is_postgres_target(os::path_to_utf8(path_)) || std::filesystem::exists(path_)) open_existing();
     refresh();
 }
 

@@ -4,6 +4,7 @@
 #include "app/store_session.hpp"
 #include "domain/iso_countries.hpp"
 #include "domain/iso_languages.hpp"
+#include "domain/printed_scripts.hpp"
 #include "domain/procedure_rules.hpp"
 #include "store/error.hpp"
 #include "store/people.hpp"
@@ -20,9 +21,17 @@ namespace rc::app {
 
 namespace {
 
+// The name as written, and beside it the name in Latin letters when the written one is in a script
+// the report cannot print (or is missing): "ዳዊት — Dawit".
+std::string written_name(const Person& p) {
+    if (p.latin_name.empty() || (!p.name.empty() && prints_in_report(p.name))) return p.name;
+    return p.name.empty() ? p.latin_name : p.name + " \u2014 " + p.latin_name;
+}
+
 std::string name_text(const Person& p) {
-    if (!p.name.empty() && !p.alias.empty()) return p.name + " (" + p.alias + ")";
-    if (!p.name.empty()) return p.name;
+    const std::string name = written_name(p);
+    if (!name.empty() && !p.alias.empty()) return name + " (" + p.alias + ")";
+    if (!name.empty()) return name;
     if (!p.alias.empty()) return "\u201c" + p.alias + "\u201d";
     return "not given";
 }
@@ -104,7 +113,7 @@ PersonRow person_row(store::PersonRecord&& rec, UnixSeconds now) {
     }
     row.status_text = status_text(rec.journey);
     row.search_key = search_folded(rec.person.reference + "\n" + rec.person.tag + "\n" + rec.person.name +
-                                   "\n" + rec.person.alias);
+                                   "\n" + rec.person.latin_name + "\n" + rec.person.alias);
     row.person = std::move(rec.person);
     return row;
 }
@@ -112,6 +121,8 @@ PersonRow person_row(store::PersonRecord&& rec, UnixSeconds now) {
 void wipe_row(PersonRow& r) {
     sodium_memzero(r.person.name.data(), r.person.name.size());
     sodium_memzero(r.person.alias.data(), r.person.alias.size());
+    sodium_memzero(r.person.latin_name.data(), r.person.latin_name.size());
+    sodium_memzero(r.name_text.data(), r.name_text.size());
     sodium_memzero(r.person.arrived_with.data(), r.person.arrived_with.size());
     sodium_memzero(r.search_key.data(), r.search_key.size());
 }

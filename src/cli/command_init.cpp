@@ -5,10 +5,10 @@
 #include "cli/passphrase_input.hpp"
 #include "cli/store_cli.hpp"
 #include "domain/clock.hpp"
+#include "os/utf8_path.hpp"
 #include "store/error.hpp"
 #include "store/key_wrap.hpp"
 #include "store/store.hpp"
-#include "os/utf8_path.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -63,7 +63,10 @@ int run_init(const CliContext& ctx, const InitOptions& o) {
                     std::string(centre_status_label(centre.status)).c_str());
         std::printf("First coordinator: %s. Sign in with this name and the passphrase you chose.\n",
                     o.user.c_str());
-        std::printf("Backups go to %s\n", os::path_to_utf8(store->backup_directory()).c_str());
+        if (store->shared_centre())
+            std::printf("A shared centre is backed up on its server (pg_dump): see docs/shared-centre.md\n");
+        else
+            std::printf("Backups go to %s\n", os::path_to_utf8(store->backup_directory()).c_str());
         return 0;
     } catch (const rc::store::StoreError& e) {
         wipe(c.passphrase);

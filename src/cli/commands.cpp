@@ -20,6 +20,7 @@ void register_commands(CLI::App& app, CliContext& ctx) {
     register_verify_command(app, ctx);
     register_backup_command(app, ctx);
     register_restore_command(app, ctx);
+    register_server_command(app, ctx);
     register_bench_command(app, ctx);
     (void)app;
     (void)ctx;

@@ -7,6 +7,7 @@ void register_procedure_command(CLI::App& app, CliContext& ctx);
 void register_init_command(CLI::App& app, CliContext& ctx);
 void register_demo_command(CLI::App& app, CliContext& ctx);
 void register_verify_command(CLI::App& app, CliContext& ctx);
+void register_server_command(CLI::App& app, CliContext& ctx);
 void register_backup_command(CLI::App& app, CliContext& ctx);
 void register_restore_command(CLI::App& app, CliContext& ctx);
 void register_bench_command(CLI::App& app, CliContext& ctx);

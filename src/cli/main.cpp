@@ -19,8 +19,10 @@ int main(int argc, char** argv) {
                  "slavery and trafficking, against the partnership's agreed procedure.",
                  "reception-console"};
     app.set_version_flag("--version", std::string("reception-console ") + RC_VERSION);
-    app.add_option("--db", ctx.db_path,
-                   "Database file (default: reception-console/centre.sqlite in the user's data directory)");
+    app.add_option(
+        "--db", ctx.db_path,
+        "Database file (default: reception-console/centre.sqlite in the user's data directory), "
+        "or a shared centre on PostgreSQL: postgresql://HOST/DB?sslmode=verify-full or service=NAME");
     app.add_option("--passphrase-fd", ctx.passphrase_fd,
                    "Read the passphrase from this open file descriptor (for scripts)");
     std::string procedure_file;

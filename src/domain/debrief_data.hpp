@@ -76,7 +76,8 @@ struct DebriefPerson {
     // Identifiable only.
     std::string reference;
     std::string tag;
-    std::string name;
+    std::string name;       // as written
+    std::string latin_name; // in Latin letters, when recorded
     std::string alias;
     std::optional<Date> date_of_birth;
     // Both modes.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <sodium.h>
+#include <tuple>
 #include <vector>
 
 namespace rc {
@@ -120,23 +121,45 @@ std::size_t allowed_name_edits(std::size_t chars) {
 
 NameLikeness::NameLikeness(const Person& person, Date today)
     : today_(today), date_of_birth_(person.date_of_birth), band_(effective_age_band(person, today)),
-      key_(name_key(person.name)), as_written_(as_written(person.name)) {}
+      key_(name_key(person.name)), as_written_(as_written(person.name)),
+      latin_key_(name_key(person.latin_name)), latin_as_written_(as_written(person.latin_name)) {}
 
 NameLikeness::~NameLikeness() {
     wipe(key_);
     wipe(as_written_);
+    wipe(latin_key_);
+    wipe(latin_as_written_);
 }
 
 std::optional<std::string> NameLikeness::why_alike(const Person& other) const {
-    if (key_.empty()) return std::nullopt;
     std::string other_key = name_key(other.name);
     auto why = why_alike(other, other_key);
     wipe(other_key);
     return why;
 }
 
+std::string NameLikeness::name_reason(const std::string& key, const std::string& written,
+                                      std::string_view other_key, std::string_view other_name) {
+    if (key.empty() || other_key.empty()) return {};
+    if (other_key == key) {
+        std::string other_as_written = as_written(other_name);
+        const bool same = other_as_written == written;
+        wipe(other_as_written);
+        return same ? "the same name" : "the same name apart from accents or capitals";
+    }
+    if (sorted_words(other_key) == sorted_words(key)) return "the same names in another order";
+    if (digits_of(other_key) == digits_of(key)) { // "Person 3" and "Person 63" are two labels
+        const std::size_t allowed =
+            allowed_name_edits(std::min(code_points(key).size(), code_points(other_key).size()));
+        const std::size_t edits = allowed == 0 ? 1 : edit_distance(key, other_key, allowed);
+        if (edits <= allowed) return "a name " + std::string(letters_text(edits)) + " different";
+    }
+    return {};
+}
+
 std::optional<std::string> NameLikeness::why_alike(const Person& other, std::string_view other_key) const {
-    if (key_.empty() || other_key.empty()) return std::nullopt;
+    if (key_.empty() && latin_key_.empty()) return std::nullopt;
+    if (other_key.empty() && other.latin_name.empty()) return std::nullopt;
 
     // The birth first: it is cheap and rules most records out.
     std::string birth;
@@ -148,19 +171,24 @@ std::optional<std::string> NameLikeness::why_alike(const Person& other, std::str
         birth = "age band (" + std::string(age_band_label(band_)) + ")";
     }
 
-    std::string name;
-    if (other_key == key_) {
-        std::string other_as_written = as_written(other.name);
-        name = other_as_written == as_written_ ? "the same name"
-                                               : "the same name apart from accents or capitals";
-        wipe(other_as_written);
-    } else if (sorted_words(other_key) == sorted_words(key_)) {
-        name = "the same names in another order";
-    } else if (digits_of(other_key) == digits_of(key_)) { // "Person 3" and "Person 63" are two labels
-        const std::size_t allowed =
-            allowed_name_edits(std::min(code_points(key_).size(), code_points(other_key).size()));
-        const std::size_t edits = allowed == 0 ? 1 : edit_distance(key_, other_key, allowed);
-        if (edits <= allowed) name = "a name " + std::string(letters_text(edits)) + " different";
+    // The name as written first, then either name against the other's name in Latin letters.
+    std::string name = name_reason(key_, as_written_, other_key, other.name);
+    if (name.empty()) {
+        std::string other_latin = name_key(other.latin_name);
+        for (const auto& [key, written, theirs, their_text] :
+             {std::tuple{&latin_key_, &latin_as_written_, std::string_view(other_key),
+                         std::string_view(other.name)},
+              std::tuple{&key_, &as_written_, std::string_view(other_latin),
+                         std::string_view(other.latin_name)},
+              std::tuple{&latin_key_, &latin_as_written_, std::string_view(other_latin),
+                         std::string_view(other.latin_name)}}) {
+            name = name_reason(*key, *written, theirs, their_text);
+            if (!name.empty()) {
+                name += " in Latin letters";
+                break;
+            }
+        }
+        wipe(other_latin);
     }
     if (name.empty()) return std::nullopt;
     if (name == "the same name") return "the same name and " + birth;

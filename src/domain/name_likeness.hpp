@@ -27,6 +27,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // below 10, then two.
 std::size_t allowed_name_edits(std::size_t chars);
 
+// Either name of a record (as written, or in Latin letters) may match either name of the other.
 // One record compared with many (every person already checked in, every row of a roll): the folded
 // name is worked out once.
 class NameLikeness {
@@ -50,6 +51,12 @@ private:
     AgeBand band_;
     std::string key_;        // name_key of the name
     std::string as_written_; // the name ASCII-lowercased, spaces collapsed: "the same name" as typed
+    std::string latin_key_;  // the same two for the name in Latin letters
+    std::string latin_as_written_;
+
+    // Why two names look alike ("the same name", "a name one letter different"), or empty.
+    static std::string name_reason(const std::string& key, const std::string& written,
+                                   std::string_view other_key, std::string_view other_name);
 };
 
 } // namespace rc

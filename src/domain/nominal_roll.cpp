@@ -34,6 +34,7 @@ enum class Column {
     ConsentNrm,
     DepartedAt,
     Destination,
+    LatinName,
 };
 constexpr std::size_t column_count = nominal_roll_columns.size();
 
@@ -213,6 +214,7 @@ public:
         p.name = std::string(cell(r, Column::Name));
         if (surname_at_ || forename_at_) p.name = joined_name(r);
         p.alias = std::string(cell(r, Column::Alias));
+        p.latin_name = std::string(cell(r, Column::LatinName));
         p.arrival_group = std::string(cell(r, Column::Group));
         p.medical_needs = std::string(cell(r, Column::Medical));
 

@@ -2,10 +2,11 @@
 // The nominal roll: the list of people the police hand over, or paper registration forms typed up
 // later, as a UTF-8 CSV file with a header row. Columns are matched to fields by name (ignoring case,
 // spacing and punctuation, any order, every one optional) and through common synonyms
-// (roll_mapping.hpp): tag, name, alias, sex, dob, age, age_band, child, nationality, languages,
-// interpreter, arrived_at, group, exploitation, medical, consent_nrm, departed_at, destination, and
-// surname + forename joined into the name. A column with data that fills no field is an error.
-// A roll is all or nothing: any problem rejects the whole file, and every problem is listed.
+// (roll_mapping.hpp): tag, name, latin_name (the name in Latin letters), alias, sex, dob, age, age_band,
+// child, nationality, languages, interpreter, arrived_at, group, exploitation, medical, consent_nrm,
+// departed_at, destination, and surname + forename joined into the name. A column with data that fills no
+// field is an error. A roll is all or nothing: any problem rejects the whole file, and every problem is
+// listed.
 #include "domain/clock.hpp"
 #include "domain/csv_reader.hpp"
 #include "domain/date.hpp"
@@ -24,10 +25,10 @@
 
 namespace rc {
 
-inline constexpr std::array<std::string_view, 18> nominal_roll_columns{
-    "tag",      "name",         "alias",       "sex",         "dob",         "age",
-    "age_band", "child",        "nationality", "languages",   "interpreter", "arrived_at",
-    "group",    "exploitation", "medical",     "consent_nrm", "departed_at", "destination"};
+inline constexpr std::array<std::string_view, 19> nominal_roll_columns{
+    "tag",     "name",        "alias",       "sex",         "dob",        "age",   "age_band",
+    "child",   "nationality", "languages",   "interpreter", "arrived_at", "group", "exploitation",
+    "medical", "consent_nrm", "departed_at", "destination", "latin_name"};
 
 // One row, ready to check in. The person has no reference (assigned on saving) and no journey: the
 // times are here, as on the roll.

@@ -358,6 +358,7 @@ std::vector<FieldProblem> validate_person(const Person& p, Date today, std::opti
     check_text(out, "reference", p.reference, max_reference_chars, false);
     check_text(out, "tag", p.tag, max_tag_chars, false);
     check_text(out, "name", p.name, max_name_chars, false);
+    check_text(out, "latin_name", p.latin_name, max_name_chars, false);
     check_text(out, "alias", p.alias, max_name_chars, false);
 
     std::optional<int> dob_age;

@@ -171,6 +171,9 @@ struct Person {
     std::string tag;       // tag or wristband number, unique within the operation
     std::string name;      // empty when not given
     std::string alias;     // empty when not given
+    // The name in Latin letters, for a name written in a script the report cannot print (Arabic,
+    // Ethiopic, Chinese, ...): "name as written" stays in `name`. Searched and compared like the name.
+    std::string latin_name;
     Sex sex = Sex::Unknown;
     std::optional<Date> date_of_birth;
     std::optional<int> claimed_age;                  // the age the person gave, when no date of birth
@@ -222,7 +225,7 @@ inline constexpr std::size_t max_note_chars = 2000; // medical needs, property h
 inline constexpr std::size_t max_judgement_chars = 500;
 
 // A problem with one field, for the screen to show beside it. `field` is the field's id, the same as
-// the nominal roll's column where there is one: reference, tag, name, alias, sex, dob, age, age_band,
+// the nominal roll's column where there is one: reference, tag, name, latin_name, alias, sex, dob, age, age_band,
 // child, nationality, languages, interpreter, medical, diet, group, exploitation, property, journey,
 // arrived_with.
 struct FieldProblem {

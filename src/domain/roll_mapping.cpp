@@ -18,9 +18,13 @@ struct Synonyms {
 };
 
 // The field names themselves match as Exact; these as Synonym.
-constexpr std::array<Synonyms, 21> kSynonyms{{
+constexpr std::array<Synonyms, 22> kSynonyms{{
     {"tag", "Tag or wristband", {"wristband", "wristbandnumber", "wristbandno", "tagnumber", "tagno"}},
-    {"name", "Full name", {"fullname", "nameasgiven", "personname", "namegiven", "names"}},
+    {"name", "Full name", {"fullname", "nameasgiven", "personname", "namegiven", "names", "nameaswritten"}},
+    {"latin_name",
+     "Name in Latin letters",
+     {"nameinlatinletters", "latinname", "transliteration", "transliteratedname", "romanisedname",
+      "romanizedname", "nameinlatin", "nameinenglish", "englishname"}},
     {"alias", "Alias", {"aka", "knownas", "nickname", "othername", "othernames"}},
     {"sex", "Sex", {"gender", "mf"}},
     {"dob", "Date of birth", {"dateofbirth", "birthdate", "born", "birthday", "datedenaissance"}},
@@ -63,9 +67,11 @@ const Synonyms* find_field(std::string_view field) {
 
 std::vector<std::string_view> roll_fields() {
     std::vector<std::string_view> out;
+    // The two names first: as written, and in Latin letters.
     out.push_back("name");
+    out.push_back("latin_name");
     for (const Synonyms& s : kSynonyms)
-        if (s.field != "name") out.push_back(s.field);
+        if (s.field != "name" && s.field != "latin_name") out.push_back(s.field);
     return out;
 }
 

@@ -372,6 +372,7 @@ DebriefData build_debrief(Store& store, const DebriefRequest& request, const Clo
             out.reference = p.reference;
             out.tag = p.tag;
             out.name = p.name;
+            out.latin_name = p.latin_name;
             out.alias = p.alias;
             out.date_of_birth = p.date_of_birth;
         }

@@ -128,7 +128,8 @@ DebriefTable people_table(const DebriefData& d) {
     if (named) {
         t.columns.insert(t.columns.end(), {{"reference", "Reference", 14},
                                            {"tag", "Tag", 8},
-                                           {"name", "Name", 24},
+                                           {"name", "Name as written", 24},
+                                           {"latin_name", "Name in Latin letters", 24},
                                            {"alias", "Alias", 16},
                                            {"date_of_birth", "Date of birth", 12}});
     }
@@ -157,7 +158,7 @@ DebriefTable people_table(const DebriefData& d) {
         std::vector<Cell> row{Cell::str(p.code)};
         if (named) {
             row.insert(row.end(), {Cell::str(p.reference), Cell::str(p.tag), Cell::str(p.name),
-                                   Cell::str(p.alias), Cell::day(p.date_of_birth)});
+                                   Cell::str(p.latin_name), Cell::str(p.alias), Cell::day(p.date_of_birth)});
         }
         row.insert(row.end(),
                    {Cell::choice(sex_id(p.sex), sex_label(p.sex)),

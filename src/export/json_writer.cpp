@@ -145,6 +145,7 @@ json people_json(const DebriefData& d) {
             o["reference"] = p.reference;
             o["tag"] = p.tag;
             o["name"] = p.name;
+            o["latin_name"] = p.latin_name;
             o["alias"] = p.alias;
             o["date_of_birth"] = p.date_of_birth ? json(format_iso_date(*p.date_of_birth)) : json(nullptr);
         }

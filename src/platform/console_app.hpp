@@ -2,6 +2,10 @@
 // The windowed console: opens the GLFW window and runs the event-driven main loop.
 #include <string>
 
+namespace rc::app {
+class AppSession;
+}
+
 namespace rc::platform {
 
 enum class LoopMode {
@@ -15,6 +19,7 @@ struct LoopStats {
     double cpu_seconds_at_loop_end = 0;
     double loop_wall_seconds = 0;
     long frames = 0;
+    double first_frame_monotonic = 0; // steady-clock seconds when the first frame was on screen
 };
 
 struct ConsoleOptions {
@@ -24,6 +29,8 @@ struct ConsoleOptions {
     double run_seconds = 0;     // > 0: close the window after this many seconds (benchmark)
     bool write_settings = true; // false: leave settings.conf and imgui.ini untouched (benchmark)
     LoopStats* stats = nullptr;
+    app::AppSession* session = nullptr; // instead of the database (the benchmark's synthetic centre)
+    int first_screen = -1;              // >= 0: show this screen first (the benchmark: 1, Arrivals)
 };
 
 // Returns the process exit code. Without a display it explains how to use xvfb-run and returns 2.

@@ -1,4 +1,6 @@
-// Windows: folders open in Explorer (ShellExecuteW), which every Windows desktop has.
+// Windows: folders open in Explorer (ShellExecuteW), which every Windows desktop has. There is no
+// file chooser yet (the Windows dialog would be IFileOpenDialog): every path is typed, as the screens
+// allow whenever the desktop offers no chooser.
 #include "os/win32_error.hpp"
 #include "platform/system_desktop.hpp"
 
@@ -34,7 +36,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<ui::Desktop> make_system_desktop() {
+std::unique_ptr<ui::Desktop> make_system_desktop(std::function<void()> wake) {
+    (void)wake; // no file chooser here yet: nothing runs in the background to wake the window
     return std::make_unique<ExplorerDesktop>();
 }
 

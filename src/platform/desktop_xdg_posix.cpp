@@ -1,12 +1,29 @@
 #include "platform/desktop_xdg.hpp"
+#include "platform/file_chooser.hpp"
 #include "platform/process.hpp"
 
+#include <csignal>
+#include <mutex>
 #include <spdlog/spdlog.h>
 #include <system_error>
 
 namespace rc::platform {
 
-XdgDesktop::XdgDesktop() : has_xdg_open_(program_available("xdg-open")) {}
+struct XdgDesktop::Chooser {
+    mutable std::mutex mutex;
+    std::string owner;                   // the field whose dialog is open or has closed
+    pid_t pid = 0;                       // while open
+    std::optional<ui::FileChosen> ended; // once closed, until taken
+};
+
+XdgDesktop::XdgDesktop(std::function<void()> wake)
+    : has_xdg_open_(program_available("xdg-open")), wake_(std::move(wake)),
+      chooser_(std::make_shared<Chooser>()) {}
+
+XdgDesktop::~XdgDesktop() {
+    std::lock_guard lock(chooser_->mutex);
+    if (chooser_->pid > 0 && !chooser_->ended) ::kill(chooser_->pid, SIGTERM);
+}
 
 std::optional<std::string> XdgDesktop::open_folder(const std::filesystem::path& folder) {
     std::error_code ec;
@@ -19,14 +36,59 @@ std::optional<std::string> XdgDesktop::open_folder(const std::filesystem::path& 
     return std::nullopt;
 }
 
+bool XdgDesktop::can_choose_files() const {
+    return !file_chooser_command(ui::FileChoice{}).empty();
+}
+
+std::optional<std::string> XdgDesktop::choose_file(const std::string& owner, const ui::FileChoice& choice) {
+    const std::vector<std::string> argv = file_chooser_command(choice);
+    if (argv.empty()) return "This desktop has no file chooser (zenity or kdialog): type the path.";
+    std::lock_guard lock(chooser_->mutex);
+    if (chooser_->pid > 0 && !chooser_->ended)
+        return "A file chooser is already open: choose there, or close it, first.";
+    chooser_->owner = owner;
+    chooser_->ended.reset();
+    const std::string program = argv[0];
+    auto started = start_collecting(argv, [state = chooser_, wake = wake_, program](ProcessOutcome outcome) {
+        {
+            std::lock_guard inner(state->mutex);
+            state->ended = file_chooser_outcome(program, outcome);
+        }
+        if (wake) wake();
+    });
+    if (auto* problem = std::get_if<std::string>(&started)) {
+        chooser_->owner.clear();
+        chooser_->pid = 0;
+        return *problem + " Type the path instead.";
+    }
+    chooser_->pid = std::get<pid_t>(started);
+    spdlog::info("desktop: file chooser opened ({})", program);
+    return std::nullopt;
+}
+
+std::string XdgDesktop::choosing() const {
+    std::lock_guard lock(chooser_->mutex);
+    return chooser_->pid > 0 && !chooser_->ended ? chooser_->owner : std::string();
+}
+
+std::optional<ui::FileChosen> XdgDesktop::take_chosen(const std::string& owner) {
+    std::lock_guard lock(chooser_->mutex);
+    if (!chooser_->ended || chooser_->owner != owner) return std::nullopt;
+    std::optional<ui::FileChosen> out = std::move(chooser_->ended);
+    chooser_->ended.reset();
+    chooser_->owner.clear();
+    chooser_->pid = 0;
+    return out;
+}
+
 } // namespace rc::platform
 
 #include "platform/system_desktop.hpp"
 
 namespace rc::platform {
 
-std::unique_ptr<ui::Desktop> make_system_desktop() {
-    return std::make_unique<XdgDesktop>();
+std::unique_ptr<ui::Desktop> make_system_desktop(std::function<void()> wake) {
+    return std::make_unique<XdgDesktop>(std::move(wake));
 }
 
 } // namespace rc::platform

@@ -1,5 +1,6 @@
 #include "store/inspect.hpp"
 
+#include "os/utf8_path.hpp"
 #include "store/migrations.hpp"
 #include "store/sqlite_db.hpp"
 
@@ -42,7 +43,51 @@ void DatabaseReport::throw_if_bad() const {
     if (!ok) throw StoreError(problem_kind, problem, advice);
 }
 
+namespace {
+
+// A shared centre: the same questions asked of the server. Its pages are the server's to keep whole
+// (WAL, checksums if the cluster has them); the full check reads every row of every table, so a page
+// the server cannot read is reported here, before an export trusts it.
+DatabaseReport inspect_shared(const std::string& target, CheckDepth depth) {
+    DatabaseReport r;
+    r.path = redact_postgres_target(target);
+    const std::string where = r.path.string();
+    try {
+        Connection db = Connection::open_postgres(target, AccessMode::ReadOnly);
+        r.application_id = db.application_id();
+        r.schema_version = db.schema_version();
+        if (r.application_id != static_cast<std::uint32_t>(kApplicationId))
+            return fail(
+                r, r.schema_version == 0 && !db.has_table("meta") ? ErrorKind::Empty : ErrorKind::NotOurs,
+                "The database " + where + " holds no Reception Console centre.",
+                "Check the connection line. To start a new shared centre there, use "
+                "`reception-console init --db`.");
+        if (r.schema_version > latest_schema_version())
+            return fail(r, ErrorKind::NewerVersion,
+                        where + " was made by a newer version of Reception Console (schema version " +
+                            std::to_string(r.schema_version) + ").",
+                        "Use the newer version of Reception Console on this desk.");
+        if (depth == CheckDepth::Full) {
+            Statement tables(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                 "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
+            std::vector<std::string> names;
+            while (tables.step())
+                names.push_back(tables.text_at(0));
+            for (const auto& t : names)
+                db.query_int("SELECT count(*) FROM \"" + t + "\"");
+        }
+    } catch (const StoreError& e) {
+        return fail(r, e.kind(), e.problem(), e.advice());
+    }
+    r.check_messages = {"ok"};
+    r.ok = true;
+    return r;
+}
+
+} // namespace
+
 DatabaseReport inspect_database(const std::filesystem::path& path, CheckDepth depth) {
+    if (is_postgres_target(os::path_to_utf8(path))) return inspect_shared(os::path_to_utf8(path), depth);
     DatabaseReport r;
     r.path = path;
     const std::string where = path.string();

@@ -27,6 +27,9 @@ KeyRotation::~KeyRotation() {
 }
 
 std::unique_ptr<KeyRotation> KeyRotation::begin(Store& store, std::string_view passphrase) {
+    if (store.shared_centre())
+        throw StoreError(ErrorKind::NotPermitted, "Rotating the data key does not run on a shared centre yet.",
+                         "See docs/shared-centre.md. Nothing was changed.");
     store.require_writable();
     store.require(Permission::ManageUsers);
     if (UnixSeconds wait = store.throttle_.seconds_to_wait(); wait > 0)

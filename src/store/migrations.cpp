@@ -1,6 +1,7 @@
 #include "store/migrations.hpp"
 
 #include "store/error.hpp"
+#include "store/migration_dialect.hpp"
 #include "store/migrations_internal.hpp"
 #include "store/sqlite_db.hpp"
 
@@ -53,18 +54,25 @@ bool migrations_need_key(int from, int to) {
 void apply_migrations(Connection& db, int from, int to, const FieldCipher* cipher) {
     if (!db.in_transaction())
         throw StoreError(ErrorKind::Sql, "migrations must run inside a transaction (a programming error)");
-    for (const Migration& m : all_migrations()) {
+    const bool postgres = db.engine() == Engine::Postgres;
+    const auto& migrations = all_migrations();
+    static const std::vector<PostgresMigration> postgres_sql = postgres_migrations(migrations);
+    if (postgres && from == 0) db.exec(postgres_schema_preamble());
+    for (std::size_t i = 0; i < migrations.size(); ++i) {
+        const Migration& m = migrations[i];
         if (m.version <= from || m.version > to) continue;
+        const std::string_view sql = postgres ? std::string_view(postgres_sql[i].sql) : m.sql;
         if (!m.with_key) {
-            db.exec(m.sql);
+            db.exec(sql);
             continue;
         }
         if (!cipher)
             throw StoreError(ErrorKind::Sql, "migration " + std::to_string(m.version) +
                                                  " needs the data key (a programming error)");
-        m.with_key(db, *cipher, m);
+        m.with_key(db, *cipher, sql, postgres ? std::string_view(postgres_sql[i].sql_after) : m.sql_after);
     }
-    db.exec("PRAGMA user_version = " + std::to_string(to));
+    if (postgres) db.exec(postgres_identity_sync());
+    db.set_schema_version(to);
 }
 
 } // namespace rc::store

@@ -17,8 +17,10 @@ class FieldCipher;
 struct Migration;
 
 // Runs the parts of a migration that need the data key, in its own order: typically read what is to be
-// sealed, run `sql`, write the sealed values, run `sql_after`. Inside the caller's transaction.
-using KeyedMigrationStep = void (*)(Connection& db, const FieldCipher& cipher, const Migration& m);
+// sealed, run `sql`, write the sealed values, run `sql_after`. Inside the caller's transaction. The two
+// texts are the migration's own, in the connection's dialect.
+using KeyedMigrationStep = void (*)(Connection& db, const FieldCipher& cipher, std::string_view sql,
+                                    std::string_view sql_after);
 
 struct Migration {
     int version;
@@ -26,6 +28,10 @@ struct Migration {
     std::string_view sql;
     KeyedMigrationStep with_key = nullptr; // set: the migration needs the data key
     std::string_view sql_after = {};
+    // Set only where SQLite's dialect cannot say the change the way PostgreSQL must make it (SQLite
+    // rebuilds a table to drop columns; PostgreSQL drops them in place, keeping the keys that point
+    // at the table). Used instead of translating `sql`; `sql_after` is still translated.
+    std::string_view postgres_sql = {};
 };
 
 // "RCON": written to `PRAGMA application_id` so that the console recognises its own files.

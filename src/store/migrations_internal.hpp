@@ -12,6 +12,7 @@ std::span<const Migration> migrations_v6_v9();
 std::span<const Migration> migrations_v10_v13();
 
 // Migration 13's keyed step (reseal_migration.cpp): seals the facts kept in clear until schema 12.
-void seal_person_facts(Connection& db, const FieldCipher& cipher, const Migration& m);
+void seal_person_facts(Connection& db, const FieldCipher& cipher, std::string_view sql,
+                       std::string_view sql_after);
 
 } // namespace rc::store

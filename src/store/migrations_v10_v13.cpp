@@ -8,6 +8,42 @@ namespace rc::store {
 
 namespace {
 
+// Migration 13 on PostgreSQL: columns are dropped in place (with the constraints and indexes that use
+// them), so the foreign keys other tables hold on these tables stay as they are. It ends with the same
+// tables, columns and constraints as SQLite's rebuild.
+constexpr std::string_view kSealPersonFactsPostgres = R"sql(
+DROP TRIGGER journey_events_no_update ON journey_events;
+DROP TRIGGER journey_events_no_delete ON journey_events;
+DROP TRIGGER referrals_no_delete ON referrals;
+DROP TRIGGER referral_events_no_update ON referral_events;
+DROP TRIGGER referral_events_no_delete ON referral_events;
+DROP TRIGGER stock_movements_no_update ON stock_movements;
+
+ALTER TABLE people
+    ADD COLUMN tag_index BYTEA CHECK (tag_index IS NULL OR length(tag_index) = 32),
+    DROP COLUMN tag, DROP COLUMN sex, DROP COLUMN claimed_age, DROP COLUMN age_band,
+    DROP COLUMN child_status, DROP COLUMN nationality, DROP COLUMN languages,
+    DROP COLUMN interpreter_needed, DROP COLUMN exploitation, DROP COLUMN indicators,
+    DROP COLUMN nrm_consent, DROP COLUMN status, DROP COLUMN destination, DROP COLUMN destination_detail;
+
+ALTER TABLE journey_events
+    ADD COLUMN event_enc BYTEA NOT NULL DEFAULT '\x',
+    DROP COLUMN step, DROP COLUMN destination, DROP COLUMN destination_detail;
+ALTER TABLE journey_events ALTER COLUMN event_enc DROP DEFAULT;
+
+ALTER TABLE referrals
+    ADD COLUMN referral_enc BYTEA NOT NULL DEFAULT '\x',
+    DROP COLUMN type, DROP COLUMN making_partner, DROP COLUMN receiving_organisation,
+    DROP COLUMN consent_explained, DROP COLUMN interpreter_language, DROP COLUMN consent,
+    DROP COLUMN status, DROP COLUMN identifying;
+ALTER TABLE referrals ALTER COLUMN referral_enc DROP DEFAULT;
+
+ALTER TABLE referral_events
+    ADD COLUMN event_enc BYTEA NOT NULL DEFAULT '\x',
+    DROP COLUMN action, DROP COLUMN from_status, DROP COLUMN to_status, DROP COLUMN fields;
+ALTER TABLE referral_events ALTER COLUMN event_enc DROP DEFAULT;
+)sql";
+
 // Personal values are never stored in clear: columns ending in `_enc` hold FieldCipher blobs sealed
 // with (table, column without `_enc`, id) as associated data.
 const Migration kMigrations[] = {
@@ -209,7 +245,8 @@ WHEN NOT (NEW.id = OLD.id AND NEW.kind = OLD.kind AND NEW.bag_kind = OLD.bag_kin
 BEGIN
     SELECT RAISE(ABORT, 'the stock ledger is append-only: record a reversal instead');
 END;
-)sql"},
+)sql",
+     kSealPersonFactsPostgres},
 };
 
 } // namespace

@@ -96,6 +96,7 @@ CheckedIn insert_person(WriteContext& w, const Person& p, const std::vector<Jour
                               "exploitation", "indicators", "nrm_consent"})
         a.personal(field);
     const std::pair<const char*, bool> personal[] = {{"name", !p.name.empty()},
+                                                     {"latin_name", !p.latin_name.empty()},
                                                      {"alias", !p.alias.empty()},
                                                      {"date_of_birth", p.date_of_birth.has_value()},
                                                      {"diet", !p.diet.empty()},

@@ -19,6 +19,7 @@ namespace rc::store {
 struct PersonalFields {
     std::string name;
     std::string alias;
+    std::string latin_name; // format 3, field kLatinName
     std::optional<Date> date_of_birth;
     std::string diet;
     std::string property_held;

@@ -41,6 +41,7 @@ enum PersonalField : std::uint8_t {
     kIndicators = 20,
     kNrmConsent = 21,
     kDepartedTo = 22,
+    kLatinName = 23, // the name in Latin letters, for a name in a script the report cannot print
 };
 
 // A journey step's record: format byte, then these fields.
@@ -115,7 +116,8 @@ std::string encode_personal(const Person& p, std::optional<Destination> departed
         .field(kNationality, p.nationality)
         .field(kLanguages, languages_text(p.languages))
         .field(kExploitation, static_cast<std::int64_t>(p.exploitation.bits()))
-        .field(kIndicators, static_cast<std::int64_t>(p.indicators.bits()));
+        .field(kIndicators, static_cast<std::int64_t>(p.indicators.bits()))
+        .field(kLatinName, p.latin_name);
     if (p.claimed_age) w.field(kClaimedAge, std::int64_t{*p.claimed_age});
     if (p.interpreter_needed) w.field(kInterpreterNeeded, *p.interpreter_needed ? "yes" : "no");
     if (p.nrm_consent) w.field(kNrmConsent, nrm_consent_id(*p.nrm_consent));
@@ -135,6 +137,7 @@ std::optional<PersonalFields> decode_personal(std::string_view in) {
     f.facts_sealed = true;
     f.name = sealed_text(s, kName);
     f.alias = sealed_text(s, kAlias);
+    f.latin_name = sealed_text(s, kLatinName);
     if (const std::string dob = sealed_text(s, kDateOfBirth); !dob.empty()) {
         f.date_of_birth = parse_iso_date(dob);
         if (!f.date_of_birth) return std::nullopt;
@@ -217,6 +220,7 @@ std::optional<std::string> open_medical(const FieldCipher& c, PersonId id, const
 void apply_personal(PersonalFields f, Person& p) {
     p.name = std::move(f.name);
     p.alias = std::move(f.alias);
+    p.latin_name = std::move(f.latin_name);
     p.date_of_birth = f.date_of_birth;
     p.diet = std::move(f.diet);
     p.property_held = std::move(f.property_held);

@@ -132,6 +132,7 @@ void update_person(Store& store, PersonId id, const Person& details) {
             {"indicators", before.indicators.bits() != after.indicators.bits()},
             {"nrm_consent", before.nrm_consent != after.nrm_consent},
             {"name", before.name != after.name},
+            {"latin_name", before.latin_name != after.latin_name},
             {"alias", before.alias != after.alias},
             {"date_of_birth", before.date_of_birth != after.date_of_birth},
             {"diet", before.diet != after.diet},

@@ -243,6 +243,12 @@ PurgeResult purge_personal_data(Store& store, const PurgeOptions& options, const
     const auto report = [&](double fraction, std::string_view step) {
         if (progress) progress(fraction, step);
     };
+    if (store.shared_centre())
+        throw StoreError(
+            ErrorKind::NotPermitted,
+            "The retention purge does not run on a shared centre yet: it would also have to clear "
+            "the server's own copies (its write-ahead log and dumps).",
+            "See docs/shared-centre.md. Nothing was changed.");
     const fs::path db = store.path();
     PurgeResult result;
     result.bytes_before = bytes_of(db) + bytes_of(wal_of(db));

@@ -131,7 +131,8 @@ void write_sealed(Connection& db, const std::string& table, const std::string& c
 
 } // namespace
 
-void seal_person_facts(Connection& db, const FieldCipher& c, const Migration& m) {
+void seal_person_facts(Connection& db, const FieldCipher& c, std::string_view sql,
+                       std::string_view sql_after) {
     // Everything is read and sealed first, from the old columns; then the tables are rebuilt without
     // them and the sealed values written in.
     const std::vector<SealedPerson> people = seal_people(db, c);
@@ -139,7 +140,7 @@ void seal_person_facts(Connection& db, const FieldCipher& c, const Migration& m)
     const auto referrals = seal_referrals(db, c);
     const auto referral_events = seal_referral_events(db, c);
     db.clear_cache(); // statements prepared against the old tables
-    db.exec(m.sql);
+    db.exec(sql);
     {
         auto st = db.cached("UPDATE people SET personal_enc = ?, tag_index = ? WHERE id = ?");
         for (const SealedPerson& p : people) {
@@ -150,7 +151,7 @@ void seal_person_facts(Connection& db, const FieldCipher& c, const Migration& m)
     write_sealed(db, "journey_events", "event_enc", events);
     write_sealed(db, "referrals", "referral_enc", referrals);
     write_sealed(db, "referral_events", "event_enc", referral_events);
-    db.exec(m.sql_after);
+    db.exec(sql_after);
     db.clear_cache();
 }
 

@@ -1,6 +1,7 @@
 #include "store/sqlite_db.hpp"
 
 #include "store/error.hpp"
+#include "store/pg_engine.hpp"
 
 #include <cstdio>
 #include <sqlite3.h>
@@ -72,7 +73,13 @@ void throw_sqlite_error(int rc, std::string_view what, std::string_view detail,
 
 // ---------------------------------------------------------------------------------------------- Statement
 
-Statement::Statement(Connection& db, std::string_view sql) : db_(&db) {
+Statement::Statement(Connection& db, std::string_view sql) : Statement(db, sql, false) {}
+
+Statement::Statement(Connection& db, std::string_view sql, bool cached) : db_(&db) {
+    if (db.pg_) {
+        pg_ = detail::pg_prepare(db, db.pg_statement_names_, sql, cached);
+        return;
+    }
     const char* tail = nullptr;
     int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt_, &tail);
@@ -88,36 +95,56 @@ Statement::~Statement() {
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)) {}
+    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)),
+      pg_(std::move(other.pg_)) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
         sqlite3_finalize(stmt_);
         db_ = std::exchange(other.db_, nullptr);
         stmt_ = std::exchange(other.stmt_, nullptr);
+        pg_ = std::move(other.pg_);
     }
     return *this;
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
+    if (pg_) {
+        detail::pg_bind_text(*pg_, index, std::to_string(value));
+        return *this;
+    }
     int rc = sqlite3_bind_int64(stmt_, index, value);
     if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
     return *this;
 }
 
 Statement& Statement::bind(int index, double value) {
+    if (pg_) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.17g", value);
+        detail::pg_bind_text(*pg_, index, buf);
+        return *this;
+    }
     int rc = sqlite3_bind_double(stmt_, index, value);
     if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
     return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
+    if (pg_) {
+        detail::pg_bind_text(*pg_, index, text);
+        return *this;
+    }
     int rc = sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
     return *this;
 }
 
 Statement& Statement::bind(int index, std::span<const unsigned char> blob) {
+    if (pg_) {
+        detail::pg_bind_blob(*pg_, index, blob);
+        return *this;
+    }
     // A zero-length blob is still a blob, not NULL: bind zeroblob(0) rather than a null pointer.
     int rc = blob.empty() ? sqlite3_bind_zeroblob(stmt_, index, 0)
                           : sqlite3_bind_blob64(stmt_, index, blob.data(), blob.size(), SQLITE_TRANSIENT);
@@ -126,12 +153,17 @@ Statement& Statement::bind(int index, std::span<const unsigned char> blob) {
 }
 
 Statement& Statement::bind(int index, std::nullptr_t) {
+    if (pg_) {
+        detail::pg_bind_null(*pg_, index);
+        return *this;
+    }
     int rc = sqlite3_bind_null(stmt_, index);
     if (rc != SQLITE_OK) db_->fail(rc, "binding a value");
     return *this;
 }
 
 bool Statement::step() {
+    if (pg_) return detail::pg_step(*db_, *pg_, db_->pg_changes_);
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
@@ -145,25 +177,34 @@ void Statement::run() {
 }
 
 void Statement::reset() noexcept {
+    if (pg_) {
+        detail::pg_reset(*pg_);
+        return;
+    }
     if (!stmt_) return;
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
 }
 
 int Statement::column_count() const {
+    if (pg_) return detail::pg_column_count(*pg_);
     return sqlite3_column_count(stmt_);
 }
 bool Statement::is_null(int column) const {
+    if (pg_) return detail::pg_is_null(*pg_, column);
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 std::int64_t Statement::int64_at(int column) const {
+    if (pg_) return detail::pg_int64_at(*pg_, column);
     return sqlite3_column_int64(stmt_, column);
 }
 double Statement::double_at(int column) const {
+    if (pg_) return detail::pg_double_at(*pg_, column);
     return sqlite3_column_double(stmt_, column);
 }
 
 std::string Statement::text_at(int column) const {
+    if (pg_) return detail::pg_text_at(*pg_, column);
     const unsigned char* p = sqlite3_column_text(stmt_, column);
     int n = sqlite3_column_bytes(stmt_, column);
     if (!p) return {};
@@ -171,6 +212,7 @@ std::string Statement::text_at(int column) const {
 }
 
 Blob Statement::blob_at(int column) const {
+    if (pg_) return detail::pg_blob_at(*pg_, column);
     const void* p = sqlite3_column_blob(stmt_, column);
     int n = sqlite3_column_bytes(stmt_, column);
     if (!p || n <= 0) return {};
@@ -214,18 +256,30 @@ Connection Connection::open(const std::filesystem::path& path, AccessMode mode) 
     return c;
 }
 
+Connection Connection::open_postgres(std::string_view target, AccessMode mode) {
+    Connection c;
+    c.path_ = redact_postgres_target(target);
+    c.mode_ = mode;
+    c.pg_ = detail::pg_connect(target, mode == AccessMode::ReadOnly);
+    return c;
+}
+
 Connection::~Connection() {
     close();
 }
 
 Connection::Connection(Connection&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), mode_(other.mode_), path_(std::move(other.path_)),
-      cache_(std::move(other.cache_)) {}
+    : db_(std::exchange(other.db_, nullptr)), pg_(std::exchange(other.pg_, nullptr)),
+      pg_changes_(other.pg_changes_), pg_statement_names_(other.pg_statement_names_), mode_(other.mode_),
+      path_(std::move(other.path_)), cache_(std::move(other.cache_)) {}
 
 Connection& Connection::operator=(Connection&& other) noexcept {
     if (this != &other) {
         close();
         db_ = std::exchange(other.db_, nullptr);
+        pg_ = std::exchange(other.pg_, nullptr);
+        pg_changes_ = other.pg_changes_;
+        pg_statement_names_ = other.pg_statement_names_;
         mode_ = other.mode_;
         path_ = std::move(other.path_);
         cache_ = std::move(other.cache_);
@@ -239,10 +293,20 @@ void Connection::close() noexcept {
         sqlite3_close_v2(db_);
         db_ = nullptr;
     }
+    if (pg_) {
+        detail::pg_close(pg_);
+        pg_ = nullptr;
+    }
 }
 
 void Connection::clear_cache() noexcept {
     cache_.clear();
+    if (pg_) {
+        try {
+            detail::pg_exec(*this, "DEALLOCATE ALL");
+        } catch (...) { // a lost connection has no statements left to forget
+        }
+    }
 }
 
 void Connection::fail(int rc, std::string_view what) const {
@@ -250,6 +314,10 @@ void Connection::fail(int rc, std::string_view what) const {
 }
 
 void Connection::exec(std::string_view sql) {
+    if (pg_) {
+        detail::pg_exec(*this, sql);
+        return;
+    }
     std::string s(sql);
     char* err = nullptr;
     int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
@@ -283,23 +351,75 @@ std::vector<std::string> Connection::query_texts(std::string_view sql) {
 CachedStatement Connection::cached(std::string_view sql) {
     auto it = cache_.find(std::string(sql));
     if (it == cache_.end()) {
-        auto stmt = std::make_unique<Statement>(*this, sql);
+        auto stmt = std::unique_ptr<Statement>(new Statement(*this, sql, true));
         it = cache_.emplace(std::string(sql), std::move(stmt)).first;
     }
     return CachedStatement(*it->second);
 }
 
 std::int64_t Connection::last_insert_rowid() const {
+    if (pg_) return const_cast<Connection*>(this)->query_int("SELECT lastval()");
     return sqlite3_last_insert_rowid(db_);
 }
 int Connection::changes() const {
+    if (pg_) return pg_changes_;
     return sqlite3_changes(db_);
 }
 bool Connection::in_transaction() const {
+    if (pg_) return detail::pg_in_transaction(pg_);
     return db_ && sqlite3_get_autocommit(db_) == 0;
 }
 std::string Connection::error_message() const {
     return db_ ? sqlite3_errmsg(db_) : "";
+}
+
+// On PostgreSQL the version and the console's mark live in a one-row table made with the schema.
+int Connection::schema_version() {
+    if (!pg_) return static_cast<int>(query_int("PRAGMA user_version"));
+    if (!has_table("rc_schema")) return 0;
+    Statement s(*this, "SELECT version FROM rc_schema WHERE id = 1");
+    return s.step() ? static_cast<int>(s.int64_at(0)) : 0;
+}
+
+void Connection::set_schema_version(int version) {
+    if (!pg_) {
+        exec("PRAGMA user_version = " + std::to_string(version));
+        return;
+    }
+    exec("CREATE TABLE IF NOT EXISTS rc_schema (id INTEGER PRIMARY KEY CHECK (id = 1), "
+         "application_id BIGINT NOT NULL DEFAULT 0, version INTEGER NOT NULL DEFAULT 0)");
+    Statement(*this, "INSERT INTO rc_schema (id, version) VALUES (1, ?) "
+                     "ON CONFLICT (id) DO UPDATE SET version = excluded.version")
+        .bind(1, static_cast<std::int64_t>(version))
+        .run();
+}
+
+std::uint32_t Connection::application_id() {
+    if (!pg_) return static_cast<std::uint32_t>(query_int("PRAGMA application_id"));
+    if (!has_table("rc_schema")) return 0;
+    Statement s(*this, "SELECT application_id FROM rc_schema WHERE id = 1");
+    return s.step() ? static_cast<std::uint32_t>(s.int64_at(0)) : 0;
+}
+
+void Connection::set_application_id(std::uint32_t id) {
+    if (!pg_) {
+        exec("PRAGMA application_id = " + std::to_string(static_cast<std::int32_t>(id)));
+        return;
+    }
+    exec("CREATE TABLE IF NOT EXISTS rc_schema (id INTEGER PRIMARY KEY CHECK (id = 1), "
+         "application_id BIGINT NOT NULL DEFAULT 0, version INTEGER NOT NULL DEFAULT 0)");
+    Statement(*this, "INSERT INTO rc_schema (id, application_id) VALUES (1, ?) "
+                     "ON CONFLICT (id) DO UPDATE SET application_id = excluded.application_id")
+        .bind(1, static_cast<std::int64_t>(id))
+        .run();
+}
+
+bool Connection::has_table(std::string_view name) {
+    Statement s(*this, pg_ ? "SELECT count(*) FROM information_schema.tables "
+                             "WHERE table_schema = current_schema() AND table_name = ?"
+                           : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+    s.bind(1, name);
+    return s.step() && s.int64_at(0) > 0;
 }
 
 // -------------------------------------------------------------------------------------------- Transaction
@@ -308,7 +428,10 @@ Transaction::Transaction(Connection& db, Kind kind) : db_(db) {
     if (db.in_transaction())
         throw StoreError(ErrorKind::Sql,
                          "a transaction was started inside another one (a programming error)");
-    db_.cached(kind == Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")->run();
+    if (db.engine() == Engine::Postgres)
+        db_.cached("BEGIN")->run(); // row locks and constraints do what IMMEDIATE does for SQLite
+    else
+        db_.cached(kind == Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")->run();
     open_ = true;
 }
 
@@ -316,7 +439,15 @@ Transaction::~Transaction() {
     if (!open_) return;
     // Roll back whatever the failed step left; errors here cannot be reported and SQLite has already
     // rolled back automatically for the errors where ROLLBACK itself would fail.
-    if (db_.in_transaction()) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!db_.in_transaction()) return;
+    if (db_.engine() == Engine::Postgres) {
+        try {
+            db_.exec("ROLLBACK");
+        } catch (...) { // the connection is gone: the server rolled back when it went
+        }
+        return;
+    }
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {

@@ -1,9 +1,16 @@
 #pragma once
-// The project's own thin layer over SQLite's C API: an RAII connection with a prepared-statement cache,
+// The project's own thin layer over the database: an RAII connection with a prepared-statement cache,
 // RAII statements with typed binding and row reading, and RAII transactions. No ORM.
 //
-// Only code inside src/store runs SQL. This header deliberately does not include sqlite3.h (the
-// handles are forward-declared) so that including store headers never drags SQLite into a screen.
+// Two engines sit below the same API: SQLite (the laptop file, the default) and PostgreSQL through
+// libpq's C API (a shared centre; pg_db.cpp). Store code writes SQLite-flavoured SQL with `?`
+// placeholders; on PostgreSQL they become `$1..$n` and the values travel as typed parameters. What
+// differs between the engines beyond that (schema version, identifiers, checks, the write-ahead log)
+// is asked through the engine-neutral calls on Connection, never with a PRAGMA above this layer.
+//
+// Only code inside src/store runs SQL. This header deliberately does not include sqlite3.h or
+// libpq-fe.h (the handles are forward-declared) so that including store headers never drags a
+// database library into a screen.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -18,12 +25,28 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct pg_conn;
 
 namespace rc::store {
 
 using Blob = std::vector<unsigned char>;
 
 class Connection;
+
+enum class Engine {
+    Sqlite,  // one file on this laptop
+    Postgres // a shared centre on a PostgreSQL server
+};
+
+// True when `target` names a PostgreSQL database rather than a file: a `postgresql://` or
+// `postgres://` URI, or a libpq keyword string such as `service=centre` or `host=... dbname=...`.
+bool is_postgres_target(std::string_view target);
+// The target as it may be shown and logged: any password in it replaced by `***`.
+std::string redact_postgres_target(std::string_view target);
+
+namespace detail {
+struct PgStatement; // parameters and the current result of a statement on PostgreSQL (pg_db.cpp)
+}
 
 class Statement {
 public:
@@ -76,16 +99,21 @@ public:
         return row_impl<T...>(std::index_sequence_for<T...>{});
     }
 
-    bool valid() const { return stmt_ != nullptr; }
+    bool valid() const { return stmt_ != nullptr || pg_ != nullptr; }
     sqlite3_stmt* handle() const { return stmt_; }
 
 private:
+    friend class Connection;
+    // Statements from the connection's cache are prepared on the server once, by name; others run
+    // as one unnamed parse+bind+execute round trip.
+    Statement(Connection& db, std::string_view sql, bool cached);
     template <class... T, std::size_t... I> std::tuple<T...> row_impl(std::index_sequence<I...>) const {
         return std::tuple<T...>(get<T>(static_cast<int>(I))...);
     }
 
     Connection* db_ = nullptr;
     sqlite3_stmt* stmt_ = nullptr;
+    std::unique_ptr<detail::PgStatement> pg_;
 };
 
 namespace detail {
@@ -145,6 +173,9 @@ class Connection {
 public:
     // Opens the file (no pragmas are set here; the Store sets them). Throws StoreError.
     static Connection open(const std::filesystem::path& path, AccessMode mode);
+    // Connects to a PostgreSQL database (a URI or libpq keyword string; see is_postgres_target).
+    // Throws StoreError saying whether the server could not be reached or refused us.
+    static Connection open_postgres(std::string_view target, AccessMode mode);
 
     Connection() = default;
     ~Connection();
@@ -166,14 +197,28 @@ public:
     // Finalizes every cached statement (before closing, or before a backup restores into this file).
     void clear_cache() noexcept;
 
+    Engine engine() const { return pg_ ? Engine::Postgres : Engine::Sqlite; }
+
+    // ---- engine-neutral calls for what SQLite keeps in PRAGMAs
+    // The schema version the migrations reached (SQLite: user_version; PostgreSQL: rc_schema).
+    int schema_version();
+    void set_schema_version(int version);
+    // The console's mark on its databases (SQLite: application_id; PostgreSQL: rc_schema).
+    std::uint32_t application_id();
+    void set_application_id(std::uint32_t id);
+    // Whether a table of that name exists (in the connection's schema on PostgreSQL).
+    bool has_table(std::string_view name);
+
     std::int64_t last_insert_rowid() const;
+    // Rows changed by the last INSERT, UPDATE or DELETE.
     int changes() const;
     bool in_transaction() const;
     bool read_only() const { return mode_ == AccessMode::ReadOnly; }
     std::string error_message() const;
     const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() const { return db_; }
-    bool is_open() const { return db_ != nullptr; }
+    pg_conn* pg_handle() const { return pg_; }
+    bool is_open() const { return db_ != nullptr || pg_ != nullptr; }
 
     // Closes now (also done by the destructor). Never throws.
     void close() noexcept;
@@ -182,7 +227,11 @@ public:
     [[noreturn]] void fail(int rc, std::string_view what) const;
 
 private:
+    friend class Statement;
     sqlite3* db_ = nullptr;
+    pg_conn* pg_ = nullptr;
+    int pg_changes_ = 0;         // rows the last statement changed (PostgreSQL)
+    int pg_statement_names_ = 0; // names prepared statements on the server: rc1, rc2, ...
     AccessMode mode_ = AccessMode::ReadOnly;
     std::filesystem::path path_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;

@@ -1,5 +1,5 @@
-// Support bag stock: the stores, the ledger's writes (each checked against the balances inside its own
-// transaction) and reads.
+// Support bag stock: the ledger's writes (each checked against the balances inside its own
+// transaction) and reads. The stores are in stock_stores.cpp, a delivery note in stock_delivery.cpp.
 #include "store/stock.hpp"
 
 #include "domain/default_procedure.hpp"
@@ -8,6 +8,7 @@
 #include "domain/text_match.hpp"
 #include "domain/utf8.hpp"
 #include "store/operation.hpp"
+#include "store/stock_internal.hpp"
 #include "store/store_internal.hpp"
 
 #include <algorithm>
@@ -18,7 +19,7 @@
 
 namespace rc::store {
 
-namespace {
+namespace stock_detail {
 
 // ---- the procedure's bag kinds and plans ------------------------------------------------------------
 
@@ -52,63 +53,6 @@ std::string kind_ids(const std::vector<BagKind>& kinds) {
     for (const BagKind& k : kinds)
         out += (out.empty() ? "" : ", ") + k.id;
     return out;
-}
-
-// ---- stores -----------------------------------------------------------------------------------------
-
-StockStore read_store_row(const Statement& st) {
-    StockStore s;
-    s.id = st.int64_at(0);
-    s.details.code = st.text_at(1);
-    s.details.name = st.text_at(2);
-    s.details.kind = stock_store_kind_from_id(st.text_at(3)).value_or(StockStoreKind::Depot);
-    return s;
-}
-
-std::vector<StockStore> read_stores(Connection& db) {
-    std::vector<StockStore> out;
-    auto st =
-        db.cached("SELECT id, code, name, kind FROM stock_stores ORDER BY id <> 1, name COLLATE NOCASE, id");
-    while (st->step())
-        out.push_back(read_store_row(*st));
-    return out;
-}
-
-std::optional<StockStore> read_store(Connection& db, StockStoreId id) {
-    auto st = db.cached("SELECT id, code, name, kind FROM stock_stores WHERE id = ?");
-    st->bind(1, id);
-    if (!st->step()) return std::nullopt;
-    return read_store_row(*st);
-}
-
-StockStoreDetails normalised(const StockStoreDetails& d) {
-    return {to_lower_ascii(trim_space(d.code)), std::string(trim_space(d.name)), d.kind};
-}
-
-StockStoreDetails checked(const StockStoreDetails& in) {
-    const StockStoreDetails d = normalised(in);
-    if (auto p = stock_store_problem(d)) throw StoreError(ErrorKind::InvalidInput, *p);
-    return d;
-}
-
-void require_unique(Connection& db, const StockStoreDetails& d, std::optional<StockStoreId> exclude) {
-    auto st =
-        db.cached("SELECT id, code, name FROM stock_stores WHERE (code = ?1 OR name = ?2) AND id IS NOT ?3");
-    st->bind_all(d.code, d.name, exclude);
-    if (!st->step()) return;
-    if (equals_ignore_case(st->text_at(1), d.code))
-        throw StoreError(ErrorKind::InvalidInput, "There is already a store with the code '" + d.code + "'.",
-                         "Choose another code.");
-    throw StoreError(ErrorKind::InvalidInput, "There is already a store called '" + d.name + "'.",
-                     "Choose another name.");
-}
-
-StockStore require_store(Connection& db, StockStoreId id) {
-    auto s = read_store(db, id);
-    if (!s)
-        throw StoreError(ErrorKind::InvalidInput, "There is no stock store #" + std::to_string(id) + ".",
-                         "Choose a store from the list.");
-    return std::move(*s);
 }
 
 StockNames read_names(Connection& db, const std::vector<BagKind>& kinds) {
@@ -162,7 +106,7 @@ constexpr const char* kBalanceSelect =
     "SELECT bag_kind, store, sum(delta) FROM ("
     "SELECT bag_kind, to_store AS store, quantity AS delta FROM stock_movements WHERE to_store IS NOT NULL%s "
     "UNION ALL "
-    "SELECT bag_kind, from_store, -quantity FROM stock_movements WHERE from_store IS NOT NULL%s) "
+    "SELECT bag_kind, from_store, -quantity FROM stock_movements WHERE from_store IS NOT NULL%s) AS deltas "
     "GROUP BY bag_kind, store ORDER BY bag_kind, store";
 
 std::string balance_sql(bool one_kind) {
@@ -295,109 +239,9 @@ BagKindSuggestion suggestion(const PersonRecord& r, const std::vector<BagKind>& 
     return suggest_bag_kind(r.person, local_date_of(r.journey.arrived_at.value_or(r.created_at)), kinds);
 }
 
-} // namespace
+} // namespace stock_detail
 
-// ---- stores -----------------------------------------------------------------------------------------
-
-std::optional<std::string> stock_store_problem(const StockStoreDetails& in) {
-    const StockStoreDetails d = normalised(in);
-    if (d.code.empty()) return "Give the store a short code (e.g. depot, ripley-police).";
-    if (d.code.size() > 64) return "The store's code is too long (more than 64 characters).";
-    for (std::size_t i = 0; i < d.code.size(); ++i) {
-        const char c = d.code[i];
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (!alnum && !(i > 0 && (c == '-' || c == '_')))
-            return "The store's code '" + safe_to_show(d.code, 64) +
-                   "' may hold only letters, digits, '-' and '_', and starts with a letter or digit.";
-    }
-    if (d.name.empty()) return "Give the store a name.";
-    std::size_t chars = 0;
-    for (std::size_t at = 0; at < d.name.size(); ++chars) {
-        const Utf8Char ch = decode_utf8(d.name, at);
-        if (!ch.valid) return "The store's name is not UTF-8 text.";
-        if (ch.code_point == '\n' || is_unsafe_to_show(ch.code_point))
-            return "The store's name holds a line break or a control character.";
-        at += ch.length;
-    }
-    if (chars > 200) return "The store's name is too long (more than 200 characters).";
-    return std::nullopt;
-}
-
-std::vector<StockStore> stock_stores(const Store& store) {
-    return read_stores(store.connection_for_reading());
-}
-
-std::optional<StockStore> stock_store(const Store& store, StockStoreId id) {
-    return read_store(store.connection_for_reading(), id);
-}
-
-std::optional<StockStore> find_stock_store(const Store& store, std::string_view code) {
-    auto st =
-        store.connection_for_reading().cached("SELECT id, code, name, kind FROM stock_stores WHERE code = ?");
-    st->bind(1, to_lower_ascii(trim_space(code)));
-    if (!st->step()) return std::nullopt;
-    return read_store_row(*st);
-}
-
-StockStoreId add_stock_store(Store& store, const StockStoreDetails& details) {
-    const StockStoreDetails d = checked(details);
-    const StockStoreId id = store.write(Permission::ManageStock, [&](WriteContext& w) {
-        require_unique(w.db, d, std::nullopt);
-        const StockStoreId new_id = w.next_id("stock_stores");
-        w.db.cached("INSERT INTO stock_stores (id, code, name, kind) VALUES (?, ?, ?, ?)")
-            ->bind_all(new_id, d.code, d.name, stock_store_kind_id(d.kind))
-            .run();
-        w.audit("insert", "stock_stores", new_id,
-                AuditChanges()
-                    .value("code", d.code)
-                    .value("name", d.name)
-                    .value("kind", stock_store_kind_id(d.kind)));
-        return new_id;
-    });
-    spdlog::info("store: stock store #{} added", id);
-    return id;
-}
-
-void update_stock_store(Store& store, StockStoreId id, const StockStoreDetails& details) {
-    const StockStoreDetails d = checked(details);
-    store.write(Permission::ManageStock, [&](WriteContext& w) {
-        const StockStore before = require_store(w.db, id);
-        const StockStoreDetails& b = before.details;
-        if (b == d) return;
-        if (id == kCentreStockStore && d.kind != StockStoreKind::Centre)
-            throw StoreError(ErrorKind::InvalidInput, "The centre's own store stays a store at the centre.",
-                             "Add another store for stock kept elsewhere.");
-        require_unique(w.db, d, id);
-        w.db.cached("UPDATE stock_stores SET code = ?, name = ?, kind = ? WHERE id = ?")
-            ->bind_all(d.code, d.name, stock_store_kind_id(d.kind), id)
-            .run();
-        AuditChanges c;
-        if (b.code != d.code) c.change("code", b.code, d.code);
-        if (b.name != d.name) c.change("name", b.name, d.name);
-        if (b.kind != d.kind) c.change("kind", stock_store_kind_id(b.kind), stock_store_kind_id(d.kind));
-        w.audit("update", "stock_stores", id, c);
-    });
-    spdlog::info("store: stock store #{} updated", id);
-}
-
-void remove_stock_store(Store& store, StockStoreId id) {
-    store.write(Permission::ManageStock, [&](WriteContext& w) {
-        const StockStore before = require_store(w.db, id);
-        if (id == kCentreStockStore)
-            throw StoreError(ErrorKind::InvalidInput, "The centre's own store cannot be removed.",
-                             "Rename it if its name is wrong.");
-        auto st = w.db.cached("SELECT 1 FROM stock_movements WHERE from_store = ?1 OR to_store = ?1 LIMIT 1");
-        st->bind(1, id);
-        if (st->step())
-            throw StoreError(ErrorKind::InvalidInput,
-                             before.details.name +
-                                 " has movements in the stock ledger, so it cannot be removed.",
-                             "Transfer its bags elsewhere and keep it, or rename it.");
-        w.db.cached("DELETE FROM stock_stores WHERE id = ?")->bind_all(id).run();
-        w.audit("delete", "stock_stores", id, AuditChanges().value("code", before.details.code));
-    });
-    spdlog::info("store: stock store #{} removed", id);
-}
+using namespace stock_detail;
 
 // ---- bag kinds --------------------------------------------------------------------------------------
 
@@ -555,51 +399,6 @@ std::vector<StockAlert> low_stock_alerts(const Store& store) {
 std::vector<StockSeries> stock_over_time(const Store& store, UnixSeconds bucket_seconds) {
     const StockLedger ledger = read_ledger(store, {});
     return rc::stock_over_time(ledger.movements(), bucket_seconds);
-}
-
-// ---- a delivery note --------------------------------------------------------------------------------
-
-DeliveryNote check_stock_csv(const Store& store, std::string_view text, const CsvLimits& limits) {
-    DeliveryNoteOptions o;
-    for (const BagKind& k : stock_bag_kinds(store))
-        o.bag_kinds.push_back(k.id);
-    for (const StockStore& s : stock_stores(store))
-        o.stores.push_back(s.details.code);
-    o.limits = limits;
-    return parse_delivery_note(text, o);
-}
-
-StockImportResult import_stock_csv(Store& store, std::string_view text, const CsvLimits& limits) {
-    StockImportResult result;
-    DeliveryNote note = check_stock_csv(store, text, limits);
-    result.warnings = std::move(note.warnings);
-    if (!note.ok()) {
-        result.errors = std::move(note.errors);
-        return result;
-    }
-    const std::vector<BagKind> kinds = stock_bag_kinds(store);
-    result.imported = store.write(Permission::Import, [&](WriteContext& w) {
-        std::map<std::string, StockStoreId> store_ids;
-        for (const StockStore& s : read_stores(w.db))
-            store_ids.emplace(s.details.code, s.id);
-        std::vector<StockMovementId> ids;
-        for (const DeliveryLine& line : note.lines) {
-            const auto to = store_ids.find(line.store);
-            if (to == store_ids.end())
-                throw StoreError(ErrorKind::InvalidInput, "line " + std::to_string(line.line) +
-                                                              ", column store: '" + line.store +
-                                                              "' is no longer a store.");
-            ids.push_back(
-                insert_checked(w, receipt(line.bag_kind, line.quantity, to->second, line.from), kinds));
-        }
-        w.audit("import", "stock_movements", std::nullopt,
-                AuditChanges().value("rows", static_cast<std::int64_t>(ids.size())));
-        return ids;
-    });
-    for (const DeliveryLine& line : note.lines)
-        result.bags += line.quantity;
-    spdlog::info("store: delivery note imported: {} receipts, {} bags", result.imported.size(), result.bags);
-    return result;
 }
 
 } // namespace rc::store

@@ -3,6 +3,7 @@
 #include "store/store.hpp"
 
 #include "os/file_io.hpp"
+#include "os/utf8_path.hpp"
 #include "store/error.hpp"
 #include "store/inspect.hpp"
 #include "store/migrations.hpp"
@@ -47,6 +48,12 @@ void WriteContext::audit(std::string_view action, std::string_view table, std::o
 }
 
 std::int64_t WriteContext::next_id(std::string_view table) {
+    if (db.engine() == Engine::Postgres) {
+        // The server numbers rows: an id taken here is never handed to another desk.
+        auto st = db.cached("SELECT nextval(pg_get_serial_sequence('" + std::string(table) + "', 'id'))");
+        st->step();
+        return st->int64_at(0);
+    }
     auto st = db.cached("SELECT coalesce(max(id), 0) + 1 FROM " + std::string(table));
     st->step();
     return st->int64_at(0);
@@ -104,6 +111,8 @@ Store::~Store() {
 }
 
 void Store::configure_connection() {
+    // A shared centre's server is configured once, by whoever set it up (durability is its default).
+    if (conn_.engine() == Engine::Postgres) return;
     conn_.exec("PRAGMA busy_timeout = 5000");
     conn_.exec("PRAGMA foreign_keys = ON");
     if (read_only_) return;
@@ -177,9 +186,43 @@ std::filesystem::path Store::backup_directory() const {
     return folder.is_absolute() ? folder : std::filesystem::absolute(path_).parent_path() / folder;
 }
 
+std::unique_ptr<Store> Store::open_shared(std::string_view target, const OpenOptions& options,
+                                          const Clock& clock) {
+    std::unique_ptr<Store> s(new Store(redact_postgres_target(target), clock));
+    s->read_only_ = options.mode == OpenMode::ReadOnly;
+    s->conn_ =
+        Connection::open_postgres(target, s->read_only_ ? AccessMode::ReadOnly : AccessMode::ReadWrite);
+    const std::string where = s->path_.string();
+    if (s->conn_.application_id() != static_cast<std::uint32_t>(kApplicationId))
+        throw StoreError(
+            ErrorKind::NotOurs, "The database " + where + " holds no Reception Console centre.",
+            "Check the connection line, or create a centre there with `reception-console init --db`.");
+    const int version = s->conn_.schema_version();
+    if (version > latest_schema_version())
+        throw StoreError(ErrorKind::NewerVersion,
+                         "The shared centre " + where +
+                             " was made by a newer Reception Console (schema version " +
+                             std::to_string(version) + ").",
+                         "Install the newer version on this desk.");
+    if (s->read_only_ && version < latest_schema_version())
+        throw StoreError(ErrorKind::ReadOnly,
+                         where + " uses an older schema (version " + std::to_string(version) +
+                             ") that must be upgraded before it can be read.",
+                         "Open it normally once from one desk: it is upgraded in one transaction.");
+    s->schema_version_ = version;
+    s->load_settings();
+    if (!s->read_only_) s->upgrade_if_needed(options);
+    s->load_meta();
+    spdlog::info("store: opened shared centre {} (schema v{}, {})", where, s->schema_version_,
+                 s->read_only_ ? "read-only" : "read-write");
+    return s;
+}
+
 std::unique_ptr<Store> Store::open(const std::filesystem::path& path, const OpenOptions& options,
                                    const Clock& clock) {
     ensure_sodium();
+    if (is_postgres_target(os::path_to_utf8(path)))
+        return open_shared(os::path_to_utf8(path), options, clock);
     std::unique_ptr<Store> s(new Store(std::filesystem::absolute(path), clock));
     s->read_only_ = options.mode == OpenMode::ReadOnly;
     // A missing, foreign, newer or non-SQLite file is refused before anything (even a lock file) is
@@ -205,9 +248,8 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, const Open
     s->conn_.exec("PRAGMA busy_timeout = 5000");
     // Check again on the connection we will use (the file could have been swapped in between), before
     // the pragmas below write anything.
-    if (static_cast<std::uint32_t>(s->conn_.query_int("PRAGMA application_id")) !=
-            static_cast<std::uint32_t>(kApplicationId) ||
-        s->conn_.query_int("PRAGMA user_version") != report.schema_version)
+    if (s->conn_.application_id() != static_cast<std::uint32_t>(kApplicationId) ||
+        s->conn_.schema_version() != report.schema_version)
         throw StoreError(ErrorKind::NotOurs, s->path_.string() + " changed while it was being opened.",
                          "Make sure no other program is writing to it, and try again.");
     s->configure_connection();
@@ -240,28 +282,41 @@ std::unique_ptr<Store> Store::create(const CreateOptions& o, const Clock& clock)
                          "The passphrase key-derivation limits are below libsodium's MODERATE, the least "
                          "this console accepts.");
 
-    const auto path = std::filesystem::absolute(o.path);
+    const bool shared = is_postgres_target(os::path_to_utf8(o.path));
+    const auto path = shared ? o.path : std::filesystem::absolute(o.path);
     auto exists_any = [&] {
         std::filesystem::path wal = path;
         wal += "-wal";
         return std::filesystem::exists(path) || std::filesystem::exists(wal);
     };
-    if (exists_any())
+    std::unique_ptr<Store> s;
+    if (shared) {
+        s.reset(new Store(redact_postgres_target(os::path_to_utf8(path)), clock));
+        s->conn_ = Connection::open_postgres(os::path_to_utf8(path), AccessMode::Create);
+        if (s->conn_.has_table("meta") || s->conn_.has_table("rc_schema"))
+            throw StoreError(ErrorKind::AlreadyExists,
+                             "There is already a centre in the database " + s->path_.string() + ".",
+                             "Open it instead, or name another database. Nothing was changed.");
+    } else if (exists_any()) {
         throw StoreError(
             ErrorKind::AlreadyExists, "There is already a file at " + path.string() + ".",
             "Choose another path with --db, or open the existing database. Nothing was changed.");
-    std::error_code ec;
-    std::filesystem::create_directories(path.parent_path(), ec);
-
-    std::unique_ptr<Store> s(new Store(path, clock));
-    s->lock_ = WriterLock::acquire(path);
-    if (exists_any())
+    }
+    if (!shared) {
+        std::error_code ec;
+        std::filesystem::create_directories(path.parent_path(), ec);
+        s.reset(new Store(path, clock));
+        s->lock_ = WriterLock::acquire(path);
+    }
+    if (!shared && exists_any())
         throw StoreError(ErrorKind::AlreadyExists, "There is already a file at " + path.string() + ".",
                          "Choose another path with --db. Nothing was changed.");
     const UnixSeconds now = clock.now();
     try {
-        s->conn_ = Connection::open(path, AccessMode::Create);
-        os::make_owner_only(path);
+        if (!shared) {
+            s->conn_ = Connection::open(path, AccessMode::Create);
+            os::make_owner_only(path);
+        }
         s->configure_connection();
         s->schema_version_ = version;
         SecureBuffer coordinator_secret;
@@ -280,7 +335,7 @@ std::unique_ptr<Store> Store::create(const CreateOptions& o, const Clock& clock)
         s->pin_kdf_ = o.pin_kdf;
         FieldCipher cipher = s->cipher();
         Transaction tx(s->conn_);
-        s->conn_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        s->conn_.set_application_id(static_cast<std::uint32_t>(kApplicationId));
         apply_migrations(s->conn_, 0, version, &cipher);
         auto meta = s->conn_.cached("INSERT INTO meta (key, value) VALUES (?, ?)");
         meta->bind_all("name_tag_key", s->name_tag_key_).run();
@@ -321,11 +376,11 @@ std::unique_ptr<Store> Store::create(const CreateOptions& o, const Clock& clock)
         s->refresh_user_cache();
     } catch (...) {
         s->keyring_.forget();
-        s->conn_.close();
-        remove_database_files(path);
+        s->conn_.close(); // on a server, the transaction rolled back: nothing was made
+        if (!shared) remove_database_files(path);
         throw;
     }
-    spdlog::info("store: created {} (schema v{})", path.string(), version);
+    spdlog::info("store: created {} (schema v{})", s->path_.string(), version);
     return s;
 }
 
@@ -373,6 +428,10 @@ std::optional<std::string> settings_problem(const Settings& s) {
 // -------------------------------------------------------------------------------------------- backups
 
 BackupResult Store::backup_now(BackupKind kind) {
+    if (shared_centre())
+        throw StoreError(ErrorKind::Backup,
+                         "Backups of a shared centre are made on its server, not by a desk.",
+                         "Run pg_dump on the server (see docs/shared-centre.md).");
     const UnixSeconds now = clock_.now();
     const auto dir = backup_directory();
     BackupResult r = write_backup(conn_, backup_file_path(dir, path_, kind, now), now);
@@ -430,6 +489,7 @@ std::optional<UnixSeconds> Store::rotation_advised() const {
 }
 
 void Store::wipe_wal() {
+    if (shared_centre()) return; // no write-ahead log file on a desk
     // Removed keys must not linger in older WAL frames: copy everything into the file and empty the WAL.
     try {
         conn_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -441,6 +501,9 @@ void Store::wipe_wal() {
 RestoreResult Store::restore_from(const std::filesystem::path& backup_file) {
     require_writable();
     require(Permission::Restore);
+    if (shared_centre())
+        throw StoreError(ErrorKind::Backup, "A shared centre is restored on its server, not from a desk.",
+                         "Use pg_restore on the server (see docs/shared-centre.md). Nothing was changed.");
     DatabaseReport source = inspect_database(backup_file, CheckDepth::Quick);
     if (!source.ok)
         throw StoreError(source.problem_kind, "The backup cannot be restored: " + source.problem,
@@ -457,7 +520,7 @@ RestoreResult Store::restore_from(const std::filesystem::path& backup_file) {
     const UserId by = *user_;
     sign_out();
     restore_into(conn_, backup_file);
-    schema_version_ = static_cast<int>(conn_.query_int("PRAGMA user_version"));
+    schema_version_ = conn_.schema_version();
     {
         Transaction tx(conn_);
         AuditChanges c;

@@ -85,6 +85,7 @@ public:
     // Creates a new centre database with its first coordinator, who is then signed in.
     // Refuses a path that exists. Throws StoreError.
     static std::unique_ptr<Store> create(const CreateOptions& options, const Clock& clock);
+    // `options.path` may also name a PostgreSQL database (is_postgres_target): an empty one on a server.
     // Opens an existing database: inspects it read-only first (header, application_id, user_version,
     // quick_check) and refuses anything not healthy and ours without writing a byte; takes the writer
     // lock; upgrades an older schema after a backup. Signed out until sign_in(). Throws StoreError.
@@ -96,7 +97,10 @@ public:
     Store& operator=(const Store&) = delete;
 
     // ---- the file
+    // The file, or for a shared centre its connection line (any password shown as ***).
     const std::filesystem::path& path() const { return path_; }
+    // True when the data are on a PostgreSQL server shared by several desks (--db postgresql://...).
+    bool shared_centre() const { return conn_.engine() == Engine::Postgres; }
     bool read_only() const { return read_only_; }
     int schema_version() const { return schema_version_; }
     std::optional<int> upgraded_from() const { return upgraded_from_; }
@@ -191,6 +195,8 @@ public:
 
 private:
     Store(const std::filesystem::path& path, const Clock& clock);
+    static std::unique_ptr<Store> open_shared(std::string_view target, const OpenOptions& options,
+                                              const Clock& clock);
 
     struct UserRow;
     class WriteScope {

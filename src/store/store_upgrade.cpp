@@ -13,6 +13,9 @@ namespace rc::store {
 
 bool Store::write_upgrade_backup(int from) {
     if (!upgrade_backup_.empty()) return false; // one backup covers both steps of an upgrade
+    // A shared centre upgrades in one transaction on the server (PostgreSQL's DDL is transactional);
+    // its backups are the server's, not a file beside a database that has no file.
+    if (shared_centre()) return false;
     const UnixSeconds now = clock_.now();
     const auto dir = upgrade_backup_dir_.empty() ? backup_directory() : upgrade_backup_dir_;
     BackupResult backup =
@@ -53,13 +56,15 @@ void Store::upgrade_with_key() {
     const bool new_backup = write_upgrade_backup(from);
     const FieldCipher c = cipher();
     const UnixSeconds now = clock_.now();
-    // The keyed migrations rebuild tables that others point at: foreign keys are off for the
-    // transaction (SQLite ignores the pragma inside one) and checked before the commit.
-    conn_.exec("PRAGMA foreign_keys = OFF");
+    // On SQLite the keyed migrations rebuild tables that others point at: foreign keys are off for the
+    // transaction (SQLite ignores the pragma inside one) and checked before the commit. PostgreSQL
+    // changes the tables in place and keeps checking its keys.
+    const bool sqlite = !shared_centre();
+    if (sqlite) conn_.exec("PRAGMA foreign_keys = OFF");
     try {
         Transaction tx(conn_);
         apply_migrations(conn_, from, to, &c);
-        if (conn_.cached("PRAGMA foreign_key_check")->step())
+        if (sqlite && conn_.cached("PRAGMA foreign_key_check")->step())
             throw StoreError(
                 ErrorKind::Corrupt,
                 "The upgrade would leave records pointing at nothing, so it was not made. Nothing "
@@ -71,13 +76,13 @@ void Store::upgrade_with_key() {
         tx.commit();
     } catch (...) {
         conn_.clear_cache();
-        conn_.exec("PRAGMA foreign_keys = ON");
+        if (sqlite) conn_.exec("PRAGMA foreign_keys = ON");
         spdlog::warn("store: upgrade of {} from schema v{} failed; nothing was changed", path_.string(),
                      from);
         throw;
     }
     conn_.clear_cache();
-    conn_.exec("PRAGMA foreign_keys = ON");
+    if (sqlite) conn_.exec("PRAGMA foreign_keys = ON");
     if (!upgraded_from_) upgraded_from_ = from;
     schema_version_ = to;
     if (new_backup) record_backup_copy(upgrade_backup_, BackupKind::BeforeUpgrade);

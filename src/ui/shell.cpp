@@ -7,8 +7,8 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <spdlog/spdlog.h>
@@ -182,6 +182,7 @@ void Shell::draw_database_controls() {
     if (ctx_.session.can(Permission::Restore) && button(kRestore, full)) {
         restore_choices_ = ctx_.session.backups();
         restore_selected_ = restore_choices_.empty() ? -1 : 0;
+        restore_file_.clear();
         restore_open_ = true;
         ImGui::OpenPopup(kRestoreDialog);
     }
@@ -280,15 +281,20 @@ void Shell::draw_restore_dialog() {
     } else {
         ImGui::BeginChild("##backups", ImVec2(0.0f, em(12.0f)), true);
         for (std::size_t i = 0; i < restore_choices_.size(); ++i)
-            if (selectable(restore_choices_[i].label.c_str(), static_cast<int>(i) == restore_selected_))
+            if (selectable(restore_choices_[i].label.c_str(), static_cast<int>(i) == restore_selected_)) {
                 restore_selected_ = static_cast<int>(i);
+                restore_file_.clear();
+            }
         ImGui::EndChild();
     }
+    ImGui::TextUnformatted("Or a backup file from elsewhere (a USB stick):");
+    if (restore_field_.draw(ctx_.desktop, restore_file_) && !restore_file_.empty()) restore_selected_ = -1;
     ImGui::Spacing();
-    ImGui::BeginDisabled(restore_selected_ < 0);
+    ImGui::BeginDisabled(restore_selected_ < 0 && restore_file_.empty());
     if (button(kRestoreConfirm)) {
-        const app::EditResult r =
-            ctx_.session.restore_backup(restore_choices_[static_cast<std::size_t>(restore_selected_)].file);
+        const app::EditResult r = ctx_.session.restore_backup(
+            restore_selected_ >= 0 ? restore_choices_[static_cast<std::size_t>(restore_selected_)].file
+                                   : std::filesystem::path(restore_file_));
         database_message_ = r.message;
         database_message_is_error_ = !r.ok;
         restore_open_ = false;

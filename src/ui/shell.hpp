@@ -3,6 +3,7 @@
 // overlay, and the keyboard shortcuts. Between ImGui::NewFrame() and ImGui::Render() the platform (or
 // a headless test) calls draw() once. The shell asks the session whether it is open: if not, the gate
 // screen is drawn in place of the main screens and the navigation is hidden.
+#include "ui/path_field.hpp"
 #include "ui/screen.hpp"
 #include "ui/status_bar.hpp"
 
@@ -65,6 +66,7 @@ public:
     static constexpr const char* kRestore = "Restore a backup\u2026";
     static constexpr const char* kRestoreDialog = "Restore a backup###restore";
     static constexpr const char* kRestoreConfirm = "Restore this backup";
+    static constexpr const char* kRestoreFile = "##restore_file";
     static constexpr const char* kLockNow = "Lock (Ctrl+L)";
     static constexpr const char* kRotateKey = "Rotate the data key...";
     static constexpr const char* kRotateDialog = "Rotate the data key###rotate";
@@ -105,6 +107,14 @@ private:
     void draw_rotate_dialog();
     std::vector<app::BackupChoice> restore_choices_; // read when the dialog opens, not per frame
     int restore_selected_ = -1;
+    std::string restore_file_; // a backup from elsewhere (a USB stick), chosen or typed
+    PathField restore_field_{kRestoreFile,
+                             "/media/usb/centre-backup.sqlite",
+                             {FileChoice::Kind::OpenFile,
+                              "Choose a backup to restore",
+                              "Backups",
+                              {"*.sqlite", "*.db", "*.backup"},
+                              {}}};
 };
 
 } // namespace rc::ui

@@ -208,3 +208,29 @@ TEST_CASE("store session: a roll in another layout is previewed column by column
     remember_roll_choices(settings, signature, {});
     CHECK(remembered_roll_choices(settings, signature).empty());
 }
+
+TEST_CASE("the name in Latin letters: search finds it, and Arrivals shows it beside a name the report "
+          "cannot print") {
+    Centre c("session-latin-name");
+    Person ethiopic;
+    ethiopic.tag = "E1";
+    ethiopic.name = "ዳዊት ተስፋይ";
+    ethiopic.latin_name = "Dawit Tesfay";
+    REQUIRE(c.session.check_in(ethiopic, "").ok);
+    Person greek;
+    greek.tag = "G1";
+    greek.name = "Ελένη Παπαδοπούλου";
+    greek.latin_name = "Eleni Papadopoulou";
+    REQUIRE(c.session.check_in(greek, "").ok);
+
+    CHECK(c.found("dawit") == std::vector<std::string>{"E1"});
+    CHECK(c.found("TESFAY") == std::vector<std::string>{"E1"});
+    CHECK(c.found("ዳዊት") == std::vector<std::string>{"E1"});
+    CHECK(c.found("papadopoulou") == std::vector<std::string>{"G1"});
+    CHECK(c.found("ελενη") == std::vector<std::string>{"G1"});
+
+    const auto& rows = c.session.people().rows;
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].name_text == "ዳዊት ተስፋይ \u2014 Dawit Tesfay"); // Ethiopic does not print: both
+    CHECK(rows[1].name_text == "Ελένη Παπαδοπούλου");           // Greek prints: as written
+}

@@ -312,7 +312,7 @@ TEST_CASE("header matching ignores case, spacing and punctuation; the user can c
         apply_roll_choices(m, {"country=ignore", "HAIR=medical", "Eyes=alias", "Name=colour", "nonsense"});
     REQUIRE(problems.size() == 3);
     CHECK(problems[0] == "the file has no column 'Eyes'");
-    CHECK(problems[1].starts_with("'colour' is not a field; the fields are name, tag, alias"));
+    CHECK(problems[1].starts_with("'colour' is not a field; the fields are name, latin_name, tag, alias"));
     CHECK(problems[2].starts_with("'nonsense' is not a choice"));
     CHECK(m[0].field == "name");
     CHECK(m[1].field == "ignore");

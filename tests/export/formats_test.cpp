@@ -218,6 +218,28 @@ TEST_CASE("formats: the report reads aloud the figures, with charts, in any scri
     const std::string unicode_text = pdf_text(unicode);
     CHECK(has(unicode_text, "Центр прийому Ωμέγα"));
     CHECK(has(unicode_text, "Перекладач прибув"));
+
+    // An identifiable report lists the people received: a name in a script it cannot print by the
+    // name in Latin letters, a Cyrillic one as written, one with neither by a pointer to the workbook.
+    DebriefData named = build_debrief(*sc.store, DebriefRequest{}, *sc.clock);
+    named.mode = DebriefMode::Identifiable;
+    named.reason = "Safeguarding review";
+    REQUIRE(named.people.size() >= 3);
+    named.people[0].reference = "OP-0001-001";
+    named.people[0].name = "ዳዊት ተስፋይ";
+    named.people[0].latin_name = "Dawit Tesfay";
+    named.people[1].name = "Олена Коваль";
+    named.people[1].latin_name = "Olena Koval";
+    named.people[2].name = "王伟";
+    named.people[2].latin_name.clear();
+    const auto people_pdf = dir / "people.pdf";
+    write_pdf(named, people_pdf);
+    const std::string people_text = pdf_text(people_pdf);
+    CHECK(has(people_text, "People received"));
+    CHECK(has(people_text, "Dawit Tesfay (in Latin letters)"));
+    CHECK(has(people_text, "Олена Коваль"));
+    CHECK_FALSE(has(people_text, "Olena Koval"));
+    CHECK(has(people_text, "(another script: see the workbook)"));
 }
 
 TEST_CASE(

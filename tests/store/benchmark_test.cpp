@@ -1,9 +1,9 @@
-#include "store/commit_benchmark.hpp"
+#include "cli/bench/commit_benchmark.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
-using namespace rc::store;
+using namespace rc::cli::bench;
 using rc::store::test::TempDir;
 
 TEST_CASE("commit benchmark: runs and reports both sides") {

@@ -1,6 +1,6 @@
 // The people received: check-in and reading back, groups of placeholders completed later, the nominal
 // roll imported whole or not at all, journey steps, duplicate warnings, roles, and privacy.
-#include "store/checkin_benchmark.hpp"
+#include "cli/bench/checkin_benchmark.hpp"
 #include "store/people.hpp"
 
 // Screens include the people header: it must not bring SQLite or libsodium with it.
@@ -26,6 +26,7 @@
 using namespace rc;
 using namespace rc::store;
 using namespace rc::store::test;
+using rc::cli::bench::synthetic_roll;
 
 namespace {
 

@@ -2,7 +2,6 @@
 #include "store/audit.hpp"
 #include "store/backup.hpp"
 #include "store/backup_scheduler.hpp"
-#include "store/commit_benchmark.hpp"
 #include "store/error.hpp"
 #include "store/field_cipher.hpp"
 #include "store/inspect.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// A centre created and activated in a scratch folder, with a manual clock and settings, for the screen
+// A centre created (and activated) in a scratch folder, with a manual clock and settings, for the screen
 // tests that need a real StoreSession behind the window.
 #include "app/settings.hpp"
 #include "app/store_session.hpp"
@@ -10,8 +10,9 @@
 
 namespace rc::ui::test {
 
-struct ActivatedCentre {
-    ActivatedCentre(const std::string& folder, int expected, const std::string& operation = "Operation Larch")
+// A centre created (not yet activated) in a scratch folder, its coordinator signed in.
+struct CreatedCentre {
+    explicit CreatedCentre(const std::string& folder)
         : dir(folder), session(dir / "centre.sqlite", clock, options()) {
         app::NewCentreForm form;
         form.centre_name = "Matlock Hall";
@@ -19,10 +20,6 @@ struct ActivatedCentre {
         form.coordinator_name = "Anna Kowalska";
         form.passphrase = form.passphrase_again = "correct horse battery";
         REQUIRE(session.create_centre(form).ok);
-        app::ActivationForm a;
-        a.name = operation;
-        a.expected_people = expected;
-        REQUIRE(session.activate(a).ok);
     }
     static app::StoreSession::Options options() {
         app::StoreSession::Options o;
@@ -36,6 +33,16 @@ struct ActivatedCentre {
     ManualClock clock{1795000000}; // November 2026
     app::Settings settings;
     app::StoreSession session;
+};
+
+struct ActivatedCentre : CreatedCentre {
+    ActivatedCentre(const std::string& folder, int expected, const std::string& operation = "Operation Larch")
+        : CreatedCentre(folder) {
+        app::ActivationForm a;
+        a.name = operation;
+        a.expected_people = expected;
+        REQUIRE(session.activate(a).ok);
+    }
 };
 
 } // namespace rc::ui::test

@@ -1,6 +1,7 @@
 // A disk that fills up or fails in the middle of a check-in, injected with the fault VFS: the window
 // says "Not saved" with the reason, the form keeps everything typed, nothing is half-saved, and
 // Enter saves it once the disk recovers.
+#include "activated_centre.hpp"
 #include "app/store_session.hpp"
 #include "headless_ui.hpp"
 #include "store/people.hpp"
@@ -16,34 +17,18 @@
 
 using namespace rc;
 using namespace rc::ui;
-using rc::store::test::TempDir;
 using rc::test::FaultVfs;
 using rc::ui::test::Ctrl;
 using rc::ui::test::HeadlessUi;
 
 namespace {
 
-struct Desk {
-    explicit Desk(const std::string& name)
-        : installed((FaultVfs::install(), true)), dir(name), session(dir / "centre.sqlite", clock, options()) {
-        app::NewCentreForm form;
-        form.centre_name = "Matlock Hall";
-        form.centre_code = "OP-0042";
-        form.coordinator_name = "Anna Kowalska";
-        form.passphrase = form.passphrase_again = "correct horse battery";
-        REQUIRE(session.create_centre(form).ok);
-    }
-    static app::StoreSession::Options options() {
-        app::StoreSession::Options o;
-        o.passphrase_kdf = store::KdfLimits::minimum();
-        o.pin_kdf = store::KdfLimits::minimum();
-        return o;
-    }
-    bool installed;
-    TempDir dir;
-    ManualClock clock{1795000000};
-    app::Settings settings;
-    app::StoreSession session;
+// The fault VFS is installed before the centre's database is opened (base classes are built first).
+struct FaultVfsInstalled {
+    FaultVfsInstalled() { FaultVfs::install(); }
+};
+struct Desk : FaultVfsInstalled, rc::ui::test::CreatedCentre {
+    explicit Desk(const std::string& name) : CreatedCentre(name) {}
 };
 
 } // namespace
@@ -58,7 +43,8 @@ TEST_CASE("a full disk or an I/O error mid check-in: Not saved with the reason, 
         ui.type_text("017");
         ui.press_key(keys::Tab);
         ui.type_text("Maria Faultless");
-        const auto people_before = d.session.store()->connection_for_reading().query_int("SELECT count(*) FROM audit");
+        const auto people_before =
+            d.session.store()->connection_for_reading().query_int("SELECT count(*) FROM audit");
 
         FaultVfs::arm_fault(1, code); // the second write of the transaction fails
         ui.press_key(keys::Enter);
@@ -73,7 +59,8 @@ TEST_CASE("a full disk or an I/O error mid check-in: Not saved with the reason, 
         CHECK(form.draft().tag == "017");
         // Nothing half-saved: no person, no audit row, and the file is healthy.
         CHECK(store::people(*d.session.store()).empty());
-        CHECK(d.session.store()->connection_for_reading().query_int("SELECT count(*) FROM audit") == people_before);
+        CHECK(d.session.store()->connection_for_reading().query_int("SELECT count(*) FROM audit") ==
+              people_before);
         CHECK(d.session.store()->connection_for_reading().query_text("PRAGMA integrity_check") == "ok");
 
         // The disk recovers: back in the name field, Enter saves what was typed.

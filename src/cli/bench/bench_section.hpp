@@ -56,9 +56,11 @@ SectionResult run_stock_ledger_section(const BenchOptions& options);
 SectionResult run_export_section(const BenchOptions& options);
 SectionResult run_stock_screen_section(const BenchOptions& options);
 SectionResult run_sign_in_section(const BenchOptions& options);
+SectionResult run_startup_section(const BenchOptions& options);
 
-// The benchmark's hidden child mode: opens the real window for `seconds` in "event" or "poll" mode
-// and prints one line with its CPU times for the parent (idle_cpu). Returns the exit code.
+// The benchmark's hidden child mode: opens the real window for `seconds` ("event" or "poll" for
+// idle_cpu, "startup" or "startup-people" for startup) and prints one line with its CPU times and
+// first frame for the parent (window_child.hpp). Returns the exit code.
 int run_window_child(const std::string& mode, double seconds);
 // The first word of the line the child prints.
 inline constexpr const char* kWindowChildTag = "rc-window-child";

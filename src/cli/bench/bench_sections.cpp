@@ -22,6 +22,7 @@ constexpr BenchSection kSections[] = {
     {"dashboard", "The Dashboard and Referrals screens with 10,000 people and 20,000 referrals",
      run_dashboard_section},
     {"idle_cpu", "CPU use of the real window loop, idle, against a polling loop", run_idle_cpu_section},
+    {"startup", "Start-up to the first frame and peak memory of the real window", run_startup_section},
 };
 } // namespace
 

@@ -2,8 +2,8 @@
 // transaction) against a raw SQLite INSERT + COMMIT with the same pragmas, interleaved in the same run,
 // with 10,000 people already in the database; then loading all of them back with people().
 #include "cli/bench/bench_section.hpp"
+#include "cli/bench/checkin_benchmark.hpp"
 #include "os/process.hpp"
-#include "store/checkin_benchmark.hpp"
 #include "store/error.hpp"
 
 #include <filesystem>
@@ -22,7 +22,7 @@ SectionResult run_checkin_commit_section(const BenchOptions& options) {
     const auto log_level = spdlog::get_level();
     spdlog::set_level(spdlog::level::warn);
     try {
-        const store::CheckInBenchmarkResult b = store::run_checkin_benchmark(dir, 300, kSeedPeople, 10);
+        const CheckInBenchmarkResult b = run_checkin_benchmark(dir, 300, kSeedPeople, 10);
         r.columns = {{"measure", "measure"},   {"median_ms", "median (ms)"}, {"p99_ms", "p99 (ms)"},
                      {"mean_ms", "mean (ms)"}, {"samples", "samples"},       {"ratio", "median ratio"}};
         const auto ms = [](double us) { return Cell::num(us / 1000.0, 3); };

@@ -1,8 +1,8 @@
 // One committed store write (a log entry: encryption, the row and its audit row, one transaction)
 // against a raw SQLite INSERT + COMMIT with the same pragmas, interleaved in the same run.
 #include "cli/bench/bench_section.hpp"
+#include "cli/bench/commit_benchmark.hpp"
 #include "os/process.hpp"
-#include "store/commit_benchmark.hpp"
 #include "store/error.hpp"
 
 #include <filesystem>
@@ -16,7 +16,7 @@ SectionResult run_store_commit_section(const BenchOptions& options) {
         std::filesystem::temp_directory_path() / ("rc-bench-commit-" + std::to_string(rc::os::process_id()));
     std::filesystem::create_directories(dir);
     try {
-        const store::CommitBenchmarkResult b = store::run_commit_benchmark(dir, 300);
+        const CommitBenchmarkResult b = run_commit_benchmark(dir, 300);
         r.columns = {{"write", "write"},       {"median_us", "median (µs)"}, {"p99_us", "p99 (µs)"},
                      {"mean_us", "mean (µs)"}, {"samples", "samples"},       {"ratio", "median ratio"}};
         r.rows.push_back({Cell::str("raw SQLite insert + commit"), Cell::num(b.raw.median_us, 1),

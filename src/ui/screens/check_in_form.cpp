@@ -242,8 +242,11 @@ bool CheckInForm::draw(ScreenContext& ctx) {
     text_field(kTag, "e.g. 017", draft_.tag, w * 0.5f);
     draw_problem("tag");
     label(kName);
-    text_field(kName, "if given", draft_.name, w);
+    text_field(kName, "if given, in the person's own letters", draft_.name, w);
     draw_problem("name");
+    label(kLatinName);
+    text_field(kLatinName, "when written in another script, e.g. Arabic or Amharic", draft_.latin_name, w);
+    draw_problem("latin_name");
     label(kAlias);
     text_field(kAlias, "a name used for them, if any", draft_.alias, w);
     draw_problem("alias");

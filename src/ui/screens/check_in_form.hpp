@@ -36,7 +36,8 @@ public:
 
     // Field ids: "##<label shown above the field>##<unique id>" (the label is drawn above, not beside).
     static constexpr const char* kTag = "##Tag or wristband##ci_tag";
-    static constexpr const char* kName = "##Name##ci_name";
+    static constexpr const char* kName = "##Name as written##ci_name";
+    static constexpr const char* kLatinName = "##Name in Latin letters##ci_latin_name";
     static constexpr const char* kAlias = "##Alias##ci_alias";
     static constexpr const char* kSex = "##Sex (F/M/X/U)##ci_sex";
     static constexpr const char* kDob = "##Date of birth##ci_dob";

@@ -27,8 +27,7 @@ void DebriefScreen::draw(ScreenContext& ctx) {
     ImGui::SameLine();
     checkbox("JSON##fmt_json", &form_.json);
     ImGui::TextUnformatted("Folder to write to");
-    ImGui::SetNextItemWidth(em(28.0f));
-    input_text(kFolder, "e.g. /media/usb/debrief", form_.out_dir);
+    folder_field_.draw(ctx.desktop, form_.out_dir, em(34.0f));
     checkbox(kIdentifiable, &form_.identifiable);
     if (form_.identifiable) {
         ImGui::SetNextItemWidth(em(28.0f));

@@ -1,4 +1,5 @@
 #pragma once
+#include "ui/path_field.hpp"
 #include "ui/screen.hpp"
 
 #include <string>
@@ -30,6 +31,9 @@ private:
     std::string message_;
     bool message_is_error_ = false;
     std::string exported_to_; // the folder of the last export that worked: "Open folder" shows it
+    PathField folder_field_{kFolder,
+                            "e.g. /media/usb/debrief",
+                            {FileChoice::Kind::Folder, "Choose the folder for the debrief", "", {}, {}}};
 };
 
 } // namespace rc::ui

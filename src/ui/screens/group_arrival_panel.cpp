@@ -60,8 +60,7 @@ bool GroupArrivalPanel::draw_import(ScreenContext& ctx) {
         return false;
     }
     ImGui::TextUnformatted("The file's full path");
-    ImGui::SetNextItemWidth(-1.0f);
-    if (input_text(kRollPath, "/media/usb/roll.csv", roll_path_)) previewed_ = false;
+    if (roll_field_.draw(ctx.desktop, roll_path_)) previewed_ = false;
     if (button(kPreview)) {
         choices_.clear();
         preview_ = ctx.session.preview_roll(roll_path_);

@@ -1,4 +1,5 @@
 #pragma once
+#include "ui/path_field.hpp"
 #include "ui/screen.hpp"
 
 #include <cstdint>
@@ -150,6 +151,10 @@ private:
 
     // Delivery note.
     std::string delivery_path_;
+    PathField delivery_field_{
+        kDeliveryPath,
+        "/media/usb/delivery.csv",
+        {FileChoice::Kind::OpenFile, "Choose the delivery note", "CSV files", {"*.csv", "*.CSV"}, {}}};
     std::optional<app::StockImportPreview> delivery_preview_;
 
     // Stores.

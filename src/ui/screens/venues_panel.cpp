@@ -132,9 +132,8 @@ void VenuesPanel::draw(ScreenContext& ctx) {
         "A CSV file with a header row: name, address, capacity, interview_rooms, showers, kitchen, "
         "step_free_access, parking (yes/no), keyholder_name, keyholder_phone, notes. Nothing is "
         "imported unless every row is right.");
-    ImGui::SetNextItemWidth(em(26.0f));
-    input_text(kImportPath, "/media/usb/venues.csv", import_path_);
-    ImGui::SameLine();
+    ImGui::TextUnformatted("CSV file");
+    import_field_.draw(ctx.desktop, import_path_);
     if (button(kImport)) {
         const app::EditResult r = ctx.session.import_venues(import_path_);
         message_ = r.message.empty() ? (r.ok ? "Imported." : "Import failed.") : r.message;

@@ -6,8 +6,9 @@
 // The target is a median ratio of at most 1.5.
 #include <filesystem>
 #include <string>
+#include <vector>
 
-namespace rc::store {
+namespace rc::cli::bench {
 
 struct LatencySummary {
     double median_us = 0;
@@ -24,8 +25,13 @@ struct CommitBenchmarkResult {
     std::string describe() const; // a few lines for a terminal
 };
 
+// The median, 99th percentile and mean of samples in microseconds (the vector is sorted in place).
+LatencySummary summarise(std::vector<double> us);
+// Removes a benchmark database with its -wal, -shm and .lock files.
+void remove_db(const std::filesystem::path& p);
+
 // Creates its two databases in `dir` (which must exist; files are replaced) and runs `iterations`
 // commits of each after a short warm-up. Throws StoreError.
 CommitBenchmarkResult run_commit_benchmark(const std::filesystem::path& dir, int iterations);
 
-} // namespace rc::store
+} // namespace rc::cli::bench

@@ -4,13 +4,13 @@
 // (b) check_in() through the service API (validation, the sealed record, the arrival step, two audit
 // rows, one transaction), against a database already holding the seeded people; then the time to
 // import the seed roll (one transaction) and to load everyone with people().
+#include "cli/bench/commit_benchmark.hpp"
 #include "domain/clock.hpp"
-#include "store/commit_benchmark.hpp"
 
 #include <filesystem>
 #include <string>
 
-namespace rc::store {
+namespace rc::cli::bench {
 
 struct CheckInBenchmarkResult {
     LatencySummary raw;      // raw SQLite insert + commit (µs)
@@ -35,4 +35,4 @@ CheckInBenchmarkResult run_checkin_benchmark(const std::filesystem::path& dir, i
 // groups, some medical notes, some departed), arriving from `first_arrival` on, written in local time.
 std::string synthetic_roll(int rows, UnixSeconds first_arrival, int first_tag = 1);
 
-} // namespace rc::store
+} // namespace rc::cli::bench

@@ -1,4 +1,4 @@
-#include "store/commit_benchmark.hpp"
+#include "cli/bench/commit_benchmark.hpp"
 
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
@@ -9,9 +9,9 @@
 #include <numeric>
 #include <vector>
 
-namespace rc::store {
+namespace rc::cli::bench {
 
-namespace {
+using namespace rc::store;
 
 LatencySummary summarise(std::vector<double> us) {
     LatencySummary s;
@@ -36,8 +36,6 @@ void remove_db(const std::filesystem::path& p) {
         std::filesystem::remove(q, ec);
     }
 }
-
-} // namespace
 
 std::string CommitBenchmarkResult::describe() const {
     char buf[512];
@@ -110,4 +108,4 @@ CommitBenchmarkResult run_commit_benchmark(const std::filesystem::path& dir, int
     return result;
 }
 
-} // namespace rc::store
+} // namespace rc::cli::bench

@@ -1,4 +1,4 @@
-#include "store/checkin_benchmark.hpp"
+#include "cli/bench/checkin_benchmark.hpp"
 
 #include "domain/csv_reader.hpp"
 #include "store/people.hpp"
@@ -12,36 +12,14 @@
 #include <numeric>
 #include <vector>
 
-namespace rc::store {
+namespace rc::cli::bench {
+
+using namespace rc::store;
 
 namespace {
 
 using Micro = std::chrono::duration<double, std::micro>;
 using Milli = std::chrono::duration<double, std::milli>;
-
-LatencySummary summarise(std::vector<double> values) {
-    LatencySummary s;
-    if (values.empty()) return s;
-    std::sort(values.begin(), values.end());
-    s.samples = static_cast<int>(values.size());
-    const auto at = [&](double q) {
-        const auto i = static_cast<std::size_t>(q * static_cast<double>(values.size() - 1) + 0.5);
-        return values[std::min(i, values.size() - 1)];
-    };
-    s.median_us = at(0.5);
-    s.p99_us = at(0.99);
-    s.mean_us = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
-    return s;
-}
-
-void remove_db(const std::filesystem::path& p) {
-    for (const char* suffix : {"", "-wal", "-shm", ".lock"}) {
-        std::filesystem::path q = p;
-        q += suffix;
-        std::error_code ec;
-        std::filesystem::remove(q, ec);
-    }
-}
 
 std::string two(int n) {
     return (n < 10 ? "0" : "") + std::to_string(n);
@@ -209,4 +187,4 @@ CheckInBenchmarkResult run_checkin_benchmark(const std::filesystem::path& dir, i
     return result;
 }
 
-} // namespace rc::store
+} // namespace rc::cli::bench
