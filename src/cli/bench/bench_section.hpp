@@ -62,8 +62,6 @@ SectionResult run_startup_section(const BenchOptions& options);
 // idle_cpu, "startup" or "startup-people" for startup) and prints one line with its CPU times and
 // first frame for the parent (window_child.hpp). Returns the exit code.
 int run_window_child(const std::string& mode, double seconds);
-// The first word of the line the child prints.
-inline constexpr const char* kWindowChildTag = "rc-window-child";
 
 // Median and 99th percentile (nearest rank) of the samples; the vector is sorted in place.
 struct Percentiles {
