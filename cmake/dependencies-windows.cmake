@@ -39,18 +39,26 @@ rc_imported_library(PkgConfig::XLSXWRITER libxlsxwriter.a rc_zlib)
 rc_imported_library(rc_hpdf libhpdf.a rc_zlib)
 rc_imported_library(PkgConfig::UTF8PROC libutf8proc.a)
 target_compile_definitions(PkgConfig::UTF8PROC INTERFACE UTF8PROC_STATIC)
-# The shared centre's engine needs libpq (and OpenSSL for TLS), cross-built when the prefix has them;
-# without them the store refuses a shared centre's connection line clearly (pg_engine_absent.cpp).
-if(EXISTS ${P}/lib/libpq.a AND EXISTS ${P}/lib/libssl.a)
+# The shared centre's engine needs libpq and OpenSSL, cross-built by scripts/windows/build-deps-libpq
+# into a prefix of their own (RC_WINDOWS_PQ_PREFIX). Without them the store refuses a shared centre's
+# connection line clearly (pg_engine_absent.cpp).
+set(RC_POSTGRES OFF)
+if(RC_WINDOWS_PQ_PREFIX AND EXISTS ${RC_WINDOWS_PQ_PREFIX}/lib/libpq.a AND EXISTS ${RC_WINDOWS_PQ_PREFIX}/lib/libssl.a)
   set(RC_POSTGRES ON)
-  rc_imported_library(rc_openssl_crypto libcrypto.a ws2_32 crypt32 bcrypt)
-  rc_imported_library(rc_openssl_ssl libssl.a rc_openssl_crypto)
-  rc_imported_library(rc_pgcommon libpgcommon.a rc_openssl_ssl)
-  rc_imported_library(rc_pgport libpgport.a)
-  rc_imported_library(PkgConfig::LIBPQ libpq.a rc_pgcommon rc_pgport rc_openssl_ssl rc_openssl_crypto secur32
-                      ws2_32 wldap32 shell32 advapi32)
-else()
-  set(RC_POSTGRES OFF)
+  set(PQ ${RC_WINDOWS_PQ_PREFIX})
+  function(rc_pq_library name library)
+    add_library(${name} STATIC IMPORTED GLOBAL)
+    set_target_properties(${name} PROPERTIES IMPORTED_LOCATION ${PQ}/lib/${library})
+    set_property(TARGET ${name} PROPERTY INTERFACE_INCLUDE_DIRECTORIES ${PQ}/include)
+    set_property(TARGET ${name} PROPERTY INTERFACE_SYSTEM_INCLUDE_DIRECTORIES ${PQ}/include)
+    target_link_libraries(${name} INTERFACE ${ARGN})
+  endfunction()
+  rc_pq_library(rc_openssl_crypto libcrypto.a ws2_32 crypt32 bcrypt)
+  rc_pq_library(rc_openssl_ssl libssl.a rc_openssl_crypto)
+  rc_pq_library(rc_pgport libpgport.a)
+  rc_pq_library(rc_pgcommon libpgcommon.a rc_openssl_ssl rc_pgport)
+  rc_pq_library(PkgConfig::LIBPQ libpq.a rc_pgcommon rc_pgport rc_openssl_ssl rc_openssl_crypto secur32 ws2_32
+                shell32 advapi32)
 endif()
 # No libpwquality for Windows: src/store/passphrase_quality_win32.cpp makes its checks itself.
 add_library(PkgConfig::PWQUALITY INTERFACE IMPORTED GLOBAL)
