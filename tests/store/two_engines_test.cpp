@@ -3,6 +3,7 @@
 // PostgreSQL, also that the server holds nothing personal in clear and that the append-only rules
 // hold there as triggers.
 #include "domain/default_procedure.hpp"
+#include "os/utf8_path.hpp"
 #include "store/error.hpp"
 #include "store/operation.hpp"
 #include "store/people.hpp"
@@ -109,7 +110,7 @@ TEST_CASE("two engines: create, sign in, check in, edit, refer, issue a bag, reo
         ManualClock clock(kT0);
         {
             auto s = make_store(db, clock);
-            CHECK(s->shared_centre() == is_postgres_target(db.native()));
+            CHECK(s->shared_centre() == is_postgres_target(os::path_to_utf8(db)));
             activate_default(*s);
 
             const CheckedIn in = check_in(*s, person_to_check_in(), kT0 - 60);
