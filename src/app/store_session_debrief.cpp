@@ -10,7 +10,9 @@
 
 namespace rc::app {
 
-namespace {} // namespace
+namespace {
+
+} // namespace
 
 EditResult StoreSession::export_debrief(const DebriefExportForm& form) {
     if (!store_) return {false, "No centre database is open."};
