@@ -164,6 +164,9 @@ bool StoreSession::apply_remote_changes(const std::vector<store::RecordChange>& 
     }
     const bool signed_in = store_->signed_in();
     if (!signed_in) people_patch_.clear(); // nothing personal is read behind the lock screen
+    // Counts only: which records changed is not for the log.
+    spdlog::info("session: read {} change(s) from another desk ({} people)", changes.size(),
+                 people_patch_.size());
     try {
         read_parts(parts, signed_in);
     } catch (const store::StoreError& e) {
