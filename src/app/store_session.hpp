@@ -162,7 +162,7 @@ private:
     bool apply_remote_changes(const std::vector<store::RecordChange>& changes);
     void connection_lost(const std::string& why);
     bool step_reconnect();
-    void heartbeat();
+    bool heartbeat(); // true when a desk came or went
     double link_seconds_until_due() const;
     void clear_personal_snapshots();
     void refresh_operation(bool signed_in);

@@ -77,14 +77,11 @@ bool StoreSession::tick_link() {
         return true;
     }
     if (!changes.empty()) changed = apply_remote_changes(changes);
-    if (steady_seconds() >= next_heartbeat_) {
-        heartbeat();
-        changed = true;
-    }
+    if (steady_seconds() >= next_heartbeat_) changed |= heartbeat();
     return changed;
 }
 
-void StoreSession::heartbeat() {
+bool StoreSession::heartbeat() {
     next_heartbeat_ = steady_seconds() + store::SharedCentreLink::kHeartbeatSeconds;
     try {
         std::vector<DeskStatus> desks;
@@ -93,14 +90,22 @@ void StoreSession::heartbeat() {
             desks.push_back({d.role, d.seconds_since_contact, d.connected, d.this_desk});
             if (d.connected) ++connected;
         }
+        // Only a desk coming or going is worth a frame; the ages show at the next one (or on hover).
+        bool visible = connected != status_.desks_connected || desks.size() != status_.desks.size();
+        for (std::size_t i = 0; !visible && i < desks.size(); ++i)
+            visible =
+                desks[i].role != status_.desks[i].role || desks[i].connected != status_.desks[i].connected;
         status_.desks = std::move(desks);
         status_.desks_connected = connected;
         ++status_.version;
+        return visible;
     } catch (const store::StoreError& e) {
-        if (!link_->connected())
+        if (!link_->connected()) {
             connection_lost(e.problem());
-        else
-            spdlog::warn("session: desk heartbeat failed ({})", store::error_kind_id(e.kind()));
+            return true;
+        }
+        spdlog::warn("session: desk heartbeat failed ({})", store::error_kind_id(e.kind()));
+        return false;
     }
 }
 
