@@ -421,11 +421,7 @@ bool StoreSession::refresh() {
 }
 
 void StoreSession::read_parts(unsigned parts, bool signed_in) {
-    if (parts & kOperationPart) {
-        refresh_operation(signed_in);
-        const store::Centre c = store_->centre();
-        status_.centre_name = c.code + " " + c.name;
-    }
+    if (parts & kOperationPart) refresh_operation(signed_in);
     if (parts & kPeoplePart) refresh_people(signed_in);
     if (parts & kPartnersPart) refresh_partners(signed_in);
     if (parts & kStockPart) refresh_stock(signed_in, parts == kAllParts);

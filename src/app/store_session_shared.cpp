@@ -134,6 +134,8 @@ bool StoreSession::step_reconnect() {
     const bool signed_in = store_->signed_in();
     try {
         read_parts(kAllParts, signed_in);
+        const store::Centre c = store_->centre();
+        status_.centre_name = c.code + " " + c.name;
     } catch (const store::StoreError& e) {
         connection_lost(e.problem());
         return true;
@@ -174,6 +176,10 @@ bool StoreSession::apply_remote_changes(const std::vector<store::RecordChange>& 
                  people_patch_.size());
     try {
         read_parts(parts, signed_in);
+        if (parts & kOperationPart) { // another desk may have renamed the centre
+            const store::Centre c = store_->centre();
+            status_.centre_name = c.code + " " + c.name;
+        }
     } catch (const store::StoreError& e) {
         if (!link_->connected())
             connection_lost(e.problem());
