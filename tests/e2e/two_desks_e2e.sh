@@ -143,4 +143,6 @@ for d in 1 2; do
     fi
 done
 echo "PASS: a check-in typed on desk 1 showed on desk 2 within a second (${took} s)"
+cleanup # the server first: its state is in the scratch folder
+trap - EXIT
 rm -rf "$scratch"
