@@ -36,9 +36,19 @@ enum class GateState {
 
 // The "saved" indicator in the status bar.
 enum class SaveState {
-    NoDatabase, // nothing can be saved: no centre database is open
-    Saved,      // every edit is committed (last_saved_at says when)
-    Failed      // the last edit could not be saved (problem says why)
+    NoDatabase,   // nothing can be saved: no centre database is open
+    Saved,        // every edit is committed (last_saved_at says when)
+    Failed,       // the last edit could not be saved (problem says why)
+    NotConnected, // a shared centre's server cannot be reached: nothing can be saved until it is back
+    Reconnected   // the server is back (problem says since when); forms that failed still need saving
+};
+
+// Another desk of a shared centre, as the status bar lists it.
+struct DeskStatus {
+    std::string role;                 // the database role it connects as, e.g. "desk2"
+    double seconds_since_contact = 0; // since its last heartbeat
+    bool connected = false;           // heard from recently
+    bool this_desk = false;
 };
 
 // What the status bar draws. `version` goes up whenever anything in it changes.
@@ -49,6 +59,10 @@ struct StatusSnapshot {
     SaveState save_state = SaveState::NoDatabase;
     UnixSeconds last_saved_at = 0;
     std::string save_problem;
+    // A shared centre (PostgreSQL): the desks heard from, this one among them.
+    bool shared_centre = false;
+    int desks_connected = 0;
+    std::vector<DeskStatus> desks;
 };
 
 // One entry of the centre's activity log (ICS 214 style). Text may be personal: never log it.
@@ -242,6 +256,8 @@ public:
     virtual bool tick() = 0;
     // Seconds until tick() has timed work to do (idle lock, backup), so the loop can sleep until then.
     virtual std::optional<double> seconds_until_due() const = 0;
+    // A socket the loop may wait on (readable: tick() has news from other desks), or -1 for none.
+    virtual int wake_socket() const { return -1; }
 };
 
 // Longest activity-log entry accepted, in bytes of UTF-8.

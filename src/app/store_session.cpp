@@ -5,6 +5,7 @@
 #include "store/backup.hpp"
 #include "store/backup_scheduler.hpp"
 #include "store/error.hpp"
+#include "store/shared_centre_link.hpp"
 #include "store/store.hpp"
 
 #include <algorithm>
@@ -46,7 +47,9 @@ StoreSession::StoreSession(std::filesystem::path path, const Clock& clock, Optio
     refresh();
 }
 
-StoreSession::~StoreSession() = default;
+StoreSession::~StoreSession() {
+    link_.reset(); // says goodbye to the other desks before the store closes
+}
 
 void StoreSession::open_existing() {
     try {
@@ -55,6 +58,7 @@ void StoreSession::open_existing() {
         problem_.clear();
         if (store_->upgraded_from())
             spdlog::info("session: database upgraded from schema {} (backup kept)", *store_->upgraded_from());
+        start_link();
     } catch (const store::StoreError& e) {
         store_.reset();
         backups_.reset();
@@ -106,6 +110,10 @@ void StoreSession::clear_personal_snapshots() {
 }
 
 EditResult StoreSession::failed(const std::string& message) {
+    if (link_ && !link_->connected()) {
+        connection_lost(message);
+        return {false, "Not connected: not saved. " + message};
+    }
     status_.save_state = SaveState::Failed;
     status_.save_problem = message;
     ++status_.version;
@@ -114,6 +122,11 @@ EditResult StoreSession::failed(const std::string& message) {
 
 std::string StoreSession::not_saved(const store::StoreError& e) {
     const std::string text = e.advice().empty() ? e.problem() : e.problem() + " " + e.advice();
+    if (link_ && !link_->connected()) {
+        // The server went away during the write: nothing is saved until it is back.
+        connection_lost(e.problem());
+        return "Not connected: not saved. " + text;
+    }
     switch (e.kind()) {
     case store::ErrorKind::DiskFull:
     case store::ErrorKind::Io:
@@ -150,6 +163,7 @@ EditResult StoreSession::create_centre(const NewCentreForm& form) {
     backups_ = std::make_unique<store::BackupScheduler>(*store_, clock_);
     problem_.clear();
     spdlog::info("session: centre database created");
+    start_link();
     after_sign_in();
     return {true, {}};
 }
@@ -318,7 +332,7 @@ bool StoreSession::tick() {
         step_rotation();
         return true;
     }
-    bool changed = false;
+    bool changed = link_ && tick_link();
     if (store_->lock_if_idle()) {
         spdlog::info("session: locked after {} idle minutes", store_->settings().idle_lock_minutes);
         clear_personal_snapshots();
@@ -370,6 +384,10 @@ std::optional<double> StoreSession::seconds_until_due() const {
         const double to_due = static_cast<double>(*at - clock_.now());
         due = due ? std::min(*due, to_due) : to_due;
     }
+    if (link_) {
+        const double to_link = link_seconds_until_due();
+        due = due ? std::min(*due, to_link) : to_link;
+    }
     return due;
 }
 
@@ -399,34 +417,42 @@ bool StoreSession::refresh() {
     ++status_.version;
 
     // Only what the last edit touched is read again (a full reload of a large centre is not free).
-    if (store_) {
-        if (parts & kOperationPart) refresh_operation(signed_in);
-        if (parts & kPeoplePart) refresh_people(signed_in);
-        if (parts & kPartnersPart) refresh_partners(signed_in);
-        if (parts & kStockPart) refresh_stock(signed_in, parts == kAllParts);
-        if (parts & (kReferralsPart | kPeoplePart | kOperationPart)) refresh_referrals(signed_in);
-        refresh_alerts();
+    if (store_) read_parts(parts, signed_in);
+    return true;
+}
+
+void StoreSession::read_parts(unsigned parts, bool signed_in) {
+    if (parts & kOperationPart) refresh_operation(signed_in);
+    if (parts & kPeoplePart) refresh_people(signed_in);
+    if (parts & kPartnersPart) refresh_partners(signed_in);
+    if (parts & kStockPart) refresh_stock(signed_in, parts == kAllParts);
+    if (parts & (kReferralsPart | kPeoplePart | kOperationPart)) refresh_referrals(signed_in);
+    refresh_alerts();
+    if (parts & kLogPart) refresh_log(signed_in);
+}
+
+void StoreSession::refresh_log(bool signed_in) {
+    if (!signed_in) return;
+    clear_personal_snapshots();
+    std::vector<store::UserSummary> users;
+    try {
+        users = store_->users();
+    } catch (const store::StoreError&) {
     }
-    if (!(parts & kLogPart)) return true;
-    if (signed_in) {
-        clear_personal_snapshots();
-        std::vector<store::UserSummary> users;
-        try {
-            users = store_->users();
-        } catch (const store::StoreError&) {
-        }
-        const auto author = [&](const std::optional<store::UserId>& id) -> std::string {
-            if (!id) return {};
-            for (const store::UserSummary& u : users)
-                if (u.id == *id) return u.name;
-            return "user #" + std::to_string(*id);
-        };
+    const auto author = [&](const std::optional<store::UserId>& id) -> std::string {
+        if (!id) return {};
+        for (const store::UserSummary& u : users)
+            if (u.id == *id) return u.name;
+        return "user #" + std::to_string(*id);
+    };
+    try {
         for (store::LogEntry& e : store_->log_entries(1000))
             log_.entries.push_back(LogEntryView{e.id, e.at, std::move(e.text), author(e.author),
                                                 e.kind == store::LogKind::Automatic});
-        ++log_.version;
+    } catch (const store::StoreError& e) {
+        failed(message_of(e));
     }
-    return true;
+    ++log_.version;
 }
 
 } // namespace rc::app

@@ -15,6 +15,8 @@
 namespace rc::store {
 class Store;
 class BackupScheduler;
+class SharedCentreLink;
+struct RecordChange;
 } // namespace rc::store
 
 namespace rc::app {
@@ -126,6 +128,10 @@ public:
     void note_activity() override;
     bool tick() override;
     std::optional<double> seconds_until_due() const override;
+    int wake_socket() const override;
+    // How many times the people snapshot was read in full (a change by another desk, or this desk's
+    // own edit, re-reads only the people it touched): for tests and the benchmark.
+    std::uint64_t full_people_reads() const { return full_people_reads_; }
     // What tick() does when time passes (actions and referrals turning overdue, follow-ups due), without
     // the idle lock and the automatic backups: for a replay that moves the clock itself (drills).
     bool follow_clock();
@@ -144,6 +150,20 @@ private:
     void after_sign_in();
     // Re-reads what changed since the last refresh; true if a snapshot changed.
     bool refresh();
+    // Reads the snapshots in `parts` again (people: only those in people_patch_ when it is not empty).
+    void read_parts(unsigned parts, bool signed_in);
+    void refresh_log(bool signed_in);
+
+    // ---- a shared centre (store_session_shared.cpp)
+    void start_link();
+    // Other desks' changes, the heartbeat, a lost connection and the reconnect; true if anything
+    // visible changed.
+    bool tick_link();
+    bool apply_remote_changes(const std::vector<store::RecordChange>& changes);
+    void connection_lost(const std::string& why);
+    bool step_reconnect();
+    bool heartbeat(); // true when a desk came or went
+    double link_seconds_until_due() const;
     void clear_personal_snapshots();
     void refresh_operation(bool signed_in);
     void refresh_people(bool signed_in);
@@ -206,6 +226,14 @@ private:
     std::string pinned_hash_; // of the procedure in operation_ (parse it again only when it changes)
     StockSnapshot stock_;
     bool stock_stale_ = true; // the ledger changed since stock_ was read
+    std::uint64_t full_people_reads_ = 0;
+
+    // A shared centre: the link to the other desks and the times (steady clock, seconds) of its work.
+    std::unique_ptr<store::SharedCentreLink> link_;
+    double next_heartbeat_ = 0;
+    double next_reconnect_ = 0; // while not connected: the next attempt
+    bool reconnecting_ = false; // an attempt is under way (non-blocking)
+    bool link_lost_ = false;    // the server was lost and is not back yet
 };
 
 } // namespace rc::app

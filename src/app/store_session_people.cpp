@@ -198,6 +198,7 @@ void StoreSession::refresh_people(bool signed_in) {
     people_loaded_ = false;
     ++people_.version;
     if (!signed_in || !store_->can(Permission::ViewOnSite)) return;
+    ++full_people_reads_;
     std::vector<store::PersonRecord> records;
     try {
         records = store::people(*store_);
@@ -216,8 +217,8 @@ void StoreSession::refresh_people(bool signed_in) {
 }
 
 void StoreSession::patch_people() {
-    // After this session's own edit of a few people (we are the only writer), re-read just them: a full
-    // reload of 10,000 people costs tens of milliseconds, a visible stall at the desk.
+    // After this session's own edit of a few people, or another desk's on a shared centre, re-read just
+    // them: a full reload of 10,000 people costs tens of milliseconds, a visible stall at the desk.
     const UnixSeconds now = clock_.now();
     try {
         for (const std::int64_t id : people_patch_) {
@@ -233,7 +234,11 @@ void StoreSession::patch_people() {
                 wipe_row(*at);
                 *at = std::move(row);
             } else {
-                people_.rows.push_back(std::move(row)); // new people have the highest ids: order kept
+                // In id order: another desk's arrival may have taken its id before one of ours.
+                const auto place =
+                    std::upper_bound(people_.rows.begin(), people_.rows.end(), id,
+                                     [](std::int64_t value, const PersonRow& r) { return value < r.id; });
+                people_.rows.insert(place, std::move(row));
             }
         }
     } catch (const store::StoreError& e) {

@@ -206,11 +206,16 @@ void register_bench_command(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--idle-seconds", args->options.idle_seconds, "Seconds each idle window runs")
         ->default_val(30)
         ->check(CLI::Range(1.0, 3600.0));
+    cmd->add_option("--pg", args->options.pg,
+                    "shared_centre: an empty PostgreSQL database to measure on (a connection line); "
+                    "without it a throwaway server is started");
     cmd->add_flag("--json", args->json, "Print JSON instead of tables");
     cmd->add_option("--only", args->only, "Run only these sections (see --list)");
     cmd->add_flag("--list", args->list, "List the sections and exit");
     // Hidden: the idle measurement starts the program itself in this mode.
-    cmd->add_option("--window-child", args->window_child)->group("")->check(CLI::IsMember({"event", "poll", "startup", "startup-people"}));
+    cmd->add_option("--window-child", args->window_child)
+        ->group("")
+        ->check(CLI::IsMember({"event", "poll", "startup", "startup-people"}));
     cmd->add_option("--window-seconds", args->window_seconds)->group("");
     cmd->callback([args, &ctx] { ctx.exit_code = run_bench(*args); });
 }

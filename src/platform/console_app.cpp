@@ -9,6 +9,7 @@
 #include "os/process.hpp"
 #include "os/utf8_path.hpp"
 #include "platform/signal_watcher.hpp"
+#include "platform/socket_watcher.hpp"
 #include "platform/system_desktop.hpp"
 #include "platform/window_events.hpp"
 #include "platform/window_icon.hpp"
@@ -190,6 +191,8 @@ public:
 
     void run_event_driven(double deadline) {
         app::FramePacer pacer;
+        // A shared centre's news wakes the loop at once; without one the thread just waits.
+        SocketWatcher news([] { post_wake(); });
         double clock_due = glfwGetTime() + seconds_to_next_minute();
         while (!should_close()) {
             double now = glfwGetTime();
@@ -219,6 +222,7 @@ public:
             }
             if (g_wake_requested.exchange(false)) pacer.request_frames(1);
             if (session_.tick()) pacer.request_frames(1);
+            news.watch(session_.wake_socket());
             if (events_->take_scale_changed()) {
                 apply_fonts_and_style(true);
                 pacer.request_frames(app::FramePacer::kFramesAfterInput);

@@ -18,6 +18,22 @@ std::size_t char_start(const std::string& s, std::size_t i) {
 
 } // namespace
 
+std::string shared_centre_text(const app::StatusSnapshot& status) {
+    if (!status.shared_centre) return {};
+    if (status.save_state == app::SaveState::NotConnected) return "Shared centre: not connected";
+    const int n = status.desks_connected;
+    return "Shared centre: " + std::to_string(n) + (n == 1 ? " desk" : " desks") + " connected";
+}
+
+std::string desk_line(const app::DeskStatus& d) {
+    const auto s = static_cast<long>(d.seconds_since_contact + 0.5);
+    std::string ago = s < 60     ? std::to_string(s) + " s ago"
+                      : s < 3600 ? std::to_string(s / 60) + " min ago"
+                                 : std::to_string(s / 3600) + " h ago";
+    return d.role + (d.this_desk ? " (this desk)" : "") + ": last contact " + ago +
+           (d.connected ? "" : ", not connected");
+}
+
 std::string fit_middle(const std::string& text, float width) {
     if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
     const std::string ellipsis = "\u2026";
@@ -56,7 +72,19 @@ void StatusBar::refresh(const app::StatusSnapshot& status, const Clock& clock) {
             saved_ = "\u25CF NOT SAVED: " + status.save_problem;
             saved_colour_ = 2;
             break;
+        case app::SaveState::NotConnected:
+            saved_ = "\u25CF Not connected: not saved (trying again)";
+            saved_colour_ = 2;
+            break;
+        case app::SaveState::Reconnected:
+            saved_ = "\u25CF " + status.save_problem + " Save again any form that said Not saved.";
+            saved_colour_ = 1;
+            break;
         }
+        shared_ = shared_centre_text(status);
+        desk_lines_.clear();
+        for (const app::DeskStatus& d : status.desks)
+            desk_lines_.push_back(desk_line(d));
     }
     time_ = format_local_time(now, "%a %d %b %H:%M");
     version_ = status.version;
@@ -76,6 +104,20 @@ void StatusBar::draw(const app::StatusSnapshot& status, const Clock& clock) {
     const float right_w = saved_w + gap + time_w;
     const float region_right = ImGui::GetWindowContentRegionMax().x;
 
+    if (!shared_.empty()) {
+        ImGui::SameLine(0.0f, gap);
+        const Palette& pal = palette();
+        const float* c = saved_colour_ == 2 ? pal.danger : pal.ok;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+        ImGui::TextUnformatted(shared_.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered() && !desk_lines_.empty()) {
+            ImGui::BeginTooltip();
+            for (const std::string& line : desk_lines_)
+                ImGui::TextUnformatted(line.c_str());
+            ImGui::EndTooltip();
+        }
+    }
     ImGui::SameLine(0.0f, gap);
     const float db_width = region_right - right_w - gap - ImGui::GetCursorPosX();
     if (db_width != fitted_width_) {

@@ -13,6 +13,7 @@ struct BenchOptions {
     int frames = 300;         // frames measured per screen (frame_time)
     double idle_seconds = 30; // length of each idle measurement (idle_cpu)
     std::string self_exe;     // this program, for sections that spawn it
+    std::string pg;           // shared_centre: an empty PostgreSQL database; empty: start a throwaway one
 };
 
 // One cell: the text printed in the table and, for numbers, the value written to JSON.
@@ -57,6 +58,7 @@ SectionResult run_export_section(const BenchOptions& options);
 SectionResult run_stock_screen_section(const BenchOptions& options);
 SectionResult run_sign_in_section(const BenchOptions& options);
 SectionResult run_startup_section(const BenchOptions& options);
+SectionResult run_shared_centre_section(const BenchOptions& options);
 
 // The benchmark's hidden child mode: opens the real window for `seconds` ("event" or "poll" for
 // idle_cpu, "startup" or "startup-people" for startup) and prints one line with its CPU times and

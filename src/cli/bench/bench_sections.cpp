@@ -23,6 +23,9 @@ constexpr BenchSection kSections[] = {
      run_dashboard_section},
     {"idle_cpu", "CPU use of the real window loop, idle, against a polling loop", run_idle_cpu_section},
     {"startup", "Start-up to the first frame and peak memory of the real window", run_startup_section},
+    {"shared_centre",
+     "A shared centre over TLS: check-in against SQLite and a raw INSERT; another desk's refresh",
+     run_shared_centre_section},
 };
 } // namespace
 
