@@ -12,7 +12,7 @@
 namespace rc::app {
 
 std::filesystem::path log_directory() {
-    return data_directory() / "logs";
+    return state_directory() / "logs";
 }
 
 std::string path_for_log(const std::filesystem::path& path) {

@@ -52,10 +52,10 @@ bool parse_bool(std::string_view text, bool& out) {
 } // namespace
 
 std::filesystem::path settings_path() {
-    return data_directory() / "settings.conf";
+    return config_directory() / "settings.conf";
 }
 std::filesystem::path imgui_ini_path() {
-    return data_directory() / "imgui.ini";
+    return config_directory() / "imgui.ini";
 }
 
 const char* theme_name(Theme theme) {
