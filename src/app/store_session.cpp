@@ -345,7 +345,14 @@ bool StoreSession::tick() {
             changed = true;
         }
     }
-    return follow_clock() || changed;
+    try {
+        return follow_clock() || changed;
+    } catch (const store::StoreError& e) {
+        // A read the clock called for (an action turning overdue) found the shared centre's server gone.
+        if (!link_ || e.kind() == store::ErrorKind::Crypto) throw;
+        connection_lost(e.problem());
+        return true;
+    }
 }
 
 bool StoreSession::follow_clock() {
