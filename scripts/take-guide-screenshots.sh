@@ -43,7 +43,7 @@ cleanup() {
 }
 trap cleanup EXIT
 # A data directory of its own: settings (text size, theme) at their defaults, no real centre touched.
-export XDG_DATA_HOME="$work/data"
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/data" XDG_STATE_HOME="$work/data"
 export ASAN_OPTIONS=detect_leaks=0
 
 wanted() { [[ -z "$only" || "$only" == *",$1,"* ]]; }

@@ -1,5 +1,6 @@
 #include "app/data_paths.hpp"
 
+#include "app/app_folders.hpp"
 #include "app/logging.hpp"
 #include "os/security.hpp"
 
@@ -44,15 +45,15 @@ void move_once(const fs::path& from, const fs::path& to, std::vector<std::string
 } // namespace
 
 fs::path data_directory() {
-    return created(os::app_folders().data);
+    return created(app_folders().data);
 }
 
 fs::path config_directory() {
-    return created(os::app_folders().config);
+    return created(app_folders().config);
 }
 
 fs::path state_directory() {
-    return created(os::app_folders().state);
+    return created(app_folders().state);
 }
 
 fs::path default_database_path() {
@@ -63,7 +64,7 @@ fs::path default_backup_directory() {
     return data_directory() / "backups";
 }
 
-std::vector<std::string> move_files_to_their_folders(const os::AppFolders& folders) {
+std::vector<std::string> move_files_to_their_folders(const AppFolders& folders) {
     std::vector<std::string> lines;
     if (folders.config != folders.data) {
         move_once(folders.data / "settings.conf", folders.config / "settings.conf", lines);

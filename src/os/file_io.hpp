@@ -23,6 +23,10 @@ enum class Privacy {
 // Creates or truncates `path`, writes all of `bytes` and flushes them to the disk before returning.
 std::error_code write_file_durably(const std::filesystem::path& path, std::string_view bytes,
                                    Privacy privacy);
+// Appends all of `bytes` to `path` (created if missing: owner-only when asked, from the moment it
+// exists) and flushes them to the disk before returning. When the write fails part-way, the file is cut
+// back to its length before the call, so what was there stays whole.
+std::error_code append_durably(const std::filesystem::path& path, std::string_view bytes, Privacy privacy);
 // Flushes a file already written to the disk.
 std::error_code sync_file(const std::filesystem::path& path);
 // Makes a rename or a new file in `folder` durable (fsync of the folder on POSIX; nothing to do on

@@ -55,6 +55,17 @@ std::error_code write_file_durably(const std::filesystem::path& path, std::strin
     return finish(fd, write_all(fd, bytes.data(), bytes.size()));
 }
 
+std::error_code append_durably(const std::filesystem::path& path, std::string_view bytes, Privacy privacy) {
+    const mode_t mode = privacy == Privacy::OwnerOnly ? 0600 : 0644;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode);
+    if (fd < 0) return last_error();
+    if (privacy == Privacy::OwnerOnly) ::fchmod(fd, 0600);
+    const off_t start = ::lseek(fd, 0, SEEK_END);
+    std::error_code ec = write_all(fd, bytes.data(), bytes.size());
+    if (ec && start >= 0) (void)::ftruncate(fd, start); // leave what was there whole
+    return finish(fd, ec);
+}
+
 std::error_code sync_file(const std::filesystem::path& path) {
     return sync_path(path, O_RDONLY);
 }

@@ -107,6 +107,21 @@ std::error_code write_file_durably(const std::filesystem::path& path, std::strin
     return flush_and_close(h, write_all(h, bytes.data(), bytes.size()));
 }
 
+std::error_code append_durably(const std::filesystem::path& path, std::string_view bytes, Privacy privacy) {
+    std::error_code exists_ec;
+    if (privacy == Privacy::OwnerOnly && !std::filesystem::exists(path, exists_ec)) {
+        if (auto ec = create_owner_only_file(path)) return ec;
+    }
+    HANDLE h = open_file(path, GENERIC_WRITE, OPEN_ALWAYS);
+    if (h == INVALID_HANDLE_VALUE) return last_win32_error();
+    LARGE_INTEGER start{};
+    const LARGE_INTEGER zero{};
+    if (!SetFilePointerEx(h, zero, &start, FILE_END)) return flush_and_close(h, last_win32_error());
+    std::error_code ec = write_all(h, bytes.data(), bytes.size());
+    if (ec && SetFilePointerEx(h, start, nullptr, FILE_BEGIN)) SetEndOfFile(h); // leave what was there whole
+    return flush_and_close(h, ec);
+}
+
 std::error_code sync_file(const std::filesystem::path& path) {
     HANDLE h = open_file(path, GENERIC_WRITE, OPEN_EXISTING);
     if (h == INVALID_HANDLE_VALUE) return last_win32_error();

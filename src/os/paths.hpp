@@ -1,9 +1,8 @@
 #pragma once
-// Where the console keeps its files, and where it finds the fonts it ships with.
-// Linux follows the XDG Base Directory specification; Windows keeps everything under
-// %LOCALAPPDATA%\ReceptionConsole (per user, not roaming, no administrator rights needed).
+// Where the system keeps a program's per-user files, and where the console finds the fonts it ships
+// with. Windows keeps everything under %LOCALAPPDATA%\ReceptionConsole (per user, not roaming, no
+// administrator rights needed); Linux's XDG folders are worked out in app/app_folders.cpp.
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,22 +10,11 @@
 
 namespace rc::os {
 
-struct AppFolders {
-    std::filesystem::path config; // settings.conf, imgui.ini
-    std::filesystem::path state;  // logs
-    std::filesystem::path data;   // the centre database and its backups
-};
-
-// The console's folders for this user (not created here). A folder is empty when there is no home
-// folder to put it under: there is no fallback to a shared folder.
-AppFolders app_folders();
-
-// The XDG rules on their own, for tests: $XDG_CONFIG_HOME, $XDG_STATE_HOME and $XDG_DATA_HOME when
-// they hold an absolute path (a relative one is ignored, as the specification says), else
-// ~/.config, ~/.local/state and ~/.local/share; each with "reception-console" appended (empty when
-// neither the variable nor HOME gives a folder).
-using EnvironmentLookup = std::function<std::optional<std::string>(const char* name)>;
-AppFolders xdg_app_folders(const EnvironmentLookup& environment);
+// The one folder the system gives a program for all of its per-user files, where it has such a
+// convention: %LOCALAPPDATA%\ReceptionConsole on Windows (per user, not roaming; an empty path when
+// neither %LOCALAPPDATA% nor %USERPROFILE% is set: never a shared folder). std::nullopt on Linux,
+// where the XDG folders apply (app/app_folders.hpp). Not created here.
+std::optional<std::filesystem::path> system_app_folder();
 
 // An environment variable as UTF-8; nullopt when unset or empty.
 std::optional<std::string> environment_variable(const char* name);

@@ -14,15 +14,8 @@ std::optional<std::string> environment_variable(const char* name) {
     return std::string(value);
 }
 
-AppFolders app_folders() {
-    return xdg_app_folders([](const char* name) -> std::optional<std::string> {
-        // HOME unset: the password database's home still counts.
-        if (std::string_view(name) == "HOME") {
-            if (auto home = home_folder()) return home->string();
-            return std::nullopt;
-        }
-        return environment_variable(name);
-    });
+std::optional<std::filesystem::path> system_app_folder() {
+    return std::nullopt; // the XDG folders apply
 }
 
 std::optional<std::filesystem::path> home_folder() {

@@ -16,16 +16,15 @@ std::optional<std::string> environment_variable(const char* name) {
     return utf8_from_wide(value);
 }
 
-AppFolders app_folders() {
+std::optional<std::filesystem::path> system_app_folder() {
     std::filesystem::path base;
     if (auto local = environment_variable("LOCALAPPDATA"))
         base = path_from_utf8(*local);
     else if (auto home = home_folder())
         base = *home / "AppData" / "Local";
     else
-        return AppFolders{}; // never a shared folder such as %TEMP%'s parent
-    const auto folder = base / "ReceptionConsole";
-    return AppFolders{folder, folder, folder};
+        return std::filesystem::path(); // never a shared folder such as %TEMP%'s parent
+    return base / "ReceptionConsole";
 }
 
 std::optional<std::filesystem::path> home_folder() {

@@ -30,6 +30,7 @@
 #include <optional>
 #include <spdlog/spdlog.h>
 #include <string>
+#include <vector>
 
 namespace rc::platform {
 
@@ -272,14 +273,15 @@ int run_console(const ConsoleOptions& options) {
         return 2;
     }
     const std::filesystem::path data_dir = app::data_directory();
-    const std::vector<std::string> moved = app::move_files_to_their_folders(os::app_folders());
+    // Earlier versions kept settings and logs in the data folder: moved once, before the log opens.
+    const std::vector<std::string> moved = app::move_files_to_their_folders(app::app_folders());
     app::LoggingOptions log_options;
     log_options.directory = app::log_directory();
     if (options.stats) log_options.stderr_level = spdlog::level::err; // the benchmark's child: quiet
     app::setup_logging(log_options);
     spdlog::info("Reception Console {} starting; data folder {}", RC_VERSION, app::path_for_log(data_dir));
     for (const std::string& line : moved)
-        spdlog::info("files in their folders: {}", line);
+        spdlog::info("files: {}", line);
 
     const app::LoadedSettings loaded = app::load_settings(app::settings_path());
     for (const std::string& problem : loaded.problems)

@@ -1,6 +1,6 @@
 #include "platform/socket_watcher.hpp"
 
-#include <poll.h>
+#include "os/socket_wait.hpp"
 
 namespace rc::platform {
 
@@ -39,12 +39,11 @@ void SocketWatcher::run() {
         if (stopping_) break;
         const int socket = socket_;
         lock.unlock();
-        pollfd p{socket, POLLIN, 0};
-        const int ready = ::poll(&p, 1, kPollMilliseconds);
+        const bool ready = os::wait_socket_readable(socket, kPollMilliseconds);
         lock.lock();
         // Readable (news, or the server closing, which tick() reports): wake the loop once, until it
         // has looked and armed the watch again.
-        if (ready > 0 && socket == socket_ && armed_) {
+        if (ready && socket == socket_ && armed_) {
             armed_ = false;
             lock.unlock();
             wake_();

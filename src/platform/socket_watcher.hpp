@@ -1,9 +1,10 @@
 #pragma once
 // Wakes the window loop when a shared centre's server sends news (another desk committed), so the
-// loop can keep sleeping until input instead of polling the network. A small thread waits in poll()
-// on the socket the session names and, when it turns readable, calls `wake` (glfwPostEmptyEvent,
-// which any thread may call) once; the loop re-arms it after its tick() has read the news. The thread
-// never reads the socket itself: libpq stays on the loop's thread.
+// loop can keep sleeping until input instead of polling the network. A small thread waits on the
+// socket the session names (os::wait_socket_readable: poll() on POSIX, WSAPoll() on Windows) and, when
+// it turns readable, calls `wake` (glfwPostEmptyEvent, which any thread may call) once; the loop
+// re-arms it after its tick() has read the news. The thread never reads the socket itself: libpq stays
+// on the loop's thread.
 #include <condition_variable>
 #include <functional>
 #include <mutex>

@@ -1,7 +1,6 @@
 // Where the console keeps its files: the XDG rules (config, state and data folders, relative values
 // ignored) and the one-time move of settings and logs out of the data folder.
 #include "app/data_paths.hpp"
-#include "os/paths.hpp"
 #include "os/utf8_path.hpp"
 
 #include <cstdlib>
@@ -16,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-os::EnvironmentLookup environment(std::map<std::string, std::string> values) {
+app::EnvironmentLookup environment(std::map<std::string, std::string> values) {
     return [values = std::move(values)](const char* name) -> std::optional<std::string> {
         const auto it = values.find(name);
         if (it == values.end() || it->second.empty()) return std::nullopt;
@@ -49,7 +48,7 @@ const bool kPosixPaths = fs::path("/").is_absolute();
 } // namespace
 
 TEST_CASE("XDG: config, state and data under the home folder by default" * doctest::skip(!kPosixPaths)) {
-    const auto f = os::xdg_app_folders(environment({{"HOME", "/home/erin"}}));
+    const auto f = app::xdg_app_folders(environment({{"HOME", "/home/erin"}}));
     CHECK(f.config == fs::path("/home/erin/.config/reception-console"));
     CHECK(f.state == fs::path("/home/erin/.local/state/reception-console"));
     CHECK(f.data == fs::path("/home/erin/.local/share/reception-console"));
@@ -57,15 +56,15 @@ TEST_CASE("XDG: config, state and data under the home folder by default" * docte
 
 TEST_CASE("XDG: absolute XDG_*_HOME values are used, relative ones ignored as the specification says" *
           doctest::skip(!kPosixPaths)) {
-    const auto f = os::xdg_app_folders(environment({{"HOME", "/home/erin"},
-                                                    {"XDG_CONFIG_HOME", "/etc-of-erin"},
-                                                    {"XDG_STATE_HOME", "relative/state"},
-                                                    {"XDG_DATA_HOME", "/srv/centre"}}));
+    const auto f = app::xdg_app_folders(environment({{"HOME", "/home/erin"},
+                                                     {"XDG_CONFIG_HOME", "/etc-of-erin"},
+                                                     {"XDG_STATE_HOME", "relative/state"},
+                                                     {"XDG_DATA_HOME", "/srv/centre"}}));
     CHECK(f.config == fs::path("/etc-of-erin/reception-console"));
     CHECK(f.state == fs::path("/home/erin/.local/state/reception-console"));
     CHECK(f.data == fs::path("/srv/centre/reception-console"));
 
-    const auto g = os::xdg_app_folders(environment({{"HOME", "/home/erin"}, {"XDG_DATA_HOME", "./data"}}));
+    const auto g = app::xdg_app_folders(environment({{"HOME", "/home/erin"}, {"XDG_DATA_HOME", "./data"}}));
     CHECK(g.data == fs::path("/home/erin/.local/share/reception-console"));
 }
 
@@ -76,7 +75,7 @@ TEST_CASE("paths are UTF-8 both ways") {
 
 TEST_CASE("settings, window layout and logs move out of the data folder once, never over newer files") {
     const fs::path root = temp_dir("rc-data-paths-move");
-    const os::AppFolders folders{root / "config", root / "state", root / "data"};
+    const app::AppFolders folders{root / "config", root / "state", root / "data"};
     fs::create_directories(folders.data / "logs");
     write(folders.data / "settings.conf", "font_size = 19\n");
     write(folders.data / "imgui.ini", "[Window][Debug]\n");
@@ -98,8 +97,9 @@ TEST_CASE("settings, window layout and logs move out of the data folder once, ne
     CHECK(app::move_files_to_their_folders(folders).empty());
     CHECK(read(folders.config / "settings.conf") == "font_size = 19\n");
 
-    // Windows keeps all three in one folder: nothing to move.
-    const os::AppFolders one{root / "one", root / "one", root / "one"};
+    // All three in one folder (XDG_CONFIG_HOME and XDG_STATE_HOME pointed at the data folder): nothing to
+    // move.
+    const app::AppFolders one{root / "one", root / "one", root / "one"};
     fs::create_directories(one.data);
     write(one.data / "settings.conf", "x\n");
     CHECK(app::move_files_to_their_folders(one).empty());

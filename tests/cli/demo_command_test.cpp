@@ -78,9 +78,11 @@ Run run_console(const fs::path& scratch, std::vector<std::string> args) {
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e) {
         const std::string entry(*e);
-        if (entry.rfind("XDG_DATA_HOME=", 0) != 0) env.push_back(entry);
+        if (entry.rfind("XDG_", 0) != 0) env.push_back(entry);
     }
-    env.push_back("XDG_DATA_HOME=" + (scratch / "data").string());
+    // Data, settings and log all in the scratch folder, none in the user's own.
+    for (const char* variable : {"XDG_DATA_HOME=", "XDG_CONFIG_HOME=", "XDG_STATE_HOME="})
+        env.push_back(variable + (scratch / "data").string());
     std::vector<char*> envp;
     for (auto& s : env)
         envp.push_back(s.data());

@@ -55,7 +55,7 @@ start_desk() { # N X
     mkdir -p "$scratch/desk$1/data"
     local before
     before=$(xdotool search --name "Reception Console" 2>/dev/null | sort || true)
-    XDG_DATA_HOME="$scratch/desk$1/data" "$console" --db "$db" >"$scratch/desk$1/console.log" 2>&1 &
+    XDG_DATA_HOME="$scratch/desk$1/data" XDG_CONFIG_HOME="$scratch/desk$1/data" XDG_STATE_HOME="$scratch/desk$1/data" "$console" --db "$db" >"$scratch/desk$1/console.log" 2>&1 &
     pids+=($!)
     local wid=""
     for _ in $(seq 300); do

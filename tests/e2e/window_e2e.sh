@@ -16,7 +16,8 @@ scratch=${2:?usage: window_e2e.sh RECEPTION_CONSOLE SCRATCH_DIR}
 
 rm -rf "$scratch"
 mkdir -p "$scratch/data"
-export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_STATE_HOME="$scratch/state"
+# Data, settings and log in one scratch folder, none in the user's own.
+export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/data" XDG_STATE_HOME="$scratch/data"
 db="$XDG_DATA_HOME/reception-console/centre.sqlite"
 log_file="$XDG_STATE_HOME/reception-console/logs/reception-console.log"
 wine_mode=${RC_E2E_WINE:-0}

@@ -2,7 +2,9 @@
 # xvfb-run (when installed) the window must open, run its event-driven loop and close cleanly.
 add_test(NAME rc_window_no_display
   COMMAND ${CMAKE_COMMAND} -E env --unset=DISPLAY --unset=WAYLAND_DISPLAY
-          XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/tmp/window-data $<TARGET_FILE:reception-console>)
+          XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/tmp/window-data
+          XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/tmp/window-data
+          XDG_STATE_HOME=${CMAKE_CURRENT_BINARY_DIR}/tmp/window-data $<TARGET_FILE:reception-console>)
 set_tests_properties(rc_window_no_display PROPERTIES
   PASS_REGULAR_EXPRESSION "No display found.*xvfb-run -s '-screen 0 1366x768x24' reception-console")
 
@@ -13,6 +15,8 @@ if(RC_XVFB_RUN)
   # GLFW + OpenGL program shows the same), in a module LeakSanitizer cannot name or suppress.
   add_test(NAME rc_window_opens
     COMMAND ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/tmp/window-data
+          XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/tmp/window-data
+          XDG_STATE_HOME=${CMAKE_CURRENT_BINARY_DIR}/tmp/window-data
             ASAN_OPTIONS=detect_leaks=0
             ${RC_XVFB_RUN} -a -s "-screen 0 1366x768x24"
             $<TARGET_FILE:reception-console> bench --window-child event --window-seconds 2)

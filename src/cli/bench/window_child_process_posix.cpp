@@ -58,11 +58,12 @@ WindowChildRun run_window_child_process(const std::string& self, const std::stri
     }
     const std::string secs = std::to_string(seconds);
     std::vector<std::string> args = {self, "bench", "--window-child", mode, "--window-seconds", secs};
-    // The child's settings, imgui.ini and log go to a scratch data folder, not the user's.
+    // The child's data, settings, imgui.ini and log go to a scratch folder, not the user's.
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e)
-        if (std::strncmp(*e, "XDG_DATA_HOME=", 14) != 0) env.emplace_back(*e);
-    env.push_back("XDG_DATA_HOME=" + data_home);
+        if (std::strncmp(*e, "XDG_", 4) != 0) env.emplace_back(*e);
+    for (const char* variable : {"XDG_DATA_HOME=", "XDG_CONFIG_HOME=", "XDG_STATE_HOME="})
+        env.push_back(variable + data_home);
     std::vector<char*> argv, envp;
     for (auto& a : args)
         argv.push_back(a.data());
