@@ -18,6 +18,8 @@ std::optional<std::filesystem::path> system_app_folder();
 
 // An environment variable as UTF-8; nullopt when unset or empty.
 std::optional<std::string> environment_variable(const char* name);
+// Sets an environment variable (UTF-8) for this process and the processes it starts.
+void set_environment_variable(const char* name, const std::string& value);
 // The user's home folder: $HOME, else the password database's entry (POSIX); %USERPROFILE% (Windows).
 std::optional<std::filesystem::path> home_folder();
 // The running program's file (empty if the system does not say).

@@ -14,6 +14,10 @@ std::optional<std::string> environment_variable(const char* name) {
     return std::string(value);
 }
 
+void set_environment_variable(const char* name, const std::string& value) {
+    ::setenv(name, value.c_str(), 1);
+}
+
 std::optional<std::filesystem::path> system_app_folder() {
     return std::nullopt; // the XDG folders apply
 }

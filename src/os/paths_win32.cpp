@@ -16,6 +16,10 @@ std::optional<std::string> environment_variable(const char* name) {
     return utf8_from_wide(value);
 }
 
+void set_environment_variable(const char* name, const std::string& value) {
+    _wputenv_s(wide_from_utf8(name).c_str(), wide_from_utf8(value).c_str());
+}
+
 std::optional<std::filesystem::path> system_app_folder() {
     std::filesystem::path base;
     if (auto local = environment_variable("LOCALAPPDATA"))

@@ -4,6 +4,10 @@
 // Arrivals snapshot. Without --pg it starts a throwaway server (tests/support/pg_tls_throwaway.sh).
 #include "app/store_session.hpp"
 #include "cli/bench/bench_section.hpp"
+#include "os/paths.hpp"
+#include "os/process.hpp"
+#include "os/socket_wait.hpp"
+#include "os/utf8_path.hpp"
 #include "store/error.hpp"
 #include "store/people.hpp"
 #include "store/sqlite_db.hpp"
@@ -13,9 +17,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <poll.h>
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 namespace rc::cli::bench {
 
@@ -46,7 +48,7 @@ struct ThrowawayServer {
     std::string problem;
     ThrowawayServer(const std::string& self_exe) {
         script = fs::path(RC_SOURCE_DIR) / "tests/support/pg_tls_throwaway.sh";
-        state = fs::temp_directory_path() / ("rc-bench-pg-" + std::to_string(::getpid()));
+        state = fs::temp_directory_path() / ("rc-bench-pg-" + std::to_string(os::process_id()));
         if (!fs::exists(script)) {
             problem = "no server given (--pg) and " + script.string() + " is not here to start one";
             return;
@@ -61,7 +63,7 @@ struct ThrowawayServer {
             return;
         }
         started = true;
-        ::setenv("PGPASSFILE", (state / "pgpass").c_str(), 1);
+        os::set_environment_variable("PGPASSFILE", os::path_to_utf8(state / "pgpass"));
     }
     ~ThrowawayServer() {
         if (!started) return;
@@ -119,7 +121,7 @@ SectionResult run_shared_centre_section(const BenchOptions& options) {
         desk1 = first_line(server->state / "desk1");
         desk2 = first_line(server->state / "desk2");
     }
-    const fs::path dir = fs::temp_directory_path() / ("rc-bench-shared-" + std::to_string(::getpid()));
+    const fs::path dir = fs::temp_directory_path() / ("rc-bench-shared-" + std::to_string(os::process_id()));
     fs::create_directories(dir);
     const auto log_level = spdlog::get_level();
     spdlog::set_level(spdlog::level::warn); // each check-in logs its reference
@@ -181,8 +183,7 @@ SectionResult run_shared_centre_section(const BenchOptions& options) {
                                             "a benchmark check-in failed: " + in.message);
                 bool seen = false;
                 while (!seen && Micro(Steady::now() - t1).count() < 2e6) {
-                    pollfd p{b.wake_socket(), POLLIN, 0};
-                    ::poll(&p, 1, 100);
+                    os::wait_socket_readable(b.wake_socket(), 100);
                     b.tick();
                     seen = b.people().rows.size() > before;
                 }
