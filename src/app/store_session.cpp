@@ -129,6 +129,7 @@ std::string StoreSession::not_saved(const store::StoreError& e) {
     switch (e.kind()) {
     case store::ErrorKind::DiskFull:
     case store::ErrorKind::Io:
+    case store::ErrorKind::Disconnected:
     case store::ErrorKind::Sql:
     case store::ErrorKind::Busy:
     case store::ErrorKind::Corrupt:

@@ -41,6 +41,8 @@ std::string_view error_kind_id(ErrorKind kind) {
         return "disk_full";
     case ErrorKind::Io:
         return "io";
+    case ErrorKind::Disconnected:
+        return "disconnected";
     case ErrorKind::Backup:
         return "backup";
     case ErrorKind::Crypto:

@@ -23,6 +23,9 @@ enum class ErrorKind {
     InvalidInput,  // the caller's values are not acceptable
     DiskFull,
     Io,
+    // A shared centre's server is out of reach (the connection broke, the server is down or starting
+    // up). The desk reconnects on its next write; a save with a save key is tried again under it.
+    Disconnected,
     Backup, // a backup or restore could not be made or verified
     Crypto, // a sealed value failed to open (tampered, or the wrong key)
     Sql     // anything else SQLite reports

@@ -10,8 +10,11 @@
 //   auto roll = rc::store::import_roll(*store, text, {});           // all rows or none; roll.errors
 //
 // Each write is one Store::write() transaction with its audit rows, which name personal fields without
-// their values. Check-in, edits and journey steps need Permission::CheckIn; the roll import needs
-// Permission::Import. Messages name references, tags and lines, never what identifies a person.
+// their values. The saves that create rows (check-in, a group, a journey step) take a save key
+// (save_key.hpp): the form makes it once and passes the same key when it tries the save again, so a
+// retried save returns the rows the first attempt made; the default is a fresh key per call. Check-in, edits
+// and journey steps need Permission::CheckIn; the roll import needs Permission::Import. Messages name
+// references, tags and lines, never what identifies a person.
 #include "domain/journey.hpp"
 #include "domain/nominal_roll.hpp"
 #include "domain/person.hpp"
@@ -69,7 +72,8 @@ private:
 // Checks a person in: validates them (validate_person, ages on the arrival date; a tag already in use;
 // an arrival in the future), assigns the next reference and records the 'arrived' step at `arrived_at`.
 // `person.reference` and `person.journey` are ignored. Throws PersonRejected, or StoreError.
-CheckedIn check_in(Store& store, const Person& person, UnixSeconds arrived_at);
+CheckedIn check_in(Store& store, const Person& person, UnixSeconds arrived_at,
+                   const SaveKey& key = SaveKey::make());
 
 inline constexpr int kMaxGroupSize = 500;
 
@@ -77,7 +81,8 @@ inline constexpr int kMaxGroupSize = 500;
 // With `first_tag` ("T015", "B1-07"), each gets the next tag: its trailing number counts up keeping
 // its width. Refused whole when a tag is already in use. Returns them in order.
 std::vector<CheckedIn> register_group(Store& store, int count, std::string_view group, UnixSeconds arrived_at,
-                                      std::optional<std::string> first_tag = std::nullopt);
+                                      std::optional<std::string> first_tag = std::nullopt,
+                                      const SaveKey& key = SaveKey::make());
 
 // Replaces a person's details (the reference and the journey stay as they are). Validated as at
 // check-in. A role that may not read medical notes cannot see or clear the stored note: an empty
@@ -90,7 +95,7 @@ void update_person(Store& store, PersonId id, const Person& person);
 // destination. The note is sealed. Returns the event's id.
 std::int64_t record_journey_step(Store& store, PersonId id, JourneyStep step, UnixSeconds at,
                                  std::optional<Destination> destination = std::nullopt,
-                                 std::string_view note = {});
+                                 std::string_view note = {}, const SaveKey& key = SaveKey::make());
 
 // ---- reads (signed in) -----------------------------------------------------------------------------
 

@@ -177,44 +177,50 @@ void update_person(Store& store, PersonId id, const Person& details) {
 }
 
 std::int64_t record_journey_step(Store& store, PersonId id, JourneyStep step, UnixSeconds at,
-                                 std::optional<Destination> destination, std::string_view note) {
+                                 std::optional<Destination> destination, std::string_view note,
+                                 const SaveKey& key) {
     std::string reference;
-    const std::int64_t event = store.write(Permission::CheckIn, [&](WriteContext& w) {
-        auto st = w.db.cached("SELECT reference FROM people WHERE id = ?");
-        st->bind(1, id);
-        if (!st->step())
-            throw StoreError(ErrorKind::InvalidInput, "There is no person #" + std::to_string(id) + ".");
-        reference = st->text_at(0);
-        st->reset();
-        std::vector<JourneyEvent> events = stored_journey(w.db, w.cipher, id);
-        const JourneyEvent next{step, at, destination, std::string(note)};
-        std::optional<std::string> problem = journey_step_problem(events, next);
-        if (!problem && at > w.now)
-            problem = std::string(journey_step_label(step)) + " cannot be recorded at a time in the future";
-        if (!problem) {
-            // The note's own checks (length, UTF-8, control characters) are validate_person's.
-            Person probe;
-            probe.journey = events;
-            probe.journey.push_back(next);
-            for (const FieldProblem& fp : validate_person(probe, local_date_of(w.now)))
-                if (fp.field == "journey") {
-                    problem = "the note: " + fp.message;
-                    break;
-                }
-        }
-        if (problem) {
-            std::string text = *problem;
-            if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
-                text[0] = static_cast<char>(text[0] - 'a' + 'A');
-            throw StoreError(ErrorKind::InvalidInput, reference + ": " + text + ". Nothing was recorded.");
-        }
-        const std::int64_t event_id = insert_journey_event(w, id, next);
-        events.push_back(next);
-        update_journey_columns(w, id, events);
-        return event_id;
-    });
-    spdlog::info("store: {} {}", reference, journey_step_id(step));
-    return event;
+    const SaveOutcome saved = store.save(
+        Permission::CheckIn, key, "journey_step", [&](WriteContext& w) -> std::vector<std::int64_t> {
+            auto st = w.db.cached("SELECT reference FROM people WHERE id = ?");
+            st->bind(1, id);
+            if (!st->step())
+                throw StoreError(ErrorKind::InvalidInput, "There is no person #" + std::to_string(id) + ".");
+            reference = st->text_at(0);
+            st->reset();
+            std::vector<JourneyEvent> events = stored_journey(w.db, w.cipher, id);
+            const JourneyEvent next{step, at, destination, std::string(note)};
+            std::optional<std::string> problem = journey_step_problem(events, next);
+            if (!problem && at > w.now)
+                problem =
+                    std::string(journey_step_label(step)) + " cannot be recorded at a time in the future";
+            if (!problem) {
+                // The note's own checks (length, UTF-8, control characters) are validate_person's.
+                Person probe;
+                probe.journey = events;
+                probe.journey.push_back(next);
+                for (const FieldProblem& fp : validate_person(probe, local_date_of(w.now)))
+                    if (fp.field == "journey") {
+                        problem = "the note: " + fp.message;
+                        break;
+                    }
+            }
+            if (problem) {
+                std::string text = *problem;
+                if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+                    text[0] = static_cast<char>(text[0] - 'a' + 'A');
+                throw StoreError(ErrorKind::InvalidInput,
+                                 reference + ": " + text + ". Nothing was recorded.");
+            }
+            const std::int64_t event_id = insert_journey_event(w, id, next);
+            events.push_back(next);
+            update_journey_columns(w, id, events);
+            return {event_id};
+        });
+    // A replayed save did not read the reference: the log names the person by id then.
+    spdlog::info("store: {} {}", reference.empty() ? "person #" + std::to_string(id) : reference,
+                 journey_step_id(step));
+    return saved.ids.at(0);
 }
 
 } // namespace rc::store

@@ -77,7 +77,9 @@ std::vector<BagKind> stock_bag_kinds(const Store& store);
 // no store goes below zero. Refused with StoreError(InvalidInput) carrying the ledger's message (the
 // problem, and in the advice the other stores that hold the kind); nothing is written then.
 // Permission: HandleStock for received, issued, transferred, returned; ManageStock for the rest.
-StockMovementId record_movement(Store& store, const StockMovement& movement);
+// `key`: the form's save key (save_key.hpp); a retry under the same key returns the first movement.
+StockMovementId record_movement(Store& store, const StockMovement& movement,
+                                const SaveKey& key = SaveKey::make());
 
 // The kind of bag that fits the person (rc::suggest_bag_kind on their arrival date, in local time)
 // among the procedure's kinds: what the desk offers and what the forecast counts them under.
@@ -85,7 +87,7 @@ BagKindSuggestion suggest_bag_for(const Store& store, const PersonRecord& person
 
 // One bag of `bag_kind` from `from` to the person (HandleStock): the arrivals desk's one keystroke.
 StockMovementId issue_bag(Store& store, PersonId person, std::string_view bag_kind,
-                          StockStoreId from = kCentreStockStore);
+                          StockStoreId from = kCentreStockStore, const SaveKey& key = SaveKey::make());
 
 // Moves the same bags back, with a reason (ManageStock). Refused for a reversal, a movement already
 // reversed, or when the bags have moved on (a store would go below zero).
