@@ -344,10 +344,10 @@ CheckInResult StoreSession::update_person(std::int64_t id, const Person& person,
         r.conflict->theirs.journey.clear();
         r.message = "Someone at another desk changed " + now.person.reference +
                     " while you were editing. Nothing was saved: compare the two and choose what to keep.";
-        // This desk's snapshot shows the record as it now is.
+        // This desk's snapshot shows the record as it now is. Nothing was committed here, so the
+        // store's data version has not moved and refresh() would not look: the row is re-read directly.
         people_patch_.push_back(id);
-        edit_parts_ = kPeoplePart | kStockPart;
-        refresh();
+        refresh_people(store_->signed_in());
         return r;
     } catch (const store::StoreError& e) {
         r.message = not_saved(e);
