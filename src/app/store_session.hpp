@@ -73,7 +73,8 @@ public:
     CheckInResult check_in(const Person& person, std::string_view arrived_at) override;
     CheckInResult register_group(int count, std::string_view group, std::string_view arrived_at,
                                  std::string_view first_tag) override;
-    CheckInResult update_person(std::int64_t id, const Person& person) override;
+    CheckInResult update_person(std::int64_t id, const Person& person,
+                                std::optional<std::int64_t> started_from) override;
     EditResult record_journey_step(std::int64_t id, JourneyStep step,
                                    std::optional<Destination> destination) override;
     std::vector<std::string> duplicate_warnings(const Person& person,

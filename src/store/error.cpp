@@ -37,6 +37,8 @@ std::string_view error_kind_id(ErrorKind kind) {
         return "not_permitted";
     case ErrorKind::InvalidInput:
         return "invalid_input";
+    case ErrorKind::Conflict:
+        return "conflict";
     case ErrorKind::DiskFull:
         return "disk_full";
     case ErrorKind::Io:

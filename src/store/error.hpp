@@ -21,6 +21,7 @@ enum class ErrorKind {
     SignedOut,     // needs a signed-in user (the data key)
     NotPermitted,  // the signed-in role may not do this
     InvalidInput,  // the caller's values are not acceptable
+    Conflict,      // an edit started from a version of the record that someone else has changed since
     DiskFull,
     Io,
     // A shared centre's server is out of reach (the connection broke, the server is down or starting

@@ -1,4 +1,5 @@
-// Schema migrations from 14: several desks writing at once on a shared centre. Part of the numbered
+// Schema migrations from 14: several desks writing at once on a shared centre (counters, save keys,
+// record versions). Part of the numbered
 // history (migrations.hpp); never edit one that has shipped.
 #include "store/migrations_internal.hpp"
 #include "store/sqlite_db.hpp"
@@ -29,6 +30,14 @@ CREATE TABLE saves (
     by_user    INTEGER NOT NULL,
     saved_at   INTEGER NOT NULL
 );
+)sql"},
+    {15, "a version on each person's record, so that an edit started from an older one is refused",
+     R"sql(
+-- Goes up by one with every edit of the record's details (update_person). An edit states the version
+-- it started from (UPDATE ... WHERE id = ? AND version = ?): when another desk changed the record
+-- meanwhile, nothing is written and the desk shows both versions. Journey steps do not change it:
+-- they are appended, and an edit keeps the journey as stored.
+ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
 )sql"},
 };
 

@@ -4,7 +4,7 @@
 //
 //   auto in = rc::store::check_in(*store, person, arrived_at);      // in.reference == "OP-0001-017"
 //   auto bus = rc::store::register_group(*store, 12, "Bus 1", at, "T001");   // 12 placeholders
-//   rc::store::update_person(*store, bus[0].id, details);
+//   rc::store::update_person(*store, bus[0].id, details, record.version);  // refused if changed since
 //   rc::store::record_journey_step(*store, id, rc::JourneyStep::Departed, at, rc::Destination::Hospital);
 //   for (const PersonRecord& r : rc::store::people(*store)) ...    // all, decrypted, one query
 //   auto roll = rc::store::import_roll(*store, text, {});           // all rows or none; roll.errors
@@ -46,6 +46,8 @@ struct PersonRecord {
     bool medical_withheld = false;
     UnixSeconds created_at = 0;
     UnixSeconds updated_at = 0;
+    // Goes up by one with every edit of the details: an edit states the version it started from.
+    std::int64_t version = 1;
 };
 
 struct JourneyRecord {
@@ -65,6 +67,18 @@ public:
 
 private:
     std::vector<FieldProblem> problems_;
+};
+
+// An edit refused because someone (another desk, or another window) changed the same person after the
+// edit started: nothing was saved. `current()` is the record as it now is, decrypted on this desk, with
+// its version: save again stating that version to keep one's own values over it.
+class PersonEditConflict : public StoreError {
+public:
+    explicit PersonEditConflict(PersonRecord current);
+    const PersonRecord& current() const { return current_; }
+
+private:
+    PersonRecord current_;
 };
 
 // ---- writes -----------------------------------------------------------------------------------------
@@ -88,7 +102,14 @@ std::vector<CheckedIn> register_group(Store& store, int count, std::string_view 
 // check-in. A role that may not read medical notes cannot see or clear the stored note: an empty
 // `medical_needs` keeps it, and text is added to it on a new line. Throws PersonRejected, or StoreError
 // (InvalidInput) for an unknown id.
-void update_person(Store& store, PersonId id, const Person& person);
+// `started_from` is the version the edit began with (PersonRecord::version): when the record has
+// changed since, and the edit differs from it, nothing is written and PersonEditConflict carries the
+// record as it now is. Without it, the edit applies to the version read in its own transaction (for
+// writers that read and write at once: the demo, drills, the command line); a change committed between
+// that read and the write is still refused, never overwritten. Returns the record's version after
+// the edit (unchanged when the edit changed nothing).
+std::int64_t update_person(Store& store, PersonId id, const Person& person,
+                           std::optional<std::int64_t> started_from = std::nullopt);
 
 // Appends a step to a person's journey, refused (StoreError InvalidInput, with journey_step_problem's
 // reason) when it cannot follow the steps before it or is in the future. A departure needs a

@@ -102,7 +102,7 @@ TEST_CASE("shared centre: a check-in on one desk shows on the other within a sec
     // An edit on desk 2 comes back to desk 1; desk 1's own notifications cause no re-read.
     Person edited = d.desk2->people().rows.front().person;
     edited.name = "Ioana Dumitrescu";
-    REQUIRE(d.desk2->update_person(*in.id, edited).ok);
+    REQUIRE(d.desk2->update_person(*in.id, edited, d.desk2->people().rows.front().version).ok);
     CHECK(tick_until(
               *d.desk1, [&] { return d.desk1->people().rows.front().person.name == "Ioana Dumitrescu"; },
               1.0) >= 0);
