@@ -40,6 +40,7 @@ StoreSession::StoreSession(std::filesystem::path path, const Clock& clock, Optio
     status_.database_path = store::is_postgres_target(path_.native())
                                 ? store::redact_postgres_target(path_.native())
                                 : path_.string();
+    status_.shared_centre = store::is_postgres_target(path_.native());
     status_.centre_name = "No centre open";
     // A shared centre (a PostgreSQL connection line) has no file to look for: try the server.
     if (store::is_postgres_target(path_.native()) || std::filesystem::exists(path_)) open_existing();
