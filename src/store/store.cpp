@@ -5,6 +5,7 @@
 #include "store/error.hpp"
 #include "store/inspect.hpp"
 #include "store/migrations.hpp"
+#include "store/server_move.hpp"
 #include "store/shared_backup.hpp"
 #include "store/store_internal.hpp"
 
@@ -231,6 +232,14 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, const Open
         spdlog::warn("store: refused to open {}: {}", s->path_.string(), error_kind_id(first.problem_kind));
         first.throw_if_bad();
     }
+    // A centre moved onto a server (server_move.hpp) lives there now; its old file is only looked at.
+    if (!s->read_only_)
+        if (auto where = moved_to(s->path_))
+            throw StoreError(
+                ErrorKind::ReadOnly,
+                "This centre moved to the shared centre " + *where + "; " + s->path_.string() +
+                    " is kept read-only as it was at the move, and nothing more is written to it.",
+                "Open the shared centre instead: reception-console --db '" + *where + "'.");
     // Lock first, so that nobody writes while we look; then look read-only before writing anything.
     if (!s->read_only_) s->lock_ = WriterLock::acquire(s->path_);
     DatabaseReport report = inspect_database(s->path_, CheckDepth::Quick);
