@@ -175,3 +175,51 @@ TEST_CASE("cli: backup and restore of a shared centre: a checked dump, restored 
     REQUIRE(after["people"].size() == before["people"].size());
     CHECK(after["people"].size() == 14);
 }
+
+TEST_CASE("cli: server move takes the sample roll's centre from its file onto the server") {
+    const auto server = rc::test::test_pg_conninfo();
+    if (!server) {
+        MESSAGE("no test PostgreSQL server (RC_TEST_PG_CONNINFO_FILE): skipped");
+        return;
+    }
+    Scratch s;
+    std::string roll_text = slurp(fs::path(RC_TEST_DATA_DIR) / "sample-roll.csv");
+    const auto bad = roll_text.find(",maybe");
+    REQUIRE(bad != std::string::npos);
+    roll_text.replace(bad, 6, ",undecided");
+    const fs::path roll = s.dir / "roll.csv";
+    spit(roll, roll_text);
+    const fs::path file = s.dir / "centre.sqlite";
+    json on_file = round_trip(s, file.string(), roll, "export-file");
+
+    rc::test::PgTestDatabase pg(*server, "cli_move");
+    Run moved = run_program(s.dir, {"server", "move", "--from", file.string(), "--to", pg.target()});
+    INFO(moved.err);
+    REQUIRE(moved.exit_code == 0);
+    CHECK(moved.out.find("people") != std::string::npos);
+    CHECK(moved.out.find("read-only") != std::string::npos);
+
+    const fs::path out = s.dir / "export-server";
+    Run exported = run_program(
+        s.dir, {"export", "--db", pg.target(), "--user", kUser, "--format", "json", "--out", out.string()},
+        kPassphrase);
+    REQUIRE_MESSAGE(exported.exit_code == 0, exported.err);
+    json on_server;
+    for (const auto& f : fs::directory_iterator(out))
+        if (f.path().extension() == ".json") on_server = json::parse(slurp(f.path()));
+    std::map<std::string, std::string> a, b;
+    normalise(on_file, a);
+    normalise(on_server, b);
+    CHECK(on_file["people"].size() == 14);
+    CHECK(on_file["people"].dump(1) == on_server["people"].dump(1));
+
+    // The file refuses to be written to, naming where the centre is now.
+    Run stale = run_program(
+        s.dir, {"activate", "--db", file.string(), "--user", kUser, "--name", "Again", "--expected", "3"},
+        kPassphrase);
+    CHECK(stale.exit_code == 1);
+    CHECK(stale.err.find("moved to the shared centre") != std::string::npos);
+    // Moving into a database that holds a centre is refused.
+    Run again = run_program(s.dir, {"server", "move", "--from", file.string(), "--to", pg.target()});
+    CHECK(again.exit_code == 1);
+}
