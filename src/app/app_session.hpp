@@ -54,9 +54,8 @@ struct DeskStatus {
 // What the status bar draws. `version` goes up whenever anything in it changes.
 struct StatusSnapshot {
     std::uint64_t version = 0;
-    std::string centre_name;    // "No centre open" when none
-    std::string database_path;  // as the user should read it (UTF-8)
-    bool shared_centre = false; // on a PostgreSQL server other desks use too
+    std::string centre_name;   // "No centre open" when none
+    std::string database_path; // as the user should read it (UTF-8)
     SaveState save_state = SaveState::NoDatabase;
     UnixSeconds last_saved_at = 0;
     std::string save_problem;
