@@ -40,6 +40,7 @@ StoreSession::StoreSession(std::filesystem::path path, const Clock& clock, Optio
     status_.database_path = store::is_postgres_target(path_.native())
                                 ? store::redact_postgres_target(path_.native())
                                 : path_.string();
+    status_.shared_centre = store::is_postgres_target(path_.native());
     status_.centre_name = "No centre open";
     // A shared centre (a PostgreSQL connection line) has no file to look for: try the server.
     if (store::is_postgres_target(path_.native()) || std::filesystem::exists(path_)) open_existing();
@@ -239,11 +240,13 @@ std::vector<BackupChoice> StoreSession::backups() const {
     if (!store_) return out;
     std::error_code ec;
     const std::filesystem::path dir = store_->backup_directory();
-    const std::string stem = path_.stem().string() + "-";
+    // A shared centre's backups are .dump files named after its database.
+    const std::string stem = store::backup_stem(store_->path()) + "-";
+    const std::string ext = store::backup_extension(store_->path());
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
         const std::filesystem::path& p = entry.path();
         const std::string name = p.filename().string();
-        if (p.extension() != ".sqlite" || name.rfind(stem, 0) != 0) continue;
+        if (p.extension() != ext || name.rfind(stem, 0) != 0) continue;
         const std::string rest = name.substr(stem.size());
         std::string kind = "Automatic";
         if (rest.rfind("manual-", 0) == 0) kind = "Made by hand";
@@ -252,10 +255,12 @@ std::vector<BackupChoice> StoreSession::backups() const {
         out.push_back(BackupChoice{p, kind + ", " + name + " (" + size_text(entry.file_size(ec)) + ")"});
     }
     // Newest first: the names end in a UTC timestamp.
-    std::sort(out.begin(), out.end(), [](const BackupChoice& a, const BackupChoice& b) {
-        return a.file.filename().string().substr(a.file.filename().string().size() - 22) >
-               b.file.filename().string().substr(b.file.filename().string().size() - 22);
-    });
+    const auto stamp = [](const BackupChoice& c) {
+        const std::string name = c.file.stem().string();
+        return name.size() < 15 ? name : name.substr(name.size() - 15);
+    };
+    std::sort(out.begin(), out.end(),
+              [&](const BackupChoice& a, const BackupChoice& b) { return stamp(a) > stamp(b); });
     return out;
 }
 

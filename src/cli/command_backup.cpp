@@ -1,10 +1,12 @@
-// reception-console backup --db PATH [--to DIR]: a verified copy through SQLite's online backup API.
-// Needs no passphrase (personal data stay encrypted in the copy) and works while the console runs.
+// reception-console backup --db PATH [--to DIR]: a verified copy through SQLite's online backup API, or
+// for a shared centre a pg_dump checked with pg_restore --list. Needs no passphrase (personal data stay
+// encrypted in the copy) and works while the console runs.
 #include "cli/commands.hpp"
 #include "cli/store_cli.hpp"
 #include "domain/clock.hpp"
 #include "store/backup.hpp"
 #include "store/error.hpp"
+#include "store/sqlite_db.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -24,8 +26,11 @@ int run_backup(const CliContext& ctx, const std::string& to) {
     try {
         rc::store::BackupResult r =
             rc::store::backup_database(path, dir, clock, rc::store::BackupKind::Manual);
-        std::printf("Backed up %s\nto %s (%lld bytes, checked with quick_check).\n", path.c_str(),
-                    r.file.c_str(), static_cast<long long>(r.bytes));
+        const bool shared = rc::store::is_postgres_target(path.native());
+        std::printf("Backed up %s\nto %s (%lld bytes, checked with %s).\n",
+                    shared ? rc::store::redact_postgres_target(path.native()).c_str() : path.c_str(),
+                    r.file.c_str(), static_cast<long long>(r.bytes),
+                    shared ? "pg_restore --list" : "quick_check");
         return 0;
     } catch (const rc::store::StoreError& e) {
         return report_error("backup", e);

@@ -82,4 +82,11 @@ std::optional<ui::FileChosen> XdgDesktop::take_chosen(const std::string& owner) 
     return out;
 }
 
+std::optional<std::string> XdgDesktop::open_centre(const std::string& db) {
+    if (!close_window_) return ui::Desktop::open_centre(db);
+    centre_to_open_ = db;
+    close_window_();
+    return std::nullopt;
+}
+
 } // namespace rc::platform

@@ -25,7 +25,15 @@ public:
     std::string choosing() const override;
     std::optional<ui::FileChosen> take_chosen(const std::string& owner) override;
 
+    // Opening another centre: the window closes (through `close_window`) and run_console starts the
+    // program again on it once everything is shut down.
+    void set_close_window(std::function<void()> close_window) { close_window_ = std::move(close_window); }
+    std::optional<std::string> open_centre(const std::string& db) override;
+    const std::string& centre_to_open() const { return centre_to_open_; }
+
 private:
+    std::function<void()> close_window_;
+    std::string centre_to_open_;
     struct Chooser; // shared with the thread that waits for the dialog
     bool has_xdg_open_ = false;
     std::function<void()> wake_;

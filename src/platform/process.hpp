@@ -18,6 +18,10 @@ bool program_available(const std::string& program);
 // what went wrong when it could not be started.
 std::optional<std::string> start_detached(const std::vector<std::string>& argv);
 
+// Replaces this process with the program itself, started with the arguments it was started with
+// (from /proc/self/cmdline) but `--db DB` instead of any --db it had. Returns only when that failed.
+void restart_self_with_database(const std::string& db);
+
 // How a collected program ended.
 struct ProcessOutcome {
     int exit_code = -1; // -1 when a signal ended it

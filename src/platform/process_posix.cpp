@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <thread>
@@ -92,6 +93,30 @@ std::variant<pid_t, std::string> start_collecting(const std::vector<std::string>
         done(std::move(outcome));
     }).detach();
     return pid;
+}
+
+void restart_self_with_database(const std::string& db) {
+    std::ifstream in("/proc/self/cmdline", std::ios::binary);
+    std::vector<std::string> args;
+    for (std::string arg; std::getline(in, arg, '\0');)
+        args.push_back(arg);
+    if (args.empty()) return;
+    std::vector<std::string> next{args[0]};
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--db" && i + 1 < args.size()) {
+            ++i;
+            continue;
+        }
+        if (args[i].rfind("--db=", 0) == 0) continue;
+        next.push_back(args[i]);
+    }
+    next.emplace_back("--db");
+    next.push_back(db);
+    std::vector<char*> argv;
+    for (auto& a : next)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv("/proc/self/exe", argv.data());
 }
 
 } // namespace rc::platform

@@ -192,7 +192,8 @@ public:
     // ---- backups
     BackupResult backup_now(BackupKind kind = BackupKind::Automatic); // + prunes automatic ones
     // Replaces the data with a backup (coordinator; the current data are kept aside first). Signs out:
-    // the restored file has its own users.
+    // the restored file has its own users. On a shared centre this replaces the centre every desk is
+    // using (a .dump, through pg_restore in one transaction): the caller confirms that first.
     RestoreResult restore_from(const std::filesystem::path& backup_file);
 
     // ---- a shared centre's connection (a file is always connected)
@@ -273,6 +274,7 @@ private:
     // it for this coordinator and re-seals the coordinator-only notes to it, in one transaction.
     void create_coordinator_key(const UserRow& user, std::string_view passphrase);
     void wipe_wal();
+    RestoreResult restore_shared(const std::filesystem::path& backup_file);
     std::filesystem::path path_;
     const Clock& clock_;
     WriterLock lock_;
