@@ -19,7 +19,7 @@ std::string trimmed(const std::string& s) {
 } // namespace
 
 std::filesystem::path saved_centres_path() {
-    return data_directory() / "shared-centres.conf";
+    return config_directory() / "shared-centres.conf";
 }
 
 SavedCentres load_saved_centres(const std::filesystem::path& file) {

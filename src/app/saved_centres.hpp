@@ -16,7 +16,7 @@ struct SavedCentres {
     std::vector<std::string> problems; // one sentence each: "line 3: ..."
 };
 
-std::filesystem::path saved_centres_path(); // <data directory>/shared-centres.conf
+std::filesystem::path saved_centres_path(); // <config directory>/shared-centres.conf
 // A missing file is an empty list, with no problem.
 SavedCentres load_saved_centres(const std::filesystem::path& file);
 
