@@ -144,6 +144,22 @@ EditResult AppSession::import_roll(const std::filesystem::path& file,
     (void)column_choices;
     return no_database();
 }
+bool AppSession::offline_roll_offered() const {
+    return false;
+}
+CheckInResult AppSession::save_offline(const Person& person, std::string_view arrived_at) {
+    (void)person;
+    (void)arrived_at;
+    return {false, no_database().message, {}, {}, {}};
+}
+RollPreview AppSession::preview_offline_roll() {
+    RollPreview p;
+    p.errors.push_back(no_database().message);
+    return p;
+}
+EditResult AppSession::import_offline_roll() {
+    return no_database();
+}
 const PartnersSnapshot& AppSession::partners() const {
     static const PartnersSnapshot none;
     return none;

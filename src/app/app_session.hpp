@@ -63,6 +63,8 @@ struct StatusSnapshot {
     bool shared_centre = false;
     int desks_connected = 0;
     std::vector<DeskStatus> desks;
+    // Check-ins in this desk's offline roll, not yet in the shared centre.
+    int offline_roll = 0;
 };
 
 // One entry of the centre's activity log (ICS 214 style). Text may be personal: never log it.
@@ -178,6 +180,15 @@ public:
                                      const std::vector<std::string>& column_choices = {}) const;
     virtual EditResult import_roll(const std::filesystem::path& file,
                                    const std::vector<std::string>& column_choices = {});
+    // A shared centre whose server cannot be reached: check-in may go on into this desk's offline roll
+    // (an encrypted file on the desk), imported into the centre once the server is back.
+    virtual bool offline_roll_offered() const;
+    // Saves a check-in to the offline roll (never "Saved": it is on this desk only).
+    virtual CheckInResult save_offline(const Person& person, std::string_view arrived_at);
+    // What importing the offline roll would do (the roll import's checks and duplicate warnings).
+    virtual RollPreview preview_offline_roll();
+    // Imports the whole offline roll in one transaction, or nobody; the file goes once it committed.
+    virtual EditResult import_offline_roll();
 
     // ---- partners and staff
     virtual const PartnersSnapshot& partners() const;

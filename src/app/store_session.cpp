@@ -292,6 +292,8 @@ void StoreSession::note_activity() {
 
 std::string StoreSession::rotation_advice() const {
     if (!store_ || !store_->signed_in() || !store_->can(Permission::ManageUsers) || rotation_) return {};
+    // A shared centre's key is not rotated from a desk, and the shell asks every frame: no server query.
+    if (store_->shared_centre()) return {};
     if (!store_->rotation_advised()) return {};
     return "A user was disabled: rotate the data key so that copies they may hold open nothing new.";
 }
@@ -351,7 +353,14 @@ bool StoreSession::tick() {
             changed = true;
         }
     }
-    return follow_clock() || changed;
+    try {
+        return follow_clock() || changed;
+    } catch (const store::StoreError& e) {
+        // A read the clock called for (an action turning overdue) found the shared centre's server gone.
+        if (!link_ || e.kind() == store::ErrorKind::Crypto) throw;
+        connection_lost(e.problem());
+        return true;
+    }
 }
 
 bool StoreSession::follow_clock() {

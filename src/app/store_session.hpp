@@ -21,6 +21,10 @@ struct RecordChange;
 
 namespace rc::app {
 
+// "HH:MM" today (or the day before, if that time is still to come), or now when empty; nullopt with
+// `problem` saying how to write it.
+std::optional<UnixSeconds> arrival_time(std::string_view text, UnixSeconds now, std::string& problem);
+
 class StoreSession final : public AppSession {
 public:
     struct Options {
@@ -29,6 +33,8 @@ public:
         store::KdfLimits pin_kdf = store::KdfLimits::interactive();
         // The procedure to activate under; empty: the one built into the program.
         std::filesystem::path procedure_file;
+        // Where a shared centre's desk keeps its offline roll; empty: the data directory.
+        std::filesystem::path offline_roll_dir;
     };
 
     // Opens the database at `path` if it exists (refusing a damaged or foreign one: Unavailable);
@@ -81,6 +87,10 @@ public:
                                                 std::optional<std::int64_t> id) const override;
     RollPreview preview_roll(const std::filesystem::path& file,
                              const std::vector<std::string>& column_choices = {}) const override;
+    bool offline_roll_offered() const override;
+    CheckInResult save_offline(const Person& person, std::string_view arrived_at) override;
+    RollPreview preview_offline_roll() override;
+    EditResult import_offline_roll() override;
     EditResult import_roll(const std::filesystem::path& file,
                            const std::vector<std::string>& column_choices = {}) override;
 
@@ -235,6 +245,12 @@ private:
     double next_reconnect_ = 0; // while not connected: the next attempt
     bool reconnecting_ = false; // an attempt is under way (non-blocking)
     bool link_lost_ = false;    // the server was lost and is not back yet
+
+    // ---- the offline roll (store_session_offline.cpp)
+    // The file for this centre (known once connected: the centre's name names it); empty before.
+    std::filesystem::path offline_roll_file_;
+    void find_offline_roll(); // at start_link: the file's path, and how many it holds
+    void count_offline_roll();
 };
 
 } // namespace rc::app

@@ -10,9 +10,7 @@
 
 namespace rc::app {
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 EditResult StoreSession::export_debrief(const DebriefExportForm& form) {
     if (!store_) return {false, "No centre database is open."};

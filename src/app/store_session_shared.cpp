@@ -25,6 +25,7 @@ void StoreSession::start_link() {
     link_.reset();
     status_.shared_centre = store_ && store_->shared_centre();
     if (!status_.shared_centre) return;
+    find_offline_roll();
     try {
         link_ = store::SharedCentreLink::make(*store_);
         link_lost_ = false;
@@ -140,6 +141,7 @@ bool StoreSession::step_reconnect() {
         connection_lost(e.problem());
         return true;
     }
+    count_offline_roll();
     status_.save_state = SaveState::Reconnected;
     status_.save_problem = "Connected again at " + format_local_time(clock_.now(), "%H:%M") + ".";
     heartbeat();

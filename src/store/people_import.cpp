@@ -39,6 +39,8 @@ void add_in_line_order(std::vector<RollProblem>& to, std::vector<RollProblem> pr
     }
 }
 
+} // namespace
+
 // Someone already checked in who looks like the same person (NameLikeness): a warning, not an error
 // (two people can share a name and a date of birth; the coordinator decides).
 void warn_of_people_already_in(WriteContext& w, const std::vector<PersonDraft>& rows,
@@ -68,8 +70,6 @@ void warn_of_people_already_in(WriteContext& w, const std::vector<PersonDraft>& 
     }
     add_in_line_order(warnings, std::move(found));
 }
-
-} // namespace
 
 NominalRoll check_roll(std::string_view text, const RollImportOptions& options, UnixSeconds now) {
     NominalRollOptions o;

@@ -86,4 +86,9 @@ CheckedIn insert_person(WriteContext& w, const Person& p, const std::vector<Jour
                         std::string_view centre_code);
 std::int64_t insert_journey_event(WriteContext& w, PersonId person_id, const JourneyEvent& e);
 
+// Warns (in line order) of rows that look like someone already checked in (NameLikeness), naming the
+// other person's reference only. Used by the roll import and the offline roll's.
+void warn_of_people_already_in(WriteContext& w, const std::vector<PersonDraft>& rows,
+                               std::vector<RollProblem>& warnings);
+
 } // namespace rc::store

@@ -82,6 +82,9 @@ void StatusBar::refresh(const app::StatusSnapshot& status, const Clock& clock) {
             break;
         }
         shared_ = shared_centre_text(status);
+        if (const int n = status.offline_roll; n > 0)
+            shared_ += ". On this desk only: " + std::to_string(n) + (n == 1 ? " person" : " people") +
+                       " in the offline roll, not yet in the shared centre";
         desk_lines_.clear();
         for (const app::DeskStatus& d : status.desks)
             desk_lines_.push_back(desk_line(d));

@@ -82,6 +82,8 @@ void ArrivalsScreen::draw(ScreenContext& ctx) {
         ImGui::PopStyleColor();
     }
 
+    if (offline_.draw_offer(ctx)) panel_ = Panel::OfflineRoll;
+
     const bool may_check_in = ctx.session.can(Permission::CheckIn);
     if (may_check_in) {
         if (button(kNewPerson)) {
@@ -154,6 +156,9 @@ void ArrivalsScreen::draw(ScreenContext& ctx) {
         break;
     case Panel::Person:
         draw_person(ctx);
+        break;
+    case Panel::OfflineRoll:
+        offline_.draw(ctx);
         break;
     }
     ImGui::EndChild();

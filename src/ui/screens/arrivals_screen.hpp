@@ -4,6 +4,7 @@
 #include "ui/screens/bag_issue_panel.hpp"
 #include "ui/screens/check_in_form.hpp"
 #include "ui/screens/group_arrival_panel.hpp"
+#include "ui/screens/offline_roll_panel.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -26,7 +27,7 @@ public:
     // Ctrl+B issues a bag to the selected person (instead of the shell's backup).
     bool wants_key(int key, bool ctrl) const override;
 
-    enum class Panel { CheckIn, Group, Import, Person };
+    enum class Panel { CheckIn, Group, Import, Person, OfflineRoll };
     Panel panel() const { return panel_; }
     std::optional<std::int64_t> selected() const { return selected_; }
     void select(std::int64_t id) {
@@ -62,6 +63,7 @@ private:
     Panel panel_ = Panel::CheckIn;
     CheckInForm form_;
     GroupArrivalPanel group_;
+    OfflineRollPanel offline_;
     std::optional<std::int64_t> selected_;
     app::PeopleFilter filter_;
     app::PeopleSort sort_;

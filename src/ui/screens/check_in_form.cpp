@@ -190,8 +190,10 @@ void CheckInForm::save(ScreenContext& ctx) {
         message_is_error_ = true;
         return;
     }
-    const app::CheckInResult r = editing_ ? ctx.session.update_person(*editing_, p, editing_version_)
-                                          : ctx.session.check_in(p, arrived_text_);
+    const bool offline = !editing_ && ctx.session.offline_roll_offered();
+    const app::CheckInResult r = editing_  ? ctx.session.update_person(*editing_, p, editing_version_)
+                                 : offline ? ctx.session.save_offline(p, arrived_text_)
+                                           : ctx.session.check_in(p, arrived_text_);
     problems_ = r.problems;
     message_ = r.message;
     message_is_error_ = !r.ok;
@@ -207,7 +209,11 @@ void CheckInForm::save(ScreenContext& ctx) {
     last_saved_ = p;
     has_last_saved_ = true;
     last_saved_id_ = editing_ ? editing_ : r.id;
-    if (!editing_) {
+    if (offline) {
+        start_new();
+        message_ = r.message + " Ready for the next person.";
+        message_is_error_ = false;
+    } else if (!editing_) {
         const std::string saved = r.references.empty() ? std::string() : r.references.front();
         start_new();
         message_ = "Checked in as " + saved + ". Ready for the next person.";
@@ -469,7 +475,12 @@ bool CheckInForm::draw(ScreenContext& ctx) {
     for (const std::string& warning : warnings_)
         result_message("Warning: " + warning, true);
     ImGui::Spacing();
-    const bool clicked = button(editing_ ? kSaveChanges : kSave);
+    const bool offline = !editing_ && ctx.session.offline_roll_offered();
+    if (offline)
+        paragraph_disabled("The shared centre's server cannot be reached. A check-in saved now stays on this "
+                           "desk, encrypted, and gets its reference when it is imported once the server is "
+                           "back.");
+    const bool clicked = button(editing_ ? kSaveChanges : offline ? kSaveOffline : kSave);
     bool anyway = false;
     if (!warnings_.empty()) {
         ImGui::SameLine();

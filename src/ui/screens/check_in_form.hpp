@@ -60,6 +60,8 @@ public:
         "##Clearly an adult: why (coordinator; recorded in the audit trail)##ci_adult_judgement";
     static constexpr const char* kArrivedAt = "##Arrived at (HH:MM, empty: now)##ci_arrived";
     static constexpr const char* kSave = "Check in (Enter)";
+    // While a shared centre's server cannot be reached.
+    static constexpr const char* kSaveOffline = "Save to this desk's offline roll (Enter)";
     static constexpr const char* kSaveChanges = "Save changes (Enter)";
     static constexpr const char* kSaveAnyway = "Save anyway";
 

@@ -1,0 +1,90 @@
+// Importing the offline roll into the centre: the same checks as a check-in for every entry, a tag
+// used twice, and the roll import's duplicate warnings, inside the transaction that writes them all.
+#include "domain/text_match.hpp"
+#include "store/offline_roll.hpp"
+#include "store/people_internal.hpp"
+
+#include <cctype>
+#include <map>
+#include <spdlog/spdlog.h>
+
+namespace rc::store {
+
+namespace {
+
+// Thrown out of Store::write() so that the transaction rolls back (a refused import, or a preview).
+struct NotWritten {
+    RollImportResult result;
+};
+
+std::string folded(std::string_view tag) {
+    std::string out(trim_space(tag));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+RollImportResult check_and_write(Store& store, const std::vector<OfflineCheckIn>& entries, bool write) {
+    for (const OfflineCheckIn& e : entries)
+        if (!e.person.adult_judgement.empty() && !store.can(Permission::RecordReferrals))
+            throw StoreError(ErrorKind::NotPermitted,
+                             "The offline roll holds a coordinator's judgement that a person is an adult.",
+                             "Ask a coordinator to sign in and import the offline roll.");
+    try {
+        return store.write(Permission::CheckIn, [&](WriteContext& w) {
+            RollImportResult result;
+            std::map<std::string, std::uint32_t> first_with_tag;
+            std::vector<PersonDraft> drafts;
+            for (std::size_t i = 0; i < entries.size(); ++i) {
+                const auto line = static_cast<std::uint32_t>(i + 1);
+                for (FieldProblem& p : person_problems(w.db, w.cipher, entries[i].person,
+                                                       entries[i].arrived_at, w.now, std::nullopt))
+                    result.errors.push_back({line, p.field, std::move(p.message)});
+                if (const std::string t = folded(entries[i].person.tag); !t.empty()) {
+                    auto [at, inserted] = first_with_tag.emplace(t, line);
+                    if (!inserted)
+                        result.errors.push_back({line, "tag",
+                                                 "the same tag as offline check-in " +
+                                                     std::to_string(at->second) +
+                                                     ": each tag belongs to one person"});
+                }
+                drafts.push_back(
+                    {line, entries[i].person, entries[i].arrived_at, std::nullopt, std::nullopt});
+            }
+            warn_of_people_already_in(w, drafts, result.warnings);
+            if (!result.errors.empty() || !write || entries.empty()) throw NotWritten{std::move(result)};
+
+            const std::string code = read_centre(w.db).code;
+            for (const OfflineCheckIn& e : entries)
+                result.imported.push_back(insert_person(
+                    w, e.person, {{JourneyStep::Arrived, e.arrived_at, std::nullopt, {}}}, code));
+            w.audit("import", "people", std::nullopt,
+                    AuditChanges()
+                        .value("source", std::string("offline roll"))
+                        .value("rows", static_cast<std::int64_t>(result.imported.size()))
+                        .value("first", result.imported.front().reference)
+                        .value("last", result.imported.back().reference));
+            return result;
+        });
+    } catch (NotWritten& nw) {
+        return std::move(nw.result);
+    }
+}
+
+} // namespace
+
+RollImportResult preview_offline_roll(Store& store, const std::vector<OfflineCheckIn>& entries) {
+    return check_and_write(store, entries, false);
+}
+
+RollImportResult import_offline_roll(Store& store, const std::vector<OfflineCheckIn>& entries) {
+    RollImportResult out = check_and_write(store, entries, true);
+    if (!out.imported.empty())
+        spdlog::info("store: imported the offline roll, {} people ({} to {})", out.imported.size(),
+                     out.imported.front().reference, out.imported.back().reference);
+    else if (!out.errors.empty())
+        spdlog::info("store: refused the offline roll with {} problems", out.errors.size());
+    return out;
+}
+
+} // namespace rc::store
