@@ -150,7 +150,7 @@ bool AppSession::offline_roll_offered() const {
 CheckInResult AppSession::save_offline(const Person& person, std::string_view arrived_at) {
     (void)person;
     (void)arrived_at;
-    return {false, no_database().message, {}, {}, {}};
+    return {false, no_database().message, {}, {}, {}, {}, 0};
 }
 RollPreview AppSession::preview_offline_roll() {
     RollPreview p;

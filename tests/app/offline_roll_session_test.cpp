@@ -158,7 +158,7 @@ TEST_CASE("offline roll: check-ins on a desk without the server are kept, sealed
     // Desk 1 corrects its tag; the import goes through whole and the file goes.
     const auto marin = id_with_tag(*desk1, "T010");
     REQUIRE(marin);
-    REQUIRE(desk1->update_person(*marin, arrival("T020", "Ana Marin")).ok);
+    REQUIRE(desk1->update_person(*marin, arrival("T020", "Ana Marin"), std::nullopt).ok);
     preview = desk2->preview_offline_roll();
     CHECK(preview.ok());
     CHECK(preview.warnings.size() == 1);
