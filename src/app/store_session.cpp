@@ -292,9 +292,8 @@ void StoreSession::note_activity() {
 
 std::string StoreSession::rotation_advice() const {
     if (!store_ || !store_->signed_in() || !store_->can(Permission::ManageUsers) || rotation_) return {};
-    // A shared centre's key is not rotated from a desk, and the shell asks every frame: no server query.
-    if (store_->shared_centre()) return {};
-    if (!store_->rotation_advised()) return {};
+    // The shell asks every frame: answered from what refresh() read when the data last changed.
+    if (!rotation_advised_) return {};
     return "A user was disabled: rotate the data key so that copies they may hold open nothing new.";
 }
 
@@ -339,24 +338,26 @@ bool StoreSession::tick() {
         step_rotation();
         return true;
     }
-    bool changed = link_ && tick_link();
-    if (store_->lock_if_idle()) {
-        spdlog::info("session: locked after {} idle minutes", store_->settings().idle_lock_minutes);
-        clear_personal_snapshots();
-        changed = true;
-    }
-    if (backups_ && store_->signed_in()) {
-        const auto before = backups_->last_error();
-        backups_->tick();
-        if (backups_->last_error() != before) {
-            if (backups_->last_error()) failed("The automatic backup failed: " + *backups_->last_error());
+    bool changed = false;
+    try {
+        changed = link_ && tick_link();
+        if (store_->lock_if_idle()) {
+            spdlog::info("session: locked after {} idle minutes", store_->settings().idle_lock_minutes);
+            clear_personal_snapshots();
             changed = true;
         }
-    }
-    try {
+        if (backups_ && store_->signed_in()) {
+            const auto before = backups_->last_error();
+            backups_->tick();
+            if (backups_->last_error() != before) {
+                if (backups_->last_error()) failed("The automatic backup failed: " + *backups_->last_error());
+                changed = true;
+            }
+        }
         return follow_clock() || changed;
     } catch (const store::StoreError& e) {
-        // A read the clock called for (an action turning overdue) found the shared centre's server gone.
+        // Work the clock called for (the idle lock's audit row, an action turning overdue) found the
+        // shared centre's server gone: the desk says so and reconnects, it does not end.
         if (!link_ || e.kind() == store::ErrorKind::Crypto) throw;
         connection_lost(e.problem());
         return true;
@@ -418,6 +419,8 @@ bool StoreSession::refresh() {
     if (store_) {
         const store::Centre c = store_->centre();
         status_.centre_name = c.code + " " + c.name;
+        // A shared centre's key is not rotated from a desk (rotate-key is refused there).
+        rotation_advised_ = signed_in && !store_->shared_centre() && store_->rotation_advised().has_value();
         // A committed write (the version moved) clears an earlier failure.
         if (version_moved) {
             status_.save_state = SaveState::Saved;

@@ -204,6 +204,7 @@ private:
     EditResult failed(const std::string& message);
     // A data-key rotation under way: stepped by tick().
     std::unique_ptr<store::KeyRotation> rotation_;
+    bool rotation_advised_ = false; // a user was disabled since the last rotation (read by refresh())
     std::string rotation_result_;
     void step_rotation();
     // The words for a refused or failed edit. A failure of the disk or the database (full, I/O error)
