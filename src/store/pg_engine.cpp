@@ -56,8 +56,10 @@ constexpr Oid kBoolOid = 16;
     const std::string code = state ? state : "";
     const std::string problem = std::string(what) + " failed on the shared centre's server: " + message;
     // A broken connection, a server shutting down or starting up: the desk can reconnect and try again.
-    if ((conn && PQstatus(conn) == CONNECTION_BAD) || code.starts_with("08") || code == "57P01" ||
-        code == "57P02" || code == "57P03")
+    // An error with no SQLSTATE was made by libpq itself ("server closed the connection unexpectedly"),
+    // sometimes before the connection's status turns bad: the link, not the statement.
+    if ((conn && PQstatus(conn) == CONNECTION_BAD) || code.empty() || code.starts_with("08") ||
+        code == "57P01" || code == "57P02" || code == "57P03")
         throw StoreError(ErrorKind::Disconnected,
                          "Not connected to the shared centre's server: " + message + ".",
                          "Nothing was saved by this step. Check the network and that the server is "
