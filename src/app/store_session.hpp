@@ -24,6 +24,8 @@ namespace rc::app {
 // "HH:MM" today (or the day before, if that time is still to come), or now when empty; nullopt with
 // `problem` saying how to write it.
 std::optional<UnixSeconds> arrival_time(std::string_view text, UnixSeconds now, std::string& problem);
+// "HH:MM" on the local day of `now`; nullopt when it is not a time of day.
+std::optional<UnixSeconds> clock_time_on_day_of(std::string_view hhmm, UnixSeconds now);
 
 class StoreSession final : public AppSession {
 public:

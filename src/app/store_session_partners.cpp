@@ -37,20 +37,12 @@ StaffRow staff_row(const store::StaffRecord& r) {
 }
 
 std::optional<UnixSeconds> today_at(const std::string& hhmm, UnixSeconds now, std::string& problem) {
-    int h = -1, m = -1;
-    char tail = 0;
-    if (std::sscanf(hhmm.c_str(), "%d:%d%c", &h, &m, &tail) != 2 || h < 0 || h > 23 || m < 0 || m > 59) {
+    auto at = clock_time_on_day_of(hhmm, now);
+    if (!at) {
         problem = "Write the expected arrival as HH:MM, e.g. 07:15.";
         return std::nullopt;
     }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%sT%02d:%02d", format_local_time(now, "%Y-%m-%d").c_str(), h, m);
-    UnixSeconds at = 0;
-    if (!parse_local_time(buf, at)) {
-        problem = "The time could not be read.";
-        return std::nullopt;
-    }
-    if (at < now - 12 * 3600) at += 24 * 3600; // "01:00" said at 23:00 means tomorrow
+    if (*at < now - 12 * 3600) *at += 24 * 3600; // "01:00" said at 23:00 means tomorrow
     return at;
 }
 

@@ -165,23 +165,27 @@ void recount(PeopleSnapshot& s, const Procedure* procedure, UnixSeconds now) {
 } // namespace
 
 // "HH:MM" today (or the day before, if that time is still to come), or now when empty.
-std::optional<UnixSeconds> arrival_time(std::string_view text, UnixSeconds now, std::string& problem) {
-    if (text.empty()) return now;
+std::optional<UnixSeconds> clock_time_on_day_of(std::string_view hhmm, UnixSeconds now) {
     int h = -1, m = -1;
     char tail = 0;
-    const std::string t(text);
-    if (std::sscanf(t.c_str(), "%d:%d%c", &h, &m, &tail) != 2 || h < 0 || h > 23 || m < 0 || m > 59) {
-        problem = "Write the arrival time as HH:MM, e.g. 06:40 (or leave it empty for now).";
+    const std::string t(hhmm);
+    if (std::sscanf(t.c_str(), "%d:%d%c", &h, &m, &tail) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
         return std::nullopt;
-    }
     char buf[32];
     std::snprintf(buf, sizeof buf, "%sT%02d:%02d", format_local_time(now, "%Y-%m-%d").c_str(), h, m);
     UnixSeconds at = 0;
-    if (!parse_local_time(buf, at)) {
-        problem = "The arrival time could not be read.";
+    if (!parse_local_time(buf, at)) return std::nullopt;
+    return at;
+}
+
+std::optional<UnixSeconds> arrival_time(std::string_view text, UnixSeconds now, std::string& problem) {
+    if (text.empty()) return now;
+    auto at = clock_time_on_day_of(text, now);
+    if (!at) {
+        problem = "Write the arrival time as HH:MM, e.g. 06:40 (or leave it empty for now).";
         return std::nullopt;
     }
-    if (at > now + 60) at -= 24 * 60 * 60; // "23:50" typed just after midnight means yesterday
+    if (*at > now + 60) *at -= 24 * 60 * 60; // "23:50" typed just after midnight means yesterday
     return at;
 }
 
