@@ -168,11 +168,11 @@ int x_shm_unmap(sqlite3_file* f, int del) {
     return shim(f)->real->pMethods->xShmUnmap(shim(f)->real, del);
 }
 
-const sqlite3_io_methods kMethods = {2, // no xFetch: every read goes through xRead
-                                     x_close, x_read, x_write, x_truncate, x_sync, x_file_size, x_lock,
-                                     x_unlock, x_check_reserved, x_file_control, x_sector_size,
-                                     x_device_characteristics, x_shm_map, x_shm_lock, x_shm_barrier,
-                                     x_shm_unmap, nullptr, nullptr};
+const sqlite3_io_methods kMethods = {
+    2, // no xFetch: every read goes through xRead
+    x_close,   x_read,     x_write,          x_truncate,     x_sync,        x_file_size,
+    x_lock,    x_unlock,   x_check_reserved, x_file_control, x_sector_size, x_device_characteristics,
+    x_shm_map, x_shm_lock, x_shm_barrier,    x_shm_unmap,    nullptr,       nullptr};
 
 int v_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* out_flags) {
     ShimFile* s = shim(f);
@@ -257,8 +257,12 @@ void FaultVfs::install() {
         g_vfs.xCurrentTime = v_current_time;
         g_vfs.xGetLastError = v_last_error;
         g_vfs.xCurrentTimeInt64 = v_current_time_int64;
-        sqlite3_vfs_register(&g_vfs, 1);
     });
+    sqlite3_vfs_register(&g_vfs, 1);
+}
+
+void FaultVfs::uninstall() {
+    if (g_parent != nullptr) sqlite3_vfs_register(g_parent, 1);
 }
 
 void FaultVfs::arm_power_cut(std::int64_t writes_before_cut) {
@@ -297,7 +301,8 @@ void FaultVfs::reboot() {
         if (fd < 0) continue;
         for (auto it = st.undo.rbegin(); it != st.undo.rend(); ++it)
             if (!it->old_bytes.empty())
-                (void)!::pwrite(fd, it->old_bytes.data(), it->old_bytes.size(), static_cast<off_t>(it->offset));
+                (void)!::pwrite(fd, it->old_bytes.data(), it->old_bytes.size(),
+                                static_cast<off_t>(it->offset));
         (void)!::ftruncate(fd, static_cast<off_t>(st.synced_size));
         ::close(fd);
         // The wal-index is shared memory: after a power cut it is rebuilt from the WAL.
