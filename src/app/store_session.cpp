@@ -98,7 +98,13 @@ void StoreSession::sign_out() {
     store_->sign_out();
     user_.reset();
     clear_personal_snapshots();
-    refresh();
+    try {
+        refresh();
+    } catch (const store::StoreError& e) {
+        // Signed out all the same (the keys are gone); the sign-in screen says the server is away.
+        if (!link_ || e.kind() == store::ErrorKind::Crypto) throw;
+        connection_lost(e.problem());
+    }
 }
 
 void StoreSession::clear_personal_snapshots() {
@@ -171,18 +177,37 @@ EditResult StoreSession::create_centre(const NewCentreForm& form) {
 
 EditResult StoreSession::sign_in(std::string_view name, std::string_view passphrase) {
     if (!store_) return {false, "There is no centre database to sign in to."};
-    const store::SignInResult r = store_->sign_in(name, passphrase);
-    if (!r.ok()) return {false, r.message};
-    after_sign_in();
+    try {
+        const store::SignInResult r = store_->sign_in(name, passphrase);
+        if (!r.ok()) return {false, r.message};
+        after_sign_in();
+    } catch (const store::StoreError& e) {
+        return sign_in_failed(e);
+    }
     return {true, {}};
 }
 
 EditResult StoreSession::unlock_with_pin(std::string_view name, std::string_view pin) {
     if (!store_) return {false, "There is no centre database to unlock."};
-    const store::SignInResult r = store_->unlock_with_pin(name, pin);
-    if (!r.ok()) return {false, r.message};
-    after_sign_in();
+    try {
+        const store::SignInResult r = store_->unlock_with_pin(name, pin);
+        if (!r.ok()) return {false, r.message};
+        after_sign_in();
+    } catch (const store::StoreError& e) {
+        return sign_in_failed(e);
+    }
     return {true, {}};
+}
+
+EditResult StoreSession::sign_in_failed(const store::StoreError& e) {
+    // A shared centre's server out of reach is not the end of the program: the sign-in screen says so
+    // and the desk keeps trying to reconnect; anything else is as serious as it was before.
+    if (e.kind() != store::ErrorKind::Disconnected) throw;
+    if (store_->signed_in()) store_->sign_out(); // signed in, but nothing could be read: not half in
+    user_.reset();
+    connection_lost(e.problem());
+    return {false, "Not connected to the shared centre's server, so you are not signed in. Check the "
+                   "network and that the server is running, then sign in again."};
 }
 
 bool StoreSession::pin_unlock_available() const {

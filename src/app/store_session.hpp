@@ -161,6 +161,7 @@ public:
 private:
     void open_existing();
     void after_sign_in();
+    EditResult sign_in_failed(const store::StoreError& e);
     // Re-reads what changed since the last refresh; true if a snapshot changed.
     bool refresh();
     // Reads the snapshots in `parts` again (people: only those in people_patch_ when it is not empty).

@@ -63,12 +63,8 @@ std::string bytes_of(const std::filesystem::path& p) {
 }
 
 void set_connections(const rc::test::PgTestDatabase& db, bool allowed, bool cut) {
-    auto admin =
-        store::Connection::open_postgres(*rc::test::test_pg_conninfo(), store::AccessMode::ReadWrite);
-    admin.exec("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS " + (allowed ? "true" : "false"));
-    if (cut)
-        admin.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name() +
-                   "'");
+    if (cut) db.cut_connections(!allowed);
+    if (allowed) db.let_in();
 }
 
 } // namespace
