@@ -251,7 +251,7 @@ RotationResult KeyRotation::commit() {
     result.users_needing_reset = static_cast<std::size_t>(
         db.query_int("SELECT count(*) FROM users WHERE id <> " + std::to_string(k.user)));
     // Everyone else's copies of the old key go: a coordinator resets their passphrases.
-    db.cached("UPDATE users SET wrapped_key = X'' WHERE id <> ?")->bind_all(k.user).run();
+    db.cached("UPDATE users SET wrapped_key = ? WHERE id <> ?")->bind_all(Blob{}, k.user).run();
     if (store_.has_coordinator_keys()) {
         db.cached("UPDATE users SET coordinator_key = NULL WHERE id <> ?")->bind_all(k.user).run();
         db.cached("UPDATE users SET coordinator_key = ? WHERE id = ?")
