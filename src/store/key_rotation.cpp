@@ -136,7 +136,7 @@ std::unique_ptr<KeyRotation> KeyRotation::begin(Store& store, std::string_view p
     }
     // The append-only triggers refuse any change to sealed columns. On the file they are dropped for
     // the rotation and recreated, unchanged, before the commit (DDL is part of the transaction); on a
-    // shared centre they are disabled and enabled again in the transaction (suspend_triggers).
+    // shared centre they are disabled and enabled again in the transaction (suspended_).
     if (store.shared_centre()) {
         for (const Column& c : r->columns_)
             if (std::find(r->suspended_.begin(), r->suspended_.end(), c.table) == r->suspended_.end())
