@@ -128,6 +128,7 @@ EditResult StoreSession::failed(const std::string& message) {
 
 std::string StoreSession::not_saved(const store::StoreError& e) {
     const std::string text = e.advice().empty() ? e.problem() : e.problem() + " " + e.advice();
+    if (key_changed_elsewhere(e)) return text;
     if (link_ && !link_->connected()) {
         // The server went away during the write: nothing is saved until it is back.
         connection_lost(e.problem());
@@ -444,8 +445,7 @@ bool StoreSession::refresh() {
     if (store_) {
         const store::Centre c = store_->centre();
         status_.centre_name = c.code + " " + c.name;
-        // A shared centre's key is not rotated from a desk (rotate-key is refused there).
-        rotation_advised_ = signed_in && !store_->shared_centre() && store_->rotation_advised().has_value();
+        rotation_advised_ = signed_in && store_->rotation_advised().has_value();
         // A committed write (the version moved) clears an earlier failure.
         if (version_moved) {
             status_.save_state = SaveState::Saved;
@@ -495,6 +495,23 @@ void StoreSession::refresh_log(bool signed_in) {
         failed(message_of(e));
     }
     ++log_.version;
+}
+
+namespace {
+std::string import_attempt_name(std::string_view kind, const std::filesystem::path& file) {
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(file, ec);
+    return std::string(kind) + "\n" + (ec ? file : absolute).lexically_normal().string();
+}
+} // namespace
+
+store::SaveKey StoreSession::import_attempt(std::string_view kind, const std::filesystem::path& file) {
+    return import_attempts_.try_emplace(import_attempt_name(kind, file), store::SaveKey::make())
+        .first->second;
+}
+
+void StoreSession::import_settled(std::string_view kind, const std::filesystem::path& file) {
+    import_attempts_.erase(import_attempt_name(kind, file));
 }
 
 } // namespace rc::app

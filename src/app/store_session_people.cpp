@@ -416,7 +416,9 @@ EditResult StoreSession::import_roll(const std::filesystem::path& file,
     EditResult r = guarded([&] {
         store::RollImportOptions options;
         options.column_choices = column_choices;
-        const store::RollImportResult result = store::import_roll(*store_, text, options);
+        const store::RollImportResult result =
+            store::import_roll(*store_, text, options, import_attempt("roll", file));
+        import_settled("roll", file);
         const std::string name = file.filename().string();
         if (!result.ok()) {
             message = "Nothing was imported: fix these and import again.";
@@ -425,6 +427,14 @@ EditResult StoreSession::import_roll(const std::filesystem::path& file,
             return;
         }
         imported = true;
+        if (result.already_imported) {
+            message = name + " was already imported: its " + std::to_string(result.imported.size()) +
+                      " people (" + result.imported.front().reference + " to " +
+                      result.imported.back().reference +
+                      ") reached the centre before the connection broke. Nobody was imported twice.";
+            spdlog::info("arrivals: roll was already imported ({} people)", result.imported.size());
+            return;
+        }
         message = std::to_string(result.imported.size()) + " people imported from " + name + ".";
         spdlog::info("arrivals: roll imported ({} people)", result.imported.size());
     });

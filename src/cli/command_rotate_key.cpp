@@ -52,7 +52,8 @@ int run_rotate(const CliContext& ctx, const RotateOptions& o) {
         }
         if (!o.yes) {
             auto typed = store::os::read_line_from_terminal(
-                "Rotating the data key re-seals every record. Afterwards only you can sign in until you reset "
+                "Rotating the data key re-seals every record. Afterwards only you can sign in until you "
+                "reset "
                 "the other users' passphrases.\nType ROTATE to continue: ");
             if (!typed || trim_space(*typed) != "ROTATE") {
                 wipe(*passphrase);
@@ -70,11 +71,17 @@ int run_rotate(const CliContext& ctx, const RotateOptions& o) {
                 std::fflush(stdout);
             });
         wipe(*passphrase);
-        std::printf("The data key was rotated: %zu values re-sealed in one transaction.\n", r.values_resealed);
-        std::printf("%zu other user%s must have their passphrase reset by a coordinator before signing in again.\n",
-                    r.users_needing_reset, r.users_needing_reset == 1 ? "" : "s");
+        std::printf("The data key was rotated: %zu values re-sealed in one transaction.\n",
+                    r.values_resealed);
+        std::printf(
+            "%zu other user%s must have their passphrase reset by a coordinator before signing in again.\n",
+            r.users_needing_reset, r.users_needing_reset == 1 ? "" : "s");
         std::printf("Backups made before now still open with the old passphrases: take a fresh backup and "
                     "delete the old ones you hold.\n");
+        if (s->shared_centre())
+            std::printf(
+                "The other desks of this shared centre were signed out (\"The centre's key was changed: "
+                "sign in again\"); each signs in again.\n");
         return 0;
     } catch (const store::StoreError& e) {
         wipe(*passphrase);
@@ -87,11 +94,13 @@ int run_rotate(const CliContext& ctx, const RotateOptions& o) {
 void register_rotate_key_command(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<RotateOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "rotate-key", "Re-seal everything under a new data key (after a user leaves or a laptop or backup is lost)");
+        "rotate-key",
+        "Re-seal everything under a new data key (after a user leaves or a laptop or backup is lost)");
     cmd->fallthrough();
     cmd->footer("A coordinator only. Every other user's passphrase must then be reset by a coordinator; "
                 "backups made before the rotation still open with the old passphrases, so delete them.");
-    cmd->add_option("--user", o->user, "The coordinator doing it (signs in with their passphrase)")->required();
+    cmd->add_option("--user", o->user, "The coordinator doing it (signs in with their passphrase)")
+        ->required();
     cmd->add_flag("--yes", o->yes, "Confirm without the prompt (for scripts)");
     cmd->callback([o, &ctx] { ctx.exit_code = run_rotate(ctx, *o); });
 }

@@ -155,13 +155,20 @@ struct RollImportResult {
     std::vector<RollProblem> errors;   // any error: nothing was imported; sorted by line
     std::vector<RollProblem> warnings; // empty unknown columns; someone who looks like someone
     std::vector<CheckedIn> imported;   // in file order; empty whenever there are errors
+    // This import had already been made under its save key (a retry after a lost acknowledgement):
+    // `imported` is what the first attempt made, and nothing was written this time.
+    bool already_imported = false;
     bool ok() const { return errors.empty(); }
 };
 
 // Imports the roll in one transaction, all rows or none. Errors: every problem check_roll finds; once
 // the file has none, each tag already in the database. A roll with nobody in it writes nothing. A row
 // without arrived_at arrives now; a row with departed_at has departed. Permission::Import. Throws
-// StoreError for anything but the file's problems.
-RollImportResult import_roll(Store& store, std::string_view text, const RollImportOptions& options = {});
+// StoreError for anything but the file's problems. `attempt`: made when the import is first tried and
+// kept by the caller across its retries; with the file's contents it makes the import's save key
+// (SaveKey::of_contents), so a retry after a lost acknowledgement returns the first attempt's people
+// (already_imported) and imports no one twice.
+RollImportResult import_roll(Store& store, std::string_view text, const RollImportOptions& options = {},
+                             const SaveKey& attempt = SaveKey::make());
 
 } // namespace rc::store

@@ -127,7 +127,6 @@ PersonRejected::PersonRejected(std::vector<FieldProblem> problems)
 
 // ---------------------------------------------------------------------------------------------- writes
 
-namespace {
 // The people a save made, read back by id (a save replayed under its key).
 std::vector<CheckedIn> checked_in_rows(Store& store, const std::vector<std::int64_t>& ids) {
     std::vector<CheckedIn> out;
@@ -142,7 +141,6 @@ std::vector<CheckedIn> checked_in_rows(Store& store, const std::vector<std::int6
     }
     return out;
 }
-} // namespace
 
 CheckedIn check_in(Store& store, const Person& details, UnixSeconds arrived_at, const SaveKey& key) {
     if (!details.adult_judgement.empty() && !store.can(Permission::RecordReferrals))

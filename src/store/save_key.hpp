@@ -17,6 +17,12 @@ public:
     static SaveKey make();
     // A key kept as text (e.g. by a form across a restart); nullopt unless 32 lower-case hex digits.
     static std::optional<SaveKey> parse(std::string_view text);
+    // The key of an import: 128 bits of BLAKE2b over `salt` and the file's contents. `salt` is the
+    // caller's attempt key, made when the import is first tried and kept across its retries, so a
+    // retry of the same file finds the first attempt, a changed file never does, and the same file
+    // imported again on purpose (a second, identical delivery note) is a new import. The offline roll
+    // passes a fixed salt: its bytes are unique to it (docs/shared-centre.md, "Imports").
+    static SaveKey of_contents(std::string_view salt, std::string_view contents);
 
     const std::string& text() const { return text_; }
     bool operator==(const SaveKey&) const = default;

@@ -147,6 +147,9 @@ struct StockImportResult {
     std::vector<DeliveryProblem> warnings; // unknown columns
     std::vector<StockMovementId> imported; // one receipt per row, in file order; empty on errors
     int bags = 0;                          // the quantities added up
+    // This delivery note had already been imported under its save key (a retry after a lost
+    // acknowledgement): `imported` and `bags` are the first attempt's, nothing was written this time.
+    bool already_imported = false;
     bool ok() const { return errors.empty(); }
 };
 
@@ -156,6 +159,9 @@ DeliveryNote check_stock_csv(const Store& store, std::string_view text, const Cs
 
 // Imports a delivery note (columns kind, store, quantity, from): one receipt per row, every row or
 // none, in one transaction. Permission::Import. Throws StoreError for anything but the file's problems.
-StockImportResult import_stock_csv(Store& store, std::string_view text, const CsvLimits& limits = {});
+// `attempt`: kept by the caller across retries of this import (see import_roll): a retry after a lost
+// acknowledgement returns the first attempt's receipts (already_imported) and adds no bag twice.
+StockImportResult import_stock_csv(Store& store, std::string_view text, const CsvLimits& limits = {},
+                                   const SaveKey& attempt = SaveKey::make());
 
 } // namespace rc::store

@@ -92,7 +92,9 @@ Store::WriteScope::WriteScope(Store& store, Permission needed, bool needs_permis
     : store_(store), cipher_(checked_key(store, store.keyring_, needed, needs_permission),
                              &store.coordinator_public_key_, store.keyring_.coordinator_key()),
       tx_(store.conn_),
-      ctx_(std::in_place, WriteContext{store.conn_, cipher_, *store.user_, store.clock_.now()}) {}
+      ctx_(std::in_place, WriteContext{store.conn_, cipher_, *store.user_, store.clock_.now()}) {
+    if (store.shared_centre()) store.check_key_generation();
+}
 
 void Store::WriteScope::commit() {
     tx_.commit();

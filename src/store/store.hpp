@@ -86,6 +86,10 @@ public:
     std::int64_t next_number(std::string_view counter);
 };
 
+// A shared centre's desk that finds, at a write, that another desk rotated the data key since it signed
+// in: the problem of the StoreError (SignedOut) it gets, and of the notice the other desks receive.
+inline constexpr std::string_view kKeyChangedMessage = "The centre's key was changed: sign in again.";
+
 // What Store::save() did: the ids of the rows the save made, in order, and whether they came from an
 // earlier attempt under the same save key (nothing was written this time).
 struct SaveOutcome {
@@ -248,8 +252,18 @@ private:
     friend class KeyRotation;
 
     void configure_connection();
+    // A shared centre: the data key's generation on the server ("data_key_generation" in meta, made
+    // by the first desk that signs in), read before the key is unwrapped at sign-in.
+    void load_key_generation();
+    // Inside a write's transaction on a shared centre: the generation row is read FOR SHARE, so a
+    // rotation under way (which holds it for update) makes the write wait for its commit; a
+    // generation other than the one this desk signed in under means another desk rotated the key:
+    // this desk is signed out and the write refused (StoreError SignedOut), never sealed under the
+    // old key.
+    void check_key_generation();
     // Reconnects a shared centre whose connection broke; throws StoreError(Disconnected) when it cannot.
     void require_connection();
+    std::int64_t key_generation_ = 0;
     SaveOutcome save_once(Permission needed, const SaveKey& key, std::string_view action,
                           const std::function<std::vector<std::int64_t>(WriteContext&)>& make_rows);
     void load_meta();

@@ -270,8 +270,9 @@ void Store::set_user_disabled(UserId id, bool disabled) {
         if (disabled) {
             // Their copies of the keys go: their passphrase opens nothing in this file from now on.
             // (Older backups still hold them: rotating the data key makes those useless for new records.)
-            w.db.cached("UPDATE users SET wrapped_key = X'', pin_hash = NULL WHERE id = ?")
-                ->bind_all(id)
+            // An empty key bound as a value: X'' is a bit string on PostgreSQL.
+            w.db.cached("UPDATE users SET wrapped_key = ?, pin_hash = NULL WHERE id = ?")
+                ->bind_all(Blob{}, id)
                 .run();
             if (has_coordinator_keys())
                 w.db.cached("UPDATE users SET coordinator_key = NULL WHERE id = ?")->bind_all(id).run();
