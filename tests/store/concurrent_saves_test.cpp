@@ -3,6 +3,7 @@
 // connection to the server that breaks inside a save. The key and counter tests run on both engines;
 // the ones with several desks at once on PostgreSQL (the suite's throwaway server), each desk a Store
 // of its own with its own connection, on a thread of its own.
+#include "both_engines.hpp"
 #include "domain/default_procedure.hpp"
 #include "store/error.hpp"
 #include "store/migrations.hpp"
@@ -24,36 +25,6 @@ using namespace rc::store;
 using namespace rc::store::test;
 
 namespace {
-
-void on_both_engines(const std::string& label,
-                     const std::function<void(const std::filesystem::path&)>& body) {
-    {
-        INFO("engine: SQLite");
-        TempDir dir(label);
-        body(dir / "centre.sqlite");
-    }
-    const auto server = rc::test::test_pg_conninfo();
-    if (!server) {
-        MESSAGE("no test PostgreSQL server (RC_TEST_PG_CONNINFO_FILE): the PostgreSQL half was skipped");
-        return;
-    }
-    INFO("engine: PostgreSQL");
-    rc::test::PgTestDatabase db(*server, label);
-    body(db.target());
-}
-
-std::int64_t rows_in(const Store& s, const std::string& table) {
-    return s.connection_for_reading().query_int("SELECT count(*) FROM " + table);
-}
-
-void activate_default(Store& s) {
-    ActivationRequest a;
-    a.name = "Operation Larch";
-    a.expected_people = 20;
-    a.procedure_text = std::string(default_procedure_text());
-    a.procedure_source = std::string(default_procedure_name);
-    activate(s, a);
-}
 
 Referral nrm() {
     Referral r;

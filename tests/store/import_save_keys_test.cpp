@@ -2,6 +2,7 @@
 // tried again after a lost acknowledgement are recognised and reported as already imported (with the
 // first attempt's counts), never imported twice. On both engines by retrying under the same attempt;
 // on PostgreSQL also with the server's answer to the COMMIT really lost on the way (LostAckProxy).
+#include "both_engines.hpp"
 #include "domain/default_procedure.hpp"
 #include "store/error.hpp"
 #include "store/offline_roll.hpp"
@@ -21,36 +22,6 @@ using namespace rc::store;
 using namespace rc::store::test;
 
 namespace {
-
-void on_both_engines(const std::string& label,
-                     const std::function<void(const std::filesystem::path&)>& body) {
-    {
-        INFO("engine: SQLite");
-        TempDir dir(label);
-        body(dir / "centre.sqlite");
-    }
-    const auto server = rc::test::test_pg_conninfo();
-    if (!server) {
-        MESSAGE("no test PostgreSQL server (RC_TEST_PG_CONNINFO_FILE): the PostgreSQL half was skipped");
-        return;
-    }
-    INFO("engine: PostgreSQL");
-    rc::test::PgTestDatabase db(*server, label);
-    body(db.target());
-}
-
-std::int64_t rows_in(const Store& s, const std::string& table) {
-    return s.connection_for_reading().query_int("SELECT count(*) FROM " + table);
-}
-
-void activate_default(Store& s) {
-    ActivationRequest a;
-    a.name = "Operation Larch";
-    a.expected_people = 20;
-    a.procedure_text = std::string(default_procedure_text());
-    a.procedure_source = std::string(default_procedure_name);
-    activate(s, a);
-}
 
 const std::string kRoll = "tag,name,dob\nA1,Mihaela Ionescu,1990-02-03\nA2,Oksana Kovalenko,1985-07-21\n"
                           "A3,Nguyen Van Anh,2001-11-30\n";

@@ -3,6 +3,7 @@
 // inside it; another desk, which holds the old key, is refused at its next write with "The centre's key
 // was changed: sign in again", is never able to commit a value sealed under the old key (also when it
 // was saving while the rotation ran), and works again once signed in again.
+#include "both_engines.hpp"
 #include "domain/default_procedure.hpp"
 #include "store/error.hpp"
 #include "store/inspect.hpp"
@@ -30,15 +31,6 @@ Person someone(const std::string& tag, const std::string& name, const std::strin
     p.name = name;
     p.medical_needs = medical;
     return p;
-}
-
-void activate_default(Store& s) {
-    ActivationRequest a;
-    a.name = "Operation Larch";
-    a.expected_people = 20;
-    a.procedure_text = std::string(default_procedure_text());
-    a.procedure_source = std::string(default_procedure_name);
-    activate(s, a);
 }
 
 void expect_key_changed(const std::function<void()>& write) {
