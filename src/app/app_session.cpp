@@ -84,7 +84,7 @@ const PeopleSnapshot& AppSession::people() const {
 CheckInResult AppSession::check_in(const Person& person, std::string_view arrived_at) {
     (void)person;
     (void)arrived_at;
-    return {false, no_database().message, {}, {}, {}};
+    return {false, no_database().message, {}, {}, {}, {}, 0};
 }
 CheckInResult AppSession::register_group(int count, std::string_view group, std::string_view arrived_at,
                                          std::string_view first_tag) {
@@ -92,12 +92,14 @@ CheckInResult AppSession::register_group(int count, std::string_view group, std:
     (void)group;
     (void)arrived_at;
     (void)first_tag;
-    return {false, no_database().message, {}, {}, {}};
+    return {false, no_database().message, {}, {}, {}, {}, 0};
 }
-CheckInResult AppSession::update_person(std::int64_t id, const Person& person) {
+CheckInResult AppSession::update_person(std::int64_t id, const Person& person,
+                                        std::optional<std::int64_t> started_from) {
     (void)id;
     (void)person;
-    return {false, no_database().message, {}, {}, {}};
+    (void)started_from;
+    return {false, no_database().message, {}, {}, {}, {}, 0};
 }
 EditResult AppSession::record_journey_step(std::int64_t id, JourneyStep step,
                                            std::optional<Destination> destination) {
@@ -148,7 +150,7 @@ bool AppSession::offline_roll_offered() const {
 CheckInResult AppSession::save_offline(const Person& person, std::string_view arrived_at) {
     (void)person;
     (void)arrived_at;
-    return {false, no_database().message, {}, {}, {}};
+    return {false, no_database().message, {}, {}, {}, {}, 0};
 }
 RollPreview AppSession::preview_offline_roll() {
     RollPreview p;
@@ -199,12 +201,12 @@ const AlertsSnapshot& AppSession::alerts() const {
 CheckInResult AppSession::add_referral(std::int64_t person_id, const Referral& referral) {
     (void)person_id;
     (void)referral;
-    return {false, no_database().message, {}, {}, {}};
+    return {false, no_database().message, {}, {}, {}, {}, 0};
 }
 CheckInResult AppSession::update_referral(std::int64_t referral_id, const Referral& referral) {
     (void)referral_id;
     (void)referral;
-    return {false, no_database().message, {}, {}, {}};
+    return {false, no_database().message, {}, {}, {}, {}, 0};
 }
 EditResult AppSession::set_referral_status(std::int64_t referral_id, ReferralStatus status,
                                            std::string_view reason) {

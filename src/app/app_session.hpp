@@ -162,7 +162,10 @@ public:
     // counting up, when it ends in a number).
     virtual CheckInResult register_group(int count, std::string_view group, std::string_view arrived_at,
                                          std::string_view first_tag);
-    virtual CheckInResult update_person(std::int64_t id, const Person& person);
+    // `started_from`: the version of the row the edit began with (PersonRow::version). A record changed
+    // since is not overwritten: the result carries the conflict. Empty: the version read when saving.
+    virtual CheckInResult update_person(std::int64_t id, const Person& person,
+                                        std::optional<std::int64_t> started_from);
     virtual EditResult record_journey_step(std::int64_t id, JourneyStep step,
                                            std::optional<Destination> destination);
     // What recording this exit would leave undone (the departure gate), from the snapshots in memory: the

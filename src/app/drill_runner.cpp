@@ -74,7 +74,7 @@ EditResult DrillRunner::apply(const DrillEvent& event) {
                                          !row->journey.decision_recorded;
                 Person p = row->person;
                 p.nrm_consent = a.consent;
-                const CheckInResult saved = session_.update_person(id, p);
+                const CheckInResult saved = session_.update_person(id, p, row->version);
                 if (!saved.ok) return from_check_in(saved);
                 if (record_step) {
                     const EditResult r =

@@ -15,7 +15,8 @@ namespace rc::app {
 
 struct PersonRow {
     std::int64_t id = 0;
-    Person person; // the whole record, journey included
+    Person person;            // the whole record, journey included
+    std::int64_t version = 1; // of the details: an edit started from this row states it
     ChildStatus child = ChildStatus::Unknown;
     AgeBand age_band = AgeBand::Unknown;
     JourneySummary journey;
@@ -54,13 +55,24 @@ struct PeopleSnapshot {
     std::vector<float> on_site_per_hour; // at the end of each hour (now, for the current one)
 };
 
-// The outcome of a check-in or a group arrival.
+// An edit refused because someone else changed the same person after the edit started: both
+// versions, for the desk to choose between (keep mine, keep theirs, or merge field by field).
+struct PersonConflict {
+    Person mine;                    // what this desk tried to save
+    Person theirs;                  // the record as it now is
+    std::int64_t their_version = 0; // save again stating this version to keep mine (or a merge)
+    bool medical_withheld = false;  // theirs has a medical note this role may not read
+};
+
+// The outcome of a check-in, a group arrival or an edit.
 struct CheckInResult {
     bool ok = false;
-    std::string message;                 // what is wrong (with the field) or what was done
-    std::vector<FieldProblem> problems;  // beside the fields
-    std::vector<std::string> references; // the references given
-    std::optional<std::int64_t> id;      // the (first) person saved
+    std::string message;                    // what is wrong (with the field) or what was done
+    std::vector<FieldProblem> problems;     // beside the fields
+    std::vector<std::string> references;    // the references given
+    std::optional<std::int64_t> id;         // the (first) person saved
+    std::optional<PersonConflict> conflict; // an edit refused: changed meanwhile; nothing was saved
+    std::int64_t version = 0;               // an edit saved: the record's version now
 };
 
 // What importing a nominal roll would do, before anything is written.

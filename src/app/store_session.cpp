@@ -41,6 +41,7 @@ StoreSession::StoreSession(std::filesystem::path path, const Clock& clock, Optio
     status_.database_path = store::is_postgres_target(os::path_to_utf8(path_))
                                 ? store::redact_postgres_target(os::path_to_utf8(path_))
                                 : path_.string();
+    status_.shared_centre = store::is_postgres_target(os::path_to_utf8(path_));
     status_.centre_name = "No centre open";
     // A shared centre (a PostgreSQL connection line) has no file to look for: try the server.
     if (store::is_postgres_target(os::path_to_utf8(path_)) || std::filesystem::exists(path_)) open_existing();
@@ -98,7 +99,13 @@ void StoreSession::sign_out() {
     store_->sign_out();
     user_.reset();
     clear_personal_snapshots();
-    refresh();
+    try {
+        refresh();
+    } catch (const store::StoreError& e) {
+        // Signed out all the same (the keys are gone); the sign-in screen says the server is away.
+        if (!link_ || e.kind() == store::ErrorKind::Crypto) throw;
+        connection_lost(e.problem());
+    }
 }
 
 void StoreSession::clear_personal_snapshots() {
@@ -122,6 +129,7 @@ EditResult StoreSession::failed(const std::string& message) {
 
 std::string StoreSession::not_saved(const store::StoreError& e) {
     const std::string text = e.advice().empty() ? e.problem() : e.problem() + " " + e.advice();
+    if (key_changed_elsewhere(e)) return text;
     if (link_ && !link_->connected()) {
         // The server went away during the write: nothing is saved until it is back.
         connection_lost(e.problem());
@@ -130,6 +138,7 @@ std::string StoreSession::not_saved(const store::StoreError& e) {
     switch (e.kind()) {
     case store::ErrorKind::DiskFull:
     case store::ErrorKind::Io:
+    case store::ErrorKind::Disconnected:
     case store::ErrorKind::Sql:
     case store::ErrorKind::Busy:
     case store::ErrorKind::Corrupt:
@@ -170,18 +179,37 @@ EditResult StoreSession::create_centre(const NewCentreForm& form) {
 
 EditResult StoreSession::sign_in(std::string_view name, std::string_view passphrase) {
     if (!store_) return {false, "There is no centre database to sign in to."};
-    const store::SignInResult r = store_->sign_in(name, passphrase);
-    if (!r.ok()) return {false, r.message};
-    after_sign_in();
+    try {
+        const store::SignInResult r = store_->sign_in(name, passphrase);
+        if (!r.ok()) return {false, r.message};
+        after_sign_in();
+    } catch (const store::StoreError& e) {
+        return sign_in_failed(e);
+    }
     return {true, {}};
 }
 
 EditResult StoreSession::unlock_with_pin(std::string_view name, std::string_view pin) {
     if (!store_) return {false, "There is no centre database to unlock."};
-    const store::SignInResult r = store_->unlock_with_pin(name, pin);
-    if (!r.ok()) return {false, r.message};
-    after_sign_in();
+    try {
+        const store::SignInResult r = store_->unlock_with_pin(name, pin);
+        if (!r.ok()) return {false, r.message};
+        after_sign_in();
+    } catch (const store::StoreError& e) {
+        return sign_in_failed(e);
+    }
     return {true, {}};
+}
+
+EditResult StoreSession::sign_in_failed(const store::StoreError& e) {
+    // A shared centre's server out of reach is not the end of the program: the sign-in screen says so
+    // and the desk keeps trying to reconnect; anything else is as serious as it was before.
+    if (e.kind() != store::ErrorKind::Disconnected) throw;
+    if (store_->signed_in()) store_->sign_out(); // signed in, but nothing could be read: not half in
+    user_.reset();
+    connection_lost(e.problem());
+    return {false, "Not connected to the shared centre's server, so you are not signed in. Check the "
+                   "network and that the server is running, then sign in again."};
 }
 
 bool StoreSession::pin_unlock_available() const {
@@ -239,11 +267,13 @@ std::vector<BackupChoice> StoreSession::backups() const {
     if (!store_) return out;
     std::error_code ec;
     const std::filesystem::path dir = store_->backup_directory();
-    const std::string stem = path_.stem().string() + "-";
+    // A shared centre's backups are .dump files named after its database.
+    const std::string stem = store::backup_stem(store_->path()) + "-";
+    const std::string ext = store::backup_extension(store_->path());
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
         const std::filesystem::path& p = entry.path();
         const std::string name = p.filename().string();
-        if (p.extension() != ".sqlite" || name.rfind(stem, 0) != 0) continue;
+        if (p.extension() != ext || name.rfind(stem, 0) != 0) continue;
         const std::string rest = name.substr(stem.size());
         std::string kind = "Automatic";
         if (rest.rfind("manual-", 0) == 0) kind = "Made by hand";
@@ -252,10 +282,12 @@ std::vector<BackupChoice> StoreSession::backups() const {
         out.push_back(BackupChoice{p, kind + ", " + name + " (" + size_text(entry.file_size(ec)) + ")"});
     }
     // Newest first: the names end in a UTC timestamp.
-    std::sort(out.begin(), out.end(), [](const BackupChoice& a, const BackupChoice& b) {
-        return a.file.filename().string().substr(a.file.filename().string().size() - 22) >
-               b.file.filename().string().substr(b.file.filename().string().size() - 22);
-    });
+    const auto stamp = [](const BackupChoice& c) {
+        const std::string name = c.file.stem().string();
+        return name.size() < 15 ? name : name.substr(name.size() - 15);
+    };
+    std::sort(out.begin(), out.end(),
+              [&](const BackupChoice& a, const BackupChoice& b) { return stamp(a) > stamp(b); });
     return out;
 }
 
@@ -414,8 +446,7 @@ bool StoreSession::refresh() {
     if (store_) {
         const store::Centre c = store_->centre();
         status_.centre_name = c.code + " " + c.name;
-        // A shared centre's key is not rotated from a desk (rotate-key is refused there).
-        rotation_advised_ = signed_in && !store_->shared_centre() && store_->rotation_advised().has_value();
+        rotation_advised_ = signed_in && store_->rotation_advised().has_value();
         // A committed write (the version moved) clears an earlier failure.
         if (version_moved) {
             status_.save_state = SaveState::Saved;
@@ -465,6 +496,23 @@ void StoreSession::refresh_log(bool signed_in) {
         failed(message_of(e));
     }
     ++log_.version;
+}
+
+namespace {
+std::string import_attempt_name(std::string_view kind, const std::filesystem::path& file) {
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(file, ec);
+    return std::string(kind) + "\n" + (ec ? file : absolute).lexically_normal().string();
+}
+} // namespace
+
+store::SaveKey StoreSession::import_attempt(std::string_view kind, const std::filesystem::path& file) {
+    return import_attempts_.try_emplace(import_attempt_name(kind, file), store::SaveKey::make())
+        .first->second;
+}
+
+void StoreSession::import_settled(std::string_view kind, const std::filesystem::path& file) {
+    import_attempts_.erase(import_attempt_name(kind, file));
 }
 
 } // namespace rc::app

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -81,7 +82,8 @@ public:
     CheckInResult check_in(const Person& person, std::string_view arrived_at) override;
     CheckInResult register_group(int count, std::string_view group, std::string_view arrived_at,
                                  std::string_view first_tag) override;
-    CheckInResult update_person(std::int64_t id, const Person& person) override;
+    CheckInResult update_person(std::int64_t id, const Person& person,
+                                std::optional<std::int64_t> started_from) override;
     EditResult record_journey_step(std::int64_t id, JourneyStep step,
                                    std::optional<Destination> destination) override;
     std::vector<std::string> duplicate_warnings(const Person& person,
@@ -160,6 +162,7 @@ public:
 private:
     void open_existing();
     void after_sign_in();
+    EditResult sign_in_failed(const store::StoreError& e);
     // Re-reads what changed since the last refresh; true if a snapshot changed.
     bool refresh();
     // Reads the snapshots in `parts` again (people: only those in people_patch_ when it is not empty).
@@ -173,6 +176,10 @@ private:
     bool tick_link();
     bool apply_remote_changes(const std::vector<store::RecordChange>& changes);
     void connection_lost(const std::string& why);
+    // Another desk rotated the centre's data key: this desk signs out (its key is the old one) and
+    // the status bar says why. True when `e` says so (after a refused write).
+    void key_changed_elsewhere();
+    bool key_changed_elsewhere(const store::StoreError& e);
     bool step_reconnect();
     bool heartbeat(); // true when a desk came or went
     double link_seconds_until_due() const;
@@ -247,6 +254,15 @@ private:
     double next_reconnect_ = 0; // while not connected: the next attempt
     bool reconnecting_ = false; // an attempt is under way (non-blocking)
     bool link_lost_ = false;    // the server was lost and is not back yet
+
+    // ---- imports tried again (store_session.cpp)
+    // The attempt key of an import of `file` (kind: "roll", "stock", "venues"), made at its first try
+    // and kept until the store answered: an import whose connection broke during its commit is tried
+    // again under the same key, which finds it if it was made (store::SaveKey::of_contents).
+    store::SaveKey import_attempt(std::string_view kind, const std::filesystem::path& file);
+    // The store answered (imported, already imported, or refused): the next import is a new one.
+    void import_settled(std::string_view kind, const std::filesystem::path& file);
+    std::map<std::string, store::SaveKey> import_attempts_;
 
     // ---- the offline roll (store_session_offline.cpp)
     // The file for this centre (known once connected: the centre's name names it); empty before.

@@ -125,7 +125,7 @@ EditResult StoreSession::import_offline_roll() {
     store::OfflineRoll roll(offline_roll_file_);
     EditResult r = guarded([&] {
         const auto entries = roll.read(store_->cipher());
-        const store::RollImportResult result = store::import_offline_roll(*store_, entries);
+        const store::RollImportResult result = store::import_offline_roll(*store_, entries, roll.save_key());
         if (!result.ok() || result.imported.empty()) {
             message = "Nothing was imported and the offline roll is kept: fix these and import again.";
             for (const RollProblem& p : result.errors)
@@ -133,6 +133,14 @@ EditResult StoreSession::import_offline_roll() {
             return;
         }
         imported = true;
+        if (result.already_imported) {
+            message = "The offline roll was already imported: its " + std::to_string(result.imported.size()) +
+                      " people (" + result.imported.front().reference + " to " +
+                      result.imported.back().reference +
+                      ") reached the shared centre before the connection broke. Nobody was imported twice.";
+            spdlog::info("arrivals: offline roll was already imported ({} people)", result.imported.size());
+            return;
+        }
         message = std::to_string(result.imported.size()) +
                   " people from the offline roll are in the shared " + "centre now (" +
                   result.imported.front().reference + " to " + result.imported.back().reference + ").";

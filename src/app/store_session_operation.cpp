@@ -142,6 +142,7 @@ EditResult StoreSession::guarded(const std::function<void()>& write, unsigned pa
             message += "\n" + format_diagnostic(d);
         return {false, message};
     } catch (const store::StoreError& e) {
+        if (key_changed_elsewhere(e)) return {false, message_of(e)};
         const bool input =
             e.kind() == store::ErrorKind::InvalidInput || e.kind() == store::ErrorKind::NotPermitted;
         if (input) return {false, not_saved(e)};
@@ -225,15 +226,20 @@ EditResult StoreSession::remove_venue(std::int64_t id) {
 EditResult StoreSession::import_venues(const std::filesystem::path& file) {
     std::string summary;
     EditResult r = guarded([&] {
-        const store::VenueImportResult result = store::import_venues_csv(*store_, file);
+        const store::VenueImportResult result =
+            store::import_venues_csv(*store_, file, import_attempt("venues", file));
+        import_settled("venues", file);
         if (!result.ok()) {
             summary = "Nothing was imported: fix these and import again.";
             for (const store::VenueImportProblem& p : result.problems)
                 summary += "\n" + store::format_venue_import_problem(file.filename().string(), p);
             return;
         }
-        summary = "Imported: " + std::to_string(result.added) + " added, " + std::to_string(result.updated) +
-                  " updated, " + std::to_string(result.unchanged) + " unchanged.";
+        summary = (result.already_imported ? "Imported already, before the connection broke (nothing was "
+                                             "imported twice): "
+                                           : "Imported: ") +
+                  std::to_string(result.added) + " added, " + std::to_string(result.updated) + " updated, " +
+                  std::to_string(result.unchanged) + " unchanged.";
     });
     if (!r.ok) return r;
     const bool refused = summary.rfind("Nothing", 0) == 0;

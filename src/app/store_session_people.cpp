@@ -76,6 +76,7 @@ bool read_text_file(const std::filesystem::path& file, std::string& text, std::s
 PersonRow person_row(store::PersonRecord&& rec, UnixSeconds now) {
     PersonRow row;
     row.id = rec.id;
+    row.version = rec.version;
     row.journey = rec.journey;
     const Date arrival_date = local_date_of(rec.journey.arrived_at.value_or(now));
     row.child = child_status(rec.person, arrival_date);
@@ -255,7 +256,7 @@ void StoreSession::patch_people() {
 
 CheckInResult StoreSession::check_in(const Person& person, std::string_view arrived_at) {
     CheckInResult r;
-    if (!store_) return {false, "No centre database is open.", {}, {}, {}};
+    if (!store_) return {false, "No centre database is open.", {}, {}, {}, {}, 0};
     std::string problem;
     const auto at = arrival_time(arrived_at, clock_.now(), problem);
     if (!at) {
@@ -288,7 +289,7 @@ CheckInResult StoreSession::check_in(const Person& person, std::string_view arri
 CheckInResult StoreSession::register_group(int count, std::string_view group, std::string_view arrived_at,
                                            std::string_view first_tag) {
     CheckInResult r;
-    if (!store_) return {false, "No centre database is open.", {}, {}, {}};
+    if (!store_) return {false, "No centre database is open.", {}, {}, {}, {}, 0};
     if (count < 1 || count > store::kMaxGroupSize) {
         r.message = "Say how many people arrived (1 to " + std::to_string(store::kMaxGroupSize) + ").";
         return r;
@@ -324,11 +325,12 @@ CheckInResult StoreSession::register_group(int count, std::string_view group, st
     return r;
 }
 
-CheckInResult StoreSession::update_person(std::int64_t id, const Person& person) {
+CheckInResult StoreSession::update_person(std::int64_t id, const Person& person,
+                                          std::optional<std::int64_t> started_from) {
     CheckInResult r;
-    if (!store_) return {false, "No centre database is open.", {}, {}, {}};
+    if (!store_) return {false, "No centre database is open.", {}, {}, {}, {}, 0};
     try {
-        store::update_person(*store_, id, person);
+        r.version = store::update_person(*store_, id, person, started_from);
         people_patch_.push_back(id);
         edit_parts_ = kPeoplePart | kStockPart; // sex or age may change the bag that fits
         r.ok = true;
@@ -337,6 +339,19 @@ CheckInResult StoreSession::update_person(std::int64_t id, const Person& person)
     } catch (const store::PersonRejected& e) {
         r.problems = e.problems();
         r.message = "Nothing was saved: correct the fields marked in red.";
+        return r;
+    } catch (const store::PersonEditConflict& e) {
+        const store::PersonRecord& now = e.current();
+        r.conflict = PersonConflict{person, now.person, now.version, now.medical_withheld};
+        r.conflict->mine.reference = now.person.reference;
+        r.conflict->mine.journey.clear();
+        r.conflict->theirs.journey.clear();
+        r.message = "Someone at another desk changed " + now.person.reference +
+                    " while you were editing. Nothing was saved: compare the two and choose what to keep.";
+        // This desk's snapshot shows the record as it now is. Nothing was committed here, so the
+        // store's data version has not moved and refresh() would not look: the row is re-read directly.
+        people_patch_.push_back(id);
+        refresh_people(store_->signed_in());
         return r;
     } catch (const store::StoreError& e) {
         r.message = not_saved(e);
@@ -401,7 +416,9 @@ EditResult StoreSession::import_roll(const std::filesystem::path& file,
     EditResult r = guarded([&] {
         store::RollImportOptions options;
         options.column_choices = column_choices;
-        const store::RollImportResult result = store::import_roll(*store_, text, options);
+        const store::RollImportResult result =
+            store::import_roll(*store_, text, options, import_attempt("roll", file));
+        import_settled("roll", file);
         const std::string name = file.filename().string();
         if (!result.ok()) {
             message = "Nothing was imported: fix these and import again.";
@@ -410,6 +427,14 @@ EditResult StoreSession::import_roll(const std::filesystem::path& file,
             return;
         }
         imported = true;
+        if (result.already_imported) {
+            message = name + " was already imported: its " + std::to_string(result.imported.size()) +
+                      " people (" + result.imported.front().reference + " to " +
+                      result.imported.back().reference +
+                      ") reached the centre before the connection broke. Nobody was imported twice.";
+            spdlog::info("arrivals: roll was already imported ({} people)", result.imported.size());
+            return;
+        }
         message = std::to_string(result.imported.size()) + " people imported from " + name + ".";
         spdlog::info("arrivals: roll imported ({} people)", result.imported.size());
     });

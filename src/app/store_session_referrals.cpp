@@ -206,7 +206,7 @@ void StoreSession::refresh_alerts() {
 
 CheckInResult StoreSession::add_referral(std::int64_t person_id, const Referral& referral) {
     CheckInResult r;
-    if (!store_) return {false, "No centre database is open.", {}, {}, {}};
+    if (!store_) return {false, "No centre database is open.", {}, {}, {}, {}, 0};
     try {
         edit_parts_ = kReferralsPart;
         r.id = store::add_referral(*store_, person_id, referral);
@@ -227,7 +227,7 @@ CheckInResult StoreSession::add_referral(std::int64_t person_id, const Referral&
 
 CheckInResult StoreSession::update_referral(std::int64_t referral_id, const Referral& referral) {
     CheckInResult r;
-    if (!store_) return {false, "No centre database is open.", {}, {}, {}};
+    if (!store_) return {false, "No centre database is open.", {}, {}, {}, {}, 0};
     try {
         edit_parts_ = kReferralsPart;
         store::update_referral(*store_, referral_id, referral);

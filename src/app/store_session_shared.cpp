@@ -149,7 +149,29 @@ bool StoreSession::step_reconnect() {
     return true;
 }
 
+void StoreSession::key_changed_elsewhere() {
+    spdlog::warn("session: the centre's data key was rotated on another desk; signed out");
+    sign_out();
+    status_.save_state = SaveState::Failed;
+    status_.save_problem = std::string(store::kKeyChangedMessage) +
+                           " A coordinator rotated the centre's data key on another desk.";
+    ++status_.version;
+}
+
+bool StoreSession::key_changed_elsewhere(const store::StoreError& e) {
+    if (e.kind() != store::ErrorKind::SignedOut || e.problem() != store::kKeyChangedMessage) return false;
+    key_changed_elsewhere();
+    return true;
+}
+
 bool StoreSession::apply_remote_changes(const std::vector<store::RecordChange>& changes) {
+    // A rotation's notice comes alone (the rotation's own rows notify nothing): nothing else is read
+    // under the old key.
+    for (const store::RecordChange& c : changes)
+        if (c.table == "data_key") {
+            if (store_->signed_in() || store_->pin_unlock_available()) key_changed_elsewhere();
+            return true;
+        }
     unsigned parts = 0;
     for (const store::RecordChange& c : changes) {
         const std::string& t = c.table;

@@ -289,7 +289,9 @@ EditResult StoreSession::import_stock(const std::filesystem::path& file) {
     bool imported = false;
     EditResult r = stock_edit(
         [&] {
-            const store::StockImportResult result = store::import_stock_csv(*store_, text);
+            const store::StockImportResult result =
+                store::import_stock_csv(*store_, text, {}, import_attempt("stock", file));
+            import_settled("stock", file);
             if (!result.ok()) {
                 message = "Nothing was imported: fix these and import again.";
                 for (const DeliveryProblem& p : result.errors)
@@ -298,6 +300,13 @@ EditResult StoreSession::import_stock(const std::filesystem::path& file) {
             }
             imported = true;
             const std::size_t n = result.imported.size();
+            if (result.already_imported) {
+                message = name + " was already imported: its " + std::to_string(n) + " delivery line" +
+                          (n == 1 ? "" : "s") + " (" + std::to_string(result.bags) + " bag" +
+                          (result.bags == 1 ? "" : "s") +
+                          ") reached the centre before the connection broke. No bag was added twice.";
+                return;
+            }
             message = "Imported " + std::to_string(n) + " delivery line" + (n == 1 ? "" : "s") + " from " +
                       name + ": " + std::to_string(result.bags) + " bag" + (result.bags == 1 ? "" : "s") +
                       " received.";

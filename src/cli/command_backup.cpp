@@ -1,11 +1,13 @@
-// reception-console backup --db PATH [--to DIR]: a verified copy through SQLite's online backup API.
-// Needs no passphrase (personal data stay encrypted in the copy) and works while the console runs.
+// reception-console backup --db PATH [--to DIR]: a verified copy through SQLite's online backup API, or
+// for a shared centre a pg_dump checked with pg_restore --list. Needs no passphrase (personal data stay
+// encrypted in the copy) and works while the console runs.
 #include "cli/commands.hpp"
 #include "cli/store_cli.hpp"
 #include "domain/clock.hpp"
+#include "os/utf8_path.hpp"
 #include "store/backup.hpp"
 #include "store/error.hpp"
-#include "os/utf8_path.hpp"
+#include "store/sqlite_db.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -25,8 +27,12 @@ int run_backup(const CliContext& ctx, const std::string& to) {
     try {
         rc::store::BackupResult r =
             rc::store::backup_database(path, dir, clock, rc::store::BackupKind::Manual);
-        std::printf("Backed up %s\nto %s (%lld bytes, checked with quick_check).\n", os::path_to_utf8(path).c_str(),
-                    os::path_to_utf8(r.file).c_str(), static_cast<long long>(r.bytes));
+        const std::string where = os::path_to_utf8(path);
+        const bool shared = rc::store::is_postgres_target(where);
+        std::printf("Backed up %s\nto %s (%lld bytes, checked with %s).\n",
+                    shared ? rc::store::redact_postgres_target(where).c_str() : where.c_str(),
+                    os::path_to_utf8(r.file).c_str(), static_cast<long long>(r.bytes),
+                    shared ? "pg_restore --list" : "quick_check");
         return 0;
     } catch (const rc::store::StoreError& e) {
         return report_error("backup", e);

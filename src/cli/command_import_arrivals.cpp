@@ -88,8 +88,12 @@ int run_import_arrivals(const CliContext& ctx, const std::string& user, const st
         if (r.imported.empty())
             return report_error(kCommand, file + " has no people in it.", "Nothing was imported.");
         const std::size_t n = r.imported.size();
-        std::printf("Imported %zu %s from %s: %s to %s.\n", n, n == 1 ? "person" : "people", file.c_str(),
-                    r.imported.front().reference.c_str(), r.imported.back().reference.c_str());
+        // The connection broke during the commit and the retry under the same key found it made.
+        std::printf("%s %zu %s from %s: %s to %s.%s\n", r.already_imported ? "Already imported:" : "Imported",
+                    n, n == 1 ? "person" : "people", file.c_str(), r.imported.front().reference.c_str(),
+                    r.imported.back().reference.c_str(),
+                    r.already_imported ? " The connection broke during the commit; nobody was imported twice."
+                                       : "");
         return 0;
     } catch (const rc::store::StoreError& e) {
         return report_error(kCommand, e);

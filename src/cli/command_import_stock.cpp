@@ -81,8 +81,11 @@ int run_import_stock(const CliContext& ctx, const std::string& user, const std::
         print_problems(file, r.errors, r.warnings);
         if (!r.ok()) return 1;
         const std::size_t n = r.imported.size();
-        std::printf("Imported %zu delivery line%s from %s: %d bag%s received.\n", n, n == 1 ? "" : "s",
-                    file.c_str(), r.bags, r.bags == 1 ? "" : "s");
+        std::printf("%s %zu delivery line%s from %s: %d bag%s received.%s\n",
+                    r.already_imported ? "Already imported:" : "Imported", n, n == 1 ? "" : "s", file.c_str(),
+                    r.bags, r.bags == 1 ? "" : "s",
+                    r.already_imported ? " The connection broke during the commit; no bag was added twice."
+                                       : "");
         return 0;
     } catch (const rc::store::StoreError& e) {
         return report_error(kCommand, e);

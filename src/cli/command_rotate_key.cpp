@@ -77,6 +77,10 @@ int run_rotate(const CliContext& ctx, const RotateOptions& o) {
             r.users_needing_reset, r.users_needing_reset == 1 ? "" : "s");
         std::printf("Backups made before now still open with the old passphrases: take a fresh backup and "
                     "delete the old ones you hold.\n");
+        if (s->shared_centre())
+            std::printf(
+                "The other desks of this shared centre were signed out (\"The centre's key was changed: "
+                "sign in again\"); each signs in again.\n");
         return 0;
     } catch (const store::StoreError& e) {
         wipe(*passphrase);

@@ -4,7 +4,13 @@
 // shared-centre-setup script (database, a role per desk, a centre CA, TLS, scram-sha-256, hostssl only,
 // the listening address) and prints the line each desk needs and the CA's fingerprint. The work is in
 // the script so that an administrator can read exactly what it does to their server.
+// reception-console server move --from centre.sqlite --to LINE: moves a centre from its file onto the
+// server (server_move.hpp) and prints the rows per table.
 #include "cli/commands.hpp"
+#include "cli/store_cli.hpp"
+#include "domain/clock.hpp"
+#include "store/error.hpp"
+#include "store/server_move.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -72,6 +78,29 @@ int run_server_setup(const ServerSetupOptions& o) {
     return 1;
 }
 
+struct ServerMoveOptions {
+    std::string from;
+    std::string to;
+};
+
+int run_server_move(const ServerMoveOptions& o) {
+    quiet_store_log();
+    SystemClock clock;
+    try {
+        const rc::store::MoveResult r = rc::store::move_to_server(o.from, o.to, clock);
+        std::printf("Moved %s\nto the shared centre %s (integrity checked; rows compared per table):\n",
+                    o.from.c_str(), r.target.c_str());
+        for (const auto& t : r.tables)
+            std::printf("  %-28s %lld\n", t.table.c_str(), static_cast<long long>(t.rows));
+        std::printf("%lld rows in all. The file is kept, read-only: the console refuses to write to it and "
+                    "names the shared centre.\nOpen the centre with: reception-console --db '%s'\n",
+                    static_cast<long long>(r.total_rows), r.target.c_str());
+        return 0;
+    } catch (const rc::store::StoreError& e) {
+        return report_error("server move", e);
+    }
+}
+
 } // namespace
 
 void register_server_command(CLI::App& app, CliContext& ctx) {
@@ -96,6 +125,14 @@ void register_server_command(CLI::App& app, CliContext& ctx) {
                       "Where the CA, the certificates and desks.txt go (default: ./shared-centre-NAME)");
     setup->add_option("--admin", o->admin, "How to reach the server as its administrator (libpq line)");
     setup->callback([o, &ctx] { ctx.exit_code = run_server_setup(*o); });
+
+    auto m = std::make_shared<ServerMoveOptions>();
+    CLI::App* move = server->add_subcommand(
+        "move",
+        "Move a centre from its file onto a shared centre's empty database (the file is kept read-only)");
+    move->add_option("--from", m->from, "The centre's file")->required()->check(CLI::ExistingFile);
+    move->add_option("--to", m->to, "The shared centre: postgresql://... or host=... dbname=...")->required();
+    move->callback([m, &ctx] { ctx.exit_code = run_server_move(*m); });
 }
 
 } // namespace rc::cli

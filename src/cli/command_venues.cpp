@@ -46,7 +46,9 @@ int run_import(const CliContext& ctx, const std::string& user, const std::string
                          n == 1 ? "" : "s");
             return 1;
         }
-        std::printf("Imported %s: %d added, %d updated, %d unchanged. The register holds %zu venues.\n",
+        std::printf("%s %s: %d added, %d updated, %d unchanged. The register holds %zu venues.\n",
+                    r.already_imported ? "Already imported (the connection broke during the commit):"
+                                       : "Imported",
                     file.c_str(), r.added, r.updated, r.unchanged, rc::store::venues(*store).size());
         return 0;
     } catch (const rc::store::StoreError& e) {

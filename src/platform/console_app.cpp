@@ -13,6 +13,7 @@
 #include "platform/system_desktop.hpp"
 #include "platform/window_events.hpp"
 #include "platform/window_icon.hpp"
+#include "store/sqlite_db.hpp"
 #include "ui/fonts.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
@@ -267,7 +268,10 @@ void post_wake() {
     glfwPostEmptyEvent();
 }
 
-int run_console(const ConsoleOptions& options) {
+namespace {
+
+// The window's whole life; `centre_to_open` gets a saved shared centre chosen at the sign-in screen.
+int run_console_window(const ConsoleOptions& options, std::string& centre_to_open) {
     if (!display_configured()) {
         std::fputs(no_display_message(), stderr);
         return 2;
@@ -341,7 +345,11 @@ int run_console(const ConsoleOptions& options) {
         about.log_file = (app::log_directory() / "reception-console.log").string();
         about.content_scale = loop.scale();
         loop.shell().set_about(about);
-        const std::unique_ptr<ui::Desktop> desktop = make_system_desktop([] { glfwPostEmptyEvent(); });
+        const std::unique_ptr<SystemDesktop> desktop = make_system_desktop([] { glfwPostEmptyEvent(); });
+        desktop->set_close_window([&window] {
+            glfwSetWindowShouldClose(window.handle, GLFW_TRUE);
+            glfwPostEmptyEvent();
+        });
         loop.shell().set_desktop(desktop.get());
         g_window_open.store(true);
 
@@ -360,6 +368,7 @@ int run_console(const ConsoleOptions& options) {
             options.stats->first_frame_monotonic = loop.first_frame_at();
         }
         g_window_open.store(false);
+        centre_to_open = desktop->centre_to_open();
 
         if (!glfwGetWindowAttrib(window.handle, GLFW_ICONIFIED)) {
             settings.maximised = glfwGetWindowAttrib(window.handle, GLFW_MAXIMIZED) == GLFW_TRUE;
@@ -379,6 +388,21 @@ int run_console(const ConsoleOptions& options) {
     }
     spdlog::info("Reception Console closed ({} frames drawn)", loop.frames());
     return 0;
+}
+
+} // namespace
+
+int run_console(const ConsoleOptions& options) {
+    std::string centre_to_open;
+    const int code = run_console_window(options, centre_to_open);
+    if (code != 0 || centre_to_open.empty()) return code;
+    // Everything is shut down (keys wiped, lock released, last backup taken): start again on it.
+    spdlog::info("opening a saved shared centre: {}", store::redact_postgres_target(centre_to_open));
+    spdlog::shutdown();
+    os::restart_self_with_database(centre_to_open);
+    std::fputs("Could not start the console again on the shared centre: start it with --db and its line.\n",
+               stderr);
+    return 1;
 }
 
 } // namespace rc::platform

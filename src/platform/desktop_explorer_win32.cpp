@@ -17,7 +17,7 @@ namespace rc::platform {
 
 namespace {
 
-class ExplorerDesktop final : public ui::Desktop {
+class ExplorerDesktop final : public SystemDesktop {
 public:
     bool can_open_folders() const override { return true; }
     std::optional<std::string> open_folder(const std::filesystem::path& folder) override {
@@ -36,7 +36,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<ui::Desktop> make_system_desktop(std::function<void()> wake) {
+std::unique_ptr<SystemDesktop> make_system_desktop(std::function<void()> wake) {
     (void)wake; // no file chooser here yet: nothing runs in the background to wake the window
     return std::make_unique<ExplorerDesktop>();
 }

@@ -2,7 +2,7 @@
 // The desktop services of a freedesktop.org desktop: folders open with xdg-open; files and folders are
 // chosen in the desktop's own dialog (platform/file_chooser.hpp), run as a background process so the
 // window keeps drawing while it is open.
-#include "ui/desktop.hpp"
+#include "platform/system_desktop.hpp"
 
 #include <functional>
 #include <memory>
@@ -10,7 +10,7 @@
 
 namespace rc::platform {
 
-class XdgDesktop final : public ui::Desktop {
+class XdgDesktop final : public SystemDesktop {
 public:
     // `wake` is called (from another thread) when a chooser closes, so an idle window draws a frame
     // and picks the outcome up.

@@ -81,13 +81,7 @@ std::optional<ui::FileChosen> XdgDesktop::take_chosen(const std::string& owner) 
     return out;
 }
 
-} // namespace rc::platform
-
-#include "platform/system_desktop.hpp"
-
-namespace rc::platform {
-
-std::unique_ptr<ui::Desktop> make_system_desktop(std::function<void()> wake) {
+std::unique_ptr<SystemDesktop> make_system_desktop(std::function<void()> wake) {
     return std::make_unique<XdgDesktop>(std::move(wake));
 }
 

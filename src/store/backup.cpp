@@ -2,15 +2,20 @@
 
 #include "os/file_io.hpp"
 #include "os/local_time.hpp"
+#include "os/paths.hpp"
+#include "os/security.hpp"
+#include "os/utf8_path.hpp"
 #include "store/audit.hpp"
 #include "store/error.hpp"
 #include "store/inspect.hpp"
 #include "store/migrations.hpp"
+#include "store/shared_backup.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/writer_lock.hpp"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
@@ -27,16 +32,16 @@ std::string utc_stamp(UnixSeconds at) {
     return buf;
 }
 
-std::string stem_of(const std::filesystem::path& db_path) {
-    return db_path.stem().string();
+bool shared(const std::filesystem::path& db_path) {
+    return is_postgres_target(os::path_to_utf8(db_path));
 }
 
-bool is_automatic_name(const std::string& name, const std::string& stem) {
-    // <stem>-YYYYMMDD-HHMMSS[-N].sqlite
-    if (name.size() < stem.size() + 1 + 15 + 7) return false;
+bool is_automatic_name(const std::string& name, const std::string& stem, const std::string& ext) {
+    // <stem>-YYYYMMDD-HHMMSS[-N].sqlite (or .dump)
+    if (name.size() < stem.size() + 1 + 15 + ext.size()) return false;
     if (name.compare(0, stem.size() + 1, stem + "-") != 0) return false;
-    if (name.size() < 7 || name.compare(name.size() - 7, 7, ".sqlite") != 0) return false;
-    std::string mid = name.substr(stem.size() + 1, name.size() - stem.size() - 1 - 7);
+    if (name.compare(name.size() - ext.size(), ext.size(), ext) != 0) return false;
+    std::string mid = name.substr(stem.size() + 1, name.size() - stem.size() - 1 - ext.size());
     if (mid.size() < 15) return false;
     for (std::size_t i = 0; i < 15; ++i) {
         if (i == 8) {
@@ -85,17 +90,45 @@ bool sync_path(const std::filesystem::path& path, bool directory) {
     return !(directory ? os::sync_directory(path) : os::sync_file(path));
 }
 
+std::string backup_stem(const std::filesystem::path& db_path) {
+    return shared(db_path) ? shared_centre_backup_stem(os::path_to_utf8(db_path)) : db_path.stem().string();
+}
+
+std::string backup_extension(const std::filesystem::path& db_path) {
+    return shared(db_path) ? ".dump" : ".sqlite";
+}
+
+namespace {
+// Where relative backup folders are taken from: the database's folder, or for a shared centre the
+// desk's data folder.
+std::filesystem::path backup_base_dir(const std::filesystem::path& db_path) {
+    if (!shared(db_path)) return std::filesystem::absolute(db_path).parent_path();
+    // A shared centre has no folder of its own on the desk: the desk's data folder
+    // (%LOCALAPPDATA%\ReceptionConsole on Windows, the XDG data folder on Linux).
+    if (auto folder = os::system_app_folder(); folder && !folder->empty()) return *folder;
+    if (auto xdg = os::environment_variable("XDG_DATA_HOME"))
+        return os::path_from_utf8(*xdg) / "reception-console";
+    const auto home = os::home_folder();
+    if (!home || home->empty())
+        throw StoreError(ErrorKind::Backup, "There is no home folder to keep the shared centre's backups in.",
+                         "Set a backup folder in the settings, or give one with --to.");
+    return *home / ".local" / "share" / "reception-console";
+}
+} // namespace
+
 std::filesystem::path default_backup_dir(const std::filesystem::path& db_path) {
-    return std::filesystem::absolute(db_path).parent_path() / "backups";
+    return backup_base_dir(db_path) / "backups";
 }
 
 std::filesystem::path configured_backup_dir(const std::filesystem::path& db_path) {
     try {
-        Connection db = Connection::open(db_path, AccessMode::ReadOnly);
+        Connection db = shared(db_path)
+                            ? Connection::open_postgres(os::path_to_utf8(db_path), AccessMode::ReadOnly)
+                            : Connection::open(db_path, AccessMode::ReadOnly);
         Statement st(db, "SELECT value FROM settings WHERE key = 'backup_folder'");
         if (st.step() && !st.text_at(0).empty()) {
             std::filesystem::path folder = st.text_at(0);
-            return folder.is_absolute() ? folder : std::filesystem::absolute(db_path).parent_path() / folder;
+            return folder.is_absolute() ? folder : backup_base_dir(db_path) / folder;
         }
     } catch (const StoreError&) {
         // Not readable: the caller's inspection reports why; the default is as good as any.
@@ -105,7 +138,8 @@ std::filesystem::path configured_backup_dir(const std::filesystem::path& db_path
 
 std::filesystem::path backup_file_path(const std::filesystem::path& dir, const std::filesystem::path& db_path,
                                        BackupKind kind, UnixSeconds at, int from_version) {
-    std::string base = stem_of(db_path);
+    std::string base = backup_stem(db_path);
+    const std::string ext = backup_extension(db_path);
     switch (kind) {
     case BackupKind::Automatic:
         break;
@@ -120,9 +154,9 @@ std::filesystem::path backup_file_path(const std::filesystem::path& dir, const s
         break;
     }
     base += "-" + utc_stamp(at);
-    std::filesystem::path p = dir / (base + ".sqlite");
+    std::filesystem::path p = dir / (base + ext);
     for (int n = 2; std::filesystem::exists(p) || std::filesystem::exists(with_suffix(p, ".partial")); ++n)
-        p = dir / (base + "-" + std::to_string(n) + ".sqlite");
+        p = dir / (base + "-" + std::to_string(n) + ext);
     return p;
 }
 
@@ -185,17 +219,18 @@ std::vector<std::filesystem::path> list_automatic_backups(const std::filesystem:
                                                           const std::filesystem::path& db_path) {
     std::vector<std::filesystem::path> out;
     std::error_code ec;
-    const std::string stem = stem_of(db_path);
+    const std::string stem = backup_stem(db_path);
+    const std::string ext = backup_extension(db_path);
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
         if (!e.is_regular_file(ec)) continue;
         std::string name = e.path().filename().string();
-        if (is_automatic_name(name, stem)) out.push_back(e.path());
+        if (is_automatic_name(name, stem, ext)) out.push_back(e.path());
     }
     // Sort by (UTC stamp, -N suffix): the names of one second are <stem>-STAMP, <stem>-STAMP-2, ...
     const std::size_t skip = stem.size() + 1;
-    auto key = [skip](const std::filesystem::path& p) {
+    auto key = [skip, n_ext = ext.size()](const std::filesystem::path& p) {
         std::string name = p.filename().string();
-        std::string mid = name.substr(skip, name.size() - skip - 7);
+        std::string mid = name.substr(skip, name.size() - skip - n_ext);
         long n = mid.size() > 16 ? std::stol(mid.substr(16)) : 1;
         return std::make_pair(mid.substr(0, 15), n);
     };
@@ -205,11 +240,11 @@ std::vector<std::filesystem::path> list_automatic_backups(const std::filesystem:
 
 void prune_backups(const std::filesystem::path& dir, const std::filesystem::path& db_path, int keep) {
     std::error_code ec;
-    const std::string prefix = stem_of(db_path) + "-";
+    const std::string prefix = backup_stem(db_path) + "-";
+    const std::string partial = backup_extension(db_path) + ".partial";
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
         std::string name = e.path().filename().string();
-        if (name.compare(0, prefix.size(), prefix) != 0 || name.find(".sqlite.partial") == std::string::npos)
-            continue;
+        if (name.compare(0, prefix.size(), prefix) != 0 || name.find(partial) == std::string::npos) continue;
         // Only leftovers of an interrupted backup: another process may be writing a fresh one right now.
         auto age =
             std::filesystem::file_time_type::clock::now() - std::filesystem::last_write_time(e.path(), ec);
@@ -229,17 +264,26 @@ BackupResult backup_database(const std::filesystem::path& db_path, const std::fi
     DatabaseReport report = inspect_database(db_path, CheckDepth::Quick);
     if (!report.ok)
         throw StoreError(report.problem_kind, report.problem + " No backup was made.", report.advice);
-    Connection src = Connection::open(db_path, AccessMode::ReadOnly);
     UnixSeconds now = clock.now();
-    BackupResult r = write_backup(src, backup_file_path(dir, db_path, kind, now), now);
-    src.close();
+    const auto dest = backup_file_path(dir, db_path, kind, now);
+    BackupResult r;
+    if (shared(db_path)) {
+        Connection src = Connection::open_postgres(os::path_to_utf8(db_path), AccessMode::ReadOnly);
+        r = write_shared_backup(src, dest, now);
+    } else {
+        Connection src = Connection::open(db_path, AccessMode::ReadOnly);
+        r = write_backup(src, dest, now);
+    }
     // Recorded in the database, so that the retention purge finds this copy wherever it was written.
     try {
-        Connection db = Connection::open(db_path, AccessMode::ReadWrite);
-        db.exec("PRAGMA busy_timeout = 5000");
-        db.exec("PRAGMA synchronous = FULL");
-        if (db.query_int(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'backup_copies'") == 1)
+        Connection db = shared(db_path)
+                            ? Connection::open_postgres(os::path_to_utf8(db_path), AccessMode::ReadWrite)
+                            : Connection::open(db_path, AccessMode::ReadWrite);
+        if (!shared(db_path)) {
+            db.exec("PRAGMA busy_timeout = 5000");
+            db.exec("PRAGMA synchronous = FULL");
+        }
+        if (db.has_table("backup_copies"))
             db.cached("INSERT INTO backup_copies (path, kind, written_at) VALUES (?, ?, ?) "
                       "ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at, removed_at = NULL")
                 ->bind_all(std::filesystem::absolute(r.file).lexically_normal().string(),

@@ -7,10 +7,13 @@
 // Names: <db stem>-YYYYMMDD-HHMMSS.sqlite (automatic; the oldest beyond "backups kept" are pruned),
 // <stem>-manual-YYYYMMDD-HHMMSS.sqlite (asked for; never pruned), <stem>-before-upgrade-vN-... and
 // <stem>-before-restore-... (kept aside before a schema upgrade or a restore; never pruned). Times UTC.
+// A shared centre's backups follow the same names and rules with `.dump` (pg_dump's custom format, see
+// shared_backup.hpp) and its database name as the stem.
 #include "domain/clock.hpp"
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +36,11 @@ struct RestoreResult {
 
 enum class BackupKind { Automatic, Manual, BeforeUpgrade, BeforeRestore };
 
+// The name a database's backups start with: the file's stem, or a shared centre's database name.
+std::string backup_stem(const std::filesystem::path& db_path);
+// ".sqlite" for the file's backups, ".dump" for a shared centre's.
+std::string backup_extension(const std::filesystem::path& db_path);
+
 // <dir>/<stem>-<kind>-YYYYMMDD-HHMMSS.sqlite, with -2, -3... when that name is taken.
 std::filesystem::path backup_file_path(const std::filesystem::path& dir, const std::filesystem::path& db_path,
                                        BackupKind kind, UnixSeconds at, int from_version = 0);
@@ -48,6 +56,7 @@ void prune_backups(const std::filesystem::path& dir, const std::filesystem::path
 
 // The command line's `backup`: inspects the database (it must be healthy), then backs it up through a
 // read-only connection. Needs no lock and no passphrase, so it works while the console is running.
+// A shared centre (a connection line) is dumped with pg_dump.
 BackupResult backup_database(const std::filesystem::path& db_path, const std::filesystem::path& dir,
                              const Clock& clock, BackupKind kind = BackupKind::Manual);
 
@@ -61,7 +70,8 @@ void restore_into(Connection& live, const std::filesystem::path& from);
 RestoreResult restore_database(const std::filesystem::path& db_path, const std::filesystem::path& from,
                                const Clock& clock, const std::filesystem::path& aside_dir = {});
 
-// The default backup folder for a database: `backups` beside it.
+// The default backup folder for a database: `backups` beside it; for a shared centre, `backups` in the
+// desk's data folder ($XDG_DATA_HOME/reception-console, else ~/.local/share/reception-console).
 std::filesystem::path default_backup_dir(const std::filesystem::path& db_path);
 
 // The backup folder a database is configured with (its `backup_folder` setting, read without writing),

@@ -15,8 +15,8 @@ bool BackupScheduler::changed() const {
 }
 
 std::optional<UnixSeconds> BackupScheduler::seconds_until_due() const {
-    // A shared centre is backed up on its server (pg_dump), not by each desk.
-    if (!changed() || store_.shared_centre()) return std::nullopt;
+    // A shared centre too: each desk dumps it (pg_dump) after its own changes.
+    if (!changed()) return std::nullopt;
     UnixSeconds wait = last_failed_ ? kRetryAfterFailureSeconds
                                     : UnixSeconds{store_.settings().backup_interval_minutes} * 60;
     UnixSeconds due = last_attempt_at_ + wait;
@@ -31,7 +31,7 @@ std::optional<BackupResult> BackupScheduler::tick() {
 }
 
 std::optional<BackupResult> BackupScheduler::backup_on_exit() {
-    if (!changed() || store_.shared_centre()) return std::nullopt;
+    if (!changed()) return std::nullopt;
     return run();
 }
 

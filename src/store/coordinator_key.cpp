@@ -36,6 +36,7 @@ void Store::create_coordinator_key(const UserRow& user, std::string_view passphr
         std::int64_t resealed = 0;
         {
             Transaction tx(conn_);
+            if (shared_centre()) check_key_generation(); // never re-sealed under a key rotated meanwhile
             for (const CoordinatorField& f : kCoordinatorFields) {
                 auto read = conn_.cached(std::string("SELECT id, ") + f.sql_column + " FROM " + f.table +
                                          " WHERE " + f.sql_column + " IS NOT NULL");
@@ -55,13 +56,16 @@ void Store::create_coordinator_key(const UserRow& user, std::string_view passphr
                     ++resealed;
                 }
             }
-            conn_.cached("UPDATE users SET kdf_salt = ?, kdf_opslimit = ?, kdf_memlimit = ?, wrapped_key = ?, "
-                         "coordinator_key = ? WHERE id = ?")
+            conn_
+                .cached("UPDATE users SET kdf_salt = ?, kdf_opslimit = ?, kdf_memlimit = ?, wrapped_key = ?, "
+                        "coordinator_key = ? WHERE id = ?")
                 ->bind_all(wrapped.data.salt, static_cast<std::int64_t>(wrapped.data.limits.opslimit),
                            static_cast<std::int64_t>(wrapped.data.limits.memlimit), wrapped.data.sealed,
                            wrapped.coordinator_sealed, user.id)
                 .run();
-            conn_.cached("INSERT INTO meta (key, value) VALUES ('coordinator_public_key', ?)")->bind_all(pub).run();
+            conn_.cached("INSERT INTO meta (key, value) VALUES ('coordinator_public_key', ?)")
+                ->bind_all(pub)
+                .run();
             AuditChanges c;
             c.value("coordinator_key", "created").value("notes_resealed", resealed);
             insert_audit_row(conn_, clock_.now(), user.id, "create_coordinator_key", "users", user.id, c);

@@ -37,10 +37,14 @@ std::string_view error_kind_id(ErrorKind kind) {
         return "not_permitted";
     case ErrorKind::InvalidInput:
         return "invalid_input";
+    case ErrorKind::Conflict:
+        return "conflict";
     case ErrorKind::DiskFull:
         return "disk_full";
     case ErrorKind::Io:
         return "io";
+    case ErrorKind::Disconnected:
+        return "disconnected";
     case ErrorKind::Backup:
         return "backup";
     case ErrorKind::Crypto:

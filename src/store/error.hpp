@@ -21,8 +21,12 @@ enum class ErrorKind {
     SignedOut,     // needs a signed-in user (the data key)
     NotPermitted,  // the signed-in role may not do this
     InvalidInput,  // the caller's values are not acceptable
+    Conflict,      // an edit started from a version of the record that someone else has changed since
     DiskFull,
     Io,
+    // A shared centre's server is out of reach (the connection broke, the server is down or starting
+    // up). The desk reconnects on its next write; a save with a save key is tried again under it.
+    Disconnected,
     Backup, // a backup or restore could not be made or verified
     Crypto, // a sealed value failed to open (tampered, or the wrong key)
     Sql     // anything else SQLite reports

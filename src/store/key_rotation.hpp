@@ -23,7 +23,9 @@ namespace rc::store {
 struct RotationProgress {
     std::size_t done = 0;
     std::size_t total = 0;
-    double fraction() const { return total == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total); }
+    double fraction() const {
+        return total == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
+    }
 };
 
 struct RotationResult {
@@ -59,11 +61,15 @@ private:
     };
     struct Keys;
     KeyRotation(Store& store);
+    // A shared centre: takes the data key's generation row for update (see the .cpp).
+    void lock_out_other_desks();
 
     Store& store_;
     std::unique_ptr<Keys> keys_;
     std::optional<Transaction> tx_;
-    std::vector<std::pair<std::string, std::string>> triggers_; // name, CREATE sql
+    std::vector<std::pair<std::string, std::string>> triggers_; // the file: name, CREATE sql
+    std::vector<std::string> suspended_; // a shared centre: tables whose triggers are disabled until commit
+    std::int64_t new_generation_ = 0;    // a shared centre: the data key's generation after the commit
     std::vector<Column> columns_;
     std::size_t current_ = 0;
     RotationProgress progress_;

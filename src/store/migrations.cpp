@@ -15,7 +15,7 @@ namespace {
 const std::vector<Migration>& all_migrations() {
     static const std::vector<Migration> all = [] {
         std::vector<Migration> out;
-        for (auto part : {migrations_v1_v5(), migrations_v6_v9(), migrations_v10_v13()})
+        for (auto part : {migrations_v1_v5(), migrations_v6_v9(), migrations_v10_v13(), migrations_v14_v17()})
             out.insert(out.end(), part.begin(), part.end());
         for (std::size_t i = 0; i < out.size(); ++i)
             if (out[i].version != static_cast<int>(i) + 1)

@@ -92,6 +92,10 @@ std::size_t OfflineRoll::count() const {
     return split_entries(file_, bytes).size();
 }
 
+SaveKey OfflineRoll::save_key() const {
+    return SaveKey::of_contents("offline roll", read_bytes(file_));
+}
+
 void OfflineRoll::append(const FieldCipher& cipher, const Person& person, UnixSeconds arrived_at) {
     const bool is_new = !exists();
     const std::size_t number = count() + 1;

@@ -50,6 +50,12 @@ public:
     // How many entries the file holds, without opening them (0 when there is no file).
     std::size_t count() const;
 
+    // The import's save key, made from the file's bytes: no other roll has the same bytes (each entry
+    // is sealed under a random nonce), and the file stays as it is until the import committed, so an
+    // import tried again after a lost acknowledgement, even after the desk restarted or failed to
+    // remove the file, finds the first one. Throws StoreError(Io) when the file cannot be read.
+    SaveKey save_key() const;
+
     // After the import committed: removes the file and syncs the folder.
     void remove();
 
@@ -62,7 +68,10 @@ private:
 // Checks every entry against the centre (its problems, a tag already in use or used twice in the
 // offline roll) and warns of people who look like someone already checked in; writes nothing.
 RollImportResult preview_offline_roll(Store& store, const std::vector<OfflineCheckIn>& entries);
-// Imports every entry in one transaction, or none when any has a problem. Permission::CheckIn.
-RollImportResult import_offline_roll(Store& store, const std::vector<OfflineCheckIn>& entries);
+// Imports every entry in one transaction, or none when any has a problem. Permission::CheckIn. `key`:
+// OfflineRoll::save_key(); a roll already imported under it returns the people the first import made
+// (already_imported) and imports no one twice.
+RollImportResult import_offline_roll(Store& store, const std::vector<OfflineCheckIn>& entries,
+                                     const SaveKey& key);
 
 } // namespace rc::store

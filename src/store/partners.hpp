@@ -119,7 +119,8 @@ std::optional<std::string> staff_details_problem(const StaffDetails& details);
 
 // SignStaffInOut. Throw StoreError(InvalidInput) for bad details or an unknown partner. The functions
 // and languages are not personal and stay in clear for the coverage check and the debrief.
-StaffId sign_in_staff(Store& store, const StaffDetails& details);
+// `key`: the form's save key (save_key.hpp); a retry under the same key returns the first record.
+StaffId sign_in_staff(Store& store, const StaffDetails& details, const SaveKey& key = SaveKey::make());
 // Signs in again someone who was here before: name, phone, organisation, role, training, functions and
 // languages copied from that record. Refused while the same person is still signed in.
 StaffId quick_sign_in(Store& store, StaffId previous, std::optional<UnixSeconds> time_in = {});

@@ -179,13 +179,17 @@ std::optional<std::string> staff_details_problem(const StaffDetails& in) {
     return std::nullopt;
 }
 
-StaffId sign_in_staff(Store& store, const StaffDetails& details) {
+StaffId sign_in_staff(Store& store, const StaffDetails& details, const SaveKey& key) {
     const StaffDetails d = checked(store, details);
-    const StaffId id = store.write(Permission::SignStaffInOut, [&](WriteContext& w) {
-        const UnixSeconds time_in = d.time_in.value_or(w.now);
-        check_time_in(time_in, w.now);
-        return insert_staff(w, d, time_in, std::nullopt);
-    });
+    const StaffId id =
+        store
+            .save(Permission::SignStaffInOut, key, "staff_sign_in",
+                  [&](WriteContext& w) {
+                      const UnixSeconds time_in = d.time_in.value_or(w.now);
+                      check_time_in(time_in, w.now);
+                      return std::vector<std::int64_t>{insert_staff(w, d, time_in, std::nullopt)};
+                  })
+            .ids.at(0);
     spdlog::info("store: staff #{} signed in", id);
     return id;
 }

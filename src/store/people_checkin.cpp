@@ -67,7 +67,7 @@ std::int64_t insert_journey_event(WriteContext& w, PersonId person_id, const Jou
 CheckedIn insert_person(WriteContext& w, const Person& p, const std::vector<JourneyEvent>& events,
                         std::string_view centre_code) {
     const PersonId id = w.next_id("people");
-    const std::int64_t sequence = w.db.query_int("SELECT coalesce(max(sequence), 0) + 1 FROM people");
+    const std::int64_t sequence = w.next_number("people");
     std::string number = std::to_string(sequence);
     if (number.size() < 3) number.insert(0, 3 - number.size(), '0');
     CheckedIn out{id, std::string(centre_code) + "-" + number};
@@ -127,23 +127,41 @@ PersonRejected::PersonRejected(std::vector<FieldProblem> problems)
 
 // ---------------------------------------------------------------------------------------------- writes
 
-CheckedIn check_in(Store& store, const Person& details, UnixSeconds arrived_at) {
+// The people a save made, read back by id (a save replayed under its key).
+std::vector<CheckedIn> checked_in_rows(Store& store, const std::vector<std::int64_t>& ids) {
+    std::vector<CheckedIn> out;
+    auto st = store.connection_for_reading().cached("SELECT reference FROM people WHERE id = ?");
+    for (std::int64_t id : ids) {
+        st->bind(1, id);
+        if (!st->step())
+            throw StoreError(ErrorKind::InvalidInput, "The person this save made (#" + std::to_string(id) +
+                                                          ") is no longer on record.");
+        out.push_back({id, st->text_at(0)});
+        st->reset();
+    }
+    return out;
+}
+
+CheckedIn check_in(Store& store, const Person& details, UnixSeconds arrived_at, const SaveKey& key) {
     if (!details.adult_judgement.empty() && !store.can(Permission::RecordReferrals))
         throw StoreError(ErrorKind::NotPermitted,
                          "Only a coordinator may record that a person is clearly an adult.");
-    const CheckedIn out = store.write(Permission::CheckIn, [&](WriteContext& w) {
+    CheckedIn out;
+    const SaveOutcome saved = store.save(Permission::CheckIn, key, "check_in", [&](WriteContext& w) {
         if (auto problems = person_problems(w.db, w.cipher, details, arrived_at, w.now, std::nullopt);
             !problems.empty())
             throw PersonRejected(std::move(problems));
-        return insert_person(w, details, {{JourneyStep::Arrived, arrived_at, std::nullopt, {}}},
-                             read_centre(w.db).code);
+        out = insert_person(w, details, {{JourneyStep::Arrived, arrived_at, std::nullopt, {}}},
+                            read_centre(w.db).code);
+        return std::vector<std::int64_t>{out.id};
     });
+    if (saved.replayed) out = checked_in_rows(store, saved.ids).at(0);
     spdlog::info("store: checked in {}", out.reference);
     return out;
 }
 
 std::vector<CheckedIn> register_group(Store& store, int count, std::string_view group, UnixSeconds arrived_at,
-                                      std::optional<std::string> first_tag) {
+                                      std::optional<std::string> first_tag, const SaveKey& key) {
     if (count < 1 || count > kMaxGroupSize)
         throw StoreError(ErrorKind::InvalidInput,
                          "A group is 1 to " + std::to_string(kMaxGroupSize) + " people.",
@@ -161,7 +179,8 @@ std::vector<CheckedIn> register_group(Store& store, int count, std::string_view 
             tags[i] = std::move(*next);
         }
     }
-    auto out = store.write(Permission::CheckIn, [&](WriteContext& w) {
+    std::vector<CheckedIn> out;
+    const SaveOutcome saved = store.save(Permission::CheckIn, key, "register_group", [&](WriteContext& w) {
         std::vector<FieldProblem> problems;
         for (const std::string& tag : tags) {
             Person placeholder;
@@ -188,8 +207,13 @@ std::vector<CheckedIn> register_group(Store& store, int count, std::string_view 
                     .value("first", added.front().reference)
                     .value("last", added.back().reference)
                     .personal("arrival_group"));
-        return added;
+        out = added;
+        std::vector<std::int64_t> ids;
+        for (const CheckedIn& c : added)
+            ids.push_back(c.id);
+        return ids;
     });
+    if (saved.replayed) out = checked_in_rows(store, saved.ids);
     spdlog::info("store: registered a group of {} ({} to {})", out.size(), out.front().reference,
                  out.back().reference);
     return out;

@@ -100,34 +100,48 @@ NominalRoll check_roll(std::string_view text, const RollImportOptions& options, 
     return roll;
 }
 
-RollImportResult import_roll(Store& store, std::string_view text, const RollImportOptions& options) {
+RollImportResult import_roll(Store& store, std::string_view text, const RollImportOptions& options,
+                             const SaveKey& attempt) {
     try {
-        RollImportResult out = store.write(Permission::Import, [&](WriteContext& w) {
-            NominalRoll roll = check_roll(text, options, w.now);
-            if (!roll.ok() || roll.rows.empty())
-                throw RollRefused{std::move(roll.errors), std::move(roll.warnings)};
-            RollImportResult result;
-            result.warnings = std::move(roll.warnings);
-            for (const PersonDraft& d : roll.rows)
-                if (auto other = reference_with_tag(w.db, w.cipher, d.person.tag, std::nullopt))
-                    result.errors.push_back({d.line, "tag",
-                                             "tag " + safe_to_show(d.person.tag, 32) + " is already on " +
-                                                 *other + ": each tag belongs to one person"});
-            if (!result.errors.empty())
-                throw RollRefused{std::move(result.errors), std::move(result.warnings)};
-            warn_of_people_already_in(w, roll.rows, result.warnings);
+        RollImportResult out;
+        const SaveOutcome saved = store.save(
+            Permission::Import, SaveKey::of_contents(attempt.text(), text), "import_roll",
+            [&](WriteContext& w) {
+                out = RollImportResult{}; // a retry inside save() starts afresh
+                NominalRoll roll = check_roll(text, options, w.now);
+                if (!roll.ok() || roll.rows.empty())
+                    throw RollRefused{std::move(roll.errors), std::move(roll.warnings)};
+                out.warnings = std::move(roll.warnings);
+                for (const PersonDraft& d : roll.rows)
+                    if (auto other = reference_with_tag(w.db, w.cipher, d.person.tag, std::nullopt))
+                        out.errors.push_back({d.line, "tag",
+                                              "tag " + safe_to_show(d.person.tag, 32) + " is already on " +
+                                                  *other + ": each tag belongs to one person"});
+                if (!out.errors.empty()) throw RollRefused{std::move(out.errors), std::move(out.warnings)};
+                warn_of_people_already_in(w, roll.rows, out.warnings);
 
-            const std::string code = read_centre(w.db).code;
-            result.imported.reserve(roll.rows.size());
-            for (const PersonDraft& d : roll.rows)
-                result.imported.push_back(insert_person(w, d.person, draft_journey(d, w.now), code));
-            w.audit("import", "people", std::nullopt,
-                    AuditChanges()
-                        .value("rows", static_cast<std::int64_t>(result.imported.size()))
-                        .value("first", result.imported.front().reference)
-                        .value("last", result.imported.back().reference));
-            return result;
-        });
+                const std::string code = read_centre(w.db).code;
+                out.imported.reserve(roll.rows.size());
+                std::vector<std::int64_t> ids;
+                for (const PersonDraft& d : roll.rows) {
+                    out.imported.push_back(insert_person(w, d.person, draft_journey(d, w.now), code));
+                    ids.push_back(out.imported.back().id);
+                }
+                w.audit("import", "people", std::nullopt,
+                        AuditChanges()
+                            .value("rows", static_cast<std::int64_t>(out.imported.size()))
+                            .value("first", out.imported.front().reference)
+                            .value("last", out.imported.back().reference));
+                return ids;
+            });
+        if (saved.replayed) {
+            out = RollImportResult{};
+            out.imported = checked_in_rows(store, saved.ids);
+            out.already_imported = true;
+            spdlog::info("store: this roll was already imported under its key ({} people, {} to {})",
+                         out.imported.size(), out.imported.front().reference, out.imported.back().reference);
+            return out;
+        }
         spdlog::info("store: imported a roll of {} people ({} to {})", out.imported.size(),
                      out.imported.front().reference, out.imported.back().reference);
         return out;

@@ -75,6 +75,9 @@ std::optional<JourneyEvent> decode_journey_event(std::string_view plain);
 std::optional<std::string> reference_with_tag(Connection& db, const FieldCipher& c, std::string_view tag,
                                               std::optional<PersonId> exclude);
 
+// The people a save made, read back by id (a save replayed under its key), in the order given.
+std::vector<CheckedIn> checked_in_rows(Store& store, const std::vector<std::int64_t>& ids);
+
 // validate_person's problems, plus an arrival in the future, a tag already in use and an adult's
 // reference that names no one.
 std::vector<FieldProblem> person_problems(Connection& db, const FieldCipher& c, const Person& p,

@@ -14,8 +14,8 @@ namespace {
 
 // Columns of the person part of the read (4: medical_enc, or NULL when not to be read).
 constexpr std::string_view kPersonColumns =
-    "p.id, p.reference, p.created_at, p.updated_at, p.personal_enc, %MEDICAL%, p.nrm_consent_at";
-constexpr int kEventColumns = 7; // e.id, e.at, e.event_enc, e.note_enc follow the person
+    "p.id, p.reference, p.created_at, p.updated_at, p.personal_enc, %MEDICAL%, p.nrm_consent_at, p.version";
+constexpr int kEventColumns = 8; // e.id, e.at, e.event_enc, e.note_enc follow the person
 
 std::string person_columns(bool read_medical) {
     std::string out(kPersonColumns);
@@ -31,6 +31,7 @@ PersonRecord read_person_columns(const Statement& st, const FieldCipher& c, bool
     r.created_at = st.int64_at(2);
     r.updated_at = st.int64_at(3);
     if (!st.is_null(6)) p.nrm_consent_at = st.int64_at(6);
+    r.version = st.int64_at(7);
     auto personal = open_personal(c, r.id, st.blob_at(4));
     if (!personal) {
         spdlog::warn("store: people #{} failed its integrity check", r.id);

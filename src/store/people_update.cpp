@@ -63,14 +63,16 @@ void update_journey_columns(WriteContext& w, PersonId id, const std::vector<Jour
         .run();
 }
 
-} // namespace
+// Thrown inside the edit's transaction when the record is no longer the version the edit started
+// from; turned into PersonEditConflict once the transaction has been rolled back.
+struct ChangedMeanwhile {};
 
-void update_person(Store& store, PersonId id, const Person& details) {
-    const bool sees_medical = store.can(Permission::ViewMedicalNotes);
-    const bool judges_age = store.can(Permission::RecordReferrals);
-    store.write(Permission::CheckIn, [&](WriteContext& w) {
-        auto st =
-            w.db.cached("SELECT reference, personal_enc, medical_enc, arrived_at FROM people WHERE id = ?");
+std::int64_t update_person_checked(Store& store, PersonId id, const Person& details,
+                                   std::optional<std::int64_t> started_from, bool sees_medical,
+                                   bool judges_age) {
+    return store.write(Permission::CheckIn, [&](WriteContext& w) -> std::int64_t {
+        auto st = w.db.cached(
+            "SELECT reference, personal_enc, medical_enc, arrived_at, version FROM people WHERE id = ?");
         st->bind(1, id);
         if (!st->step())
             throw StoreError(ErrorKind::InvalidInput, "There is no person #" + std::to_string(id) + ".");
@@ -78,6 +80,7 @@ void update_person(Store& store, PersonId id, const Person& details) {
         auto before_personal = open_personal(w.cipher, id, st->blob_at(1));
         const Blob medical_blob = st->blob_at(2);
         const UnixSeconds arrived_at = st->int64_at(3);
+        const std::int64_t stored_version = st->int64_at(4);
         st->reset();
         // A note sealed to the coordinator key opens only for a coordinator holding it.
         const bool medical_readable = sees_medical && (w.cipher.opens_coordinator_fields() ||
@@ -146,7 +149,9 @@ void update_person(Store& store, PersonId id, const Person& details) {
             {"adult_judgement", before.adult_judgement != after.adult_judgement}};
         for (const auto& [field, differs] : changed)
             if (differs) a.personal(field);
-        if (a.empty()) return;
+        // Nothing differs from the record as it is (also when another desk saved the same values).
+        if (a.empty()) return stored_version;
+        if (started_from && *started_from != stored_version) throw ChangedMeanwhile{};
         // "Clearly an adult" with no age recorded takes a person off the child rules: a coordinator's call.
         if (before.adult_judgement != after.adult_judgement && !judges_age)
             throw StoreError(ErrorKind::NotPermitted,
@@ -155,13 +160,16 @@ void update_person(Store& store, PersonId id, const Person& details) {
         const bool has_consent_answer = after.nrm_consent.has_value();
         const UnixSeconds consent_at = std::max(w.now, arrived_at);
 
-        w.db.cached("UPDATE people SET tag_index = ?, personal_enc = ?, medical_enc = ?, updated_at = ? "
-                    "WHERE id = ?")
+        // The version read above is the one overwritten: on a shared centre another desk may commit
+        // between that read and this write, and then no row matches and nothing is written.
+        w.db.cached("UPDATE people SET tag_index = ?, personal_enc = ?, medical_enc = ?, updated_at = ?, "
+                    "version = version + 1 WHERE id = ? AND version = ?")
             ->bind_all(tag_index(w.cipher, after.tag),
                        w.cipher.seal("people", "personal", id, encode_personal(after, departed_to)),
                        medical_readable ? seal_medical(w.cipher, id, after.medical_needs) : medical_out,
-                       w.now, id)
+                       w.now, id, stored_version)
             .run();
+        if (w.db.changes() == 0) throw ChangedMeanwhile{};
         if (consent_changed) {
             // Bound separately rather than as an optional: GCC 12 at -O2 warns (wrongly) that the optional
             // may be read uninitialised.
@@ -173,48 +181,82 @@ void update_person(Store& store, PersonId id, const Person& details) {
             set_at->bind(2, id).run();
         }
         w.audit("update", "people", id, a);
+        return stored_version + 1;
     });
 }
 
+} // namespace
+
+PersonEditConflict::PersonEditConflict(PersonRecord current)
+    : StoreError(ErrorKind::Conflict,
+                 current.person.reference +
+                     " was changed at another desk while you were editing. Nothing was saved.",
+                 "Compare the two versions and choose which to keep, or merge them field by field."),
+      current_(std::move(current)) {}
+
+std::int64_t update_person(Store& store, PersonId id, const Person& details,
+                           std::optional<std::int64_t> started_from) {
+    const bool sees_medical = store.can(Permission::ViewMedicalNotes);
+    const bool judges_age = store.can(Permission::RecordReferrals);
+    try {
+        return update_person_checked(store, id, details, started_from, sees_medical, judges_age);
+    } catch (const ChangedMeanwhile&) {
+        // Read after the rollback: the record as it now is, with its version.
+        std::optional<PersonRecord> current = person(store, id);
+        if (!current)
+            throw StoreError(ErrorKind::InvalidInput,
+                             "Person #" + std::to_string(id) + " was removed while you were editing.");
+        spdlog::info("store: {} edit refused: changed since version {}", current->person.reference,
+                     started_from.value_or(0));
+        throw PersonEditConflict(std::move(*current));
+    }
+}
+
 std::int64_t record_journey_step(Store& store, PersonId id, JourneyStep step, UnixSeconds at,
-                                 std::optional<Destination> destination, std::string_view note) {
+                                 std::optional<Destination> destination, std::string_view note,
+                                 const SaveKey& key) {
     std::string reference;
-    const std::int64_t event = store.write(Permission::CheckIn, [&](WriteContext& w) {
-        auto st = w.db.cached("SELECT reference FROM people WHERE id = ?");
-        st->bind(1, id);
-        if (!st->step())
-            throw StoreError(ErrorKind::InvalidInput, "There is no person #" + std::to_string(id) + ".");
-        reference = st->text_at(0);
-        st->reset();
-        std::vector<JourneyEvent> events = stored_journey(w.db, w.cipher, id);
-        const JourneyEvent next{step, at, destination, std::string(note)};
-        std::optional<std::string> problem = journey_step_problem(events, next);
-        if (!problem && at > w.now)
-            problem = std::string(journey_step_label(step)) + " cannot be recorded at a time in the future";
-        if (!problem) {
-            // The note's own checks (length, UTF-8, control characters) are validate_person's.
-            Person probe;
-            probe.journey = events;
-            probe.journey.push_back(next);
-            for (const FieldProblem& fp : validate_person(probe, local_date_of(w.now)))
-                if (fp.field == "journey") {
-                    problem = "the note: " + fp.message;
-                    break;
-                }
-        }
-        if (problem) {
-            std::string text = *problem;
-            if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
-                text[0] = static_cast<char>(text[0] - 'a' + 'A');
-            throw StoreError(ErrorKind::InvalidInput, reference + ": " + text + ". Nothing was recorded.");
-        }
-        const std::int64_t event_id = insert_journey_event(w, id, next);
-        events.push_back(next);
-        update_journey_columns(w, id, events);
-        return event_id;
-    });
-    spdlog::info("store: {} {}", reference, journey_step_id(step));
-    return event;
+    const SaveOutcome saved = store.save(
+        Permission::CheckIn, key, "journey_step", [&](WriteContext& w) -> std::vector<std::int64_t> {
+            auto st = w.db.cached("SELECT reference FROM people WHERE id = ?");
+            st->bind(1, id);
+            if (!st->step())
+                throw StoreError(ErrorKind::InvalidInput, "There is no person #" + std::to_string(id) + ".");
+            reference = st->text_at(0);
+            st->reset();
+            std::vector<JourneyEvent> events = stored_journey(w.db, w.cipher, id);
+            const JourneyEvent next{step, at, destination, std::string(note)};
+            std::optional<std::string> problem = journey_step_problem(events, next);
+            if (!problem && at > w.now)
+                problem =
+                    std::string(journey_step_label(step)) + " cannot be recorded at a time in the future";
+            if (!problem) {
+                // The note's own checks (length, UTF-8, control characters) are validate_person's.
+                Person probe;
+                probe.journey = events;
+                probe.journey.push_back(next);
+                for (const FieldProblem& fp : validate_person(probe, local_date_of(w.now)))
+                    if (fp.field == "journey") {
+                        problem = "the note: " + fp.message;
+                        break;
+                    }
+            }
+            if (problem) {
+                std::string text = *problem;
+                if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+                    text[0] = static_cast<char>(text[0] - 'a' + 'A');
+                throw StoreError(ErrorKind::InvalidInput,
+                                 reference + ": " + text + ". Nothing was recorded.");
+            }
+            const std::int64_t event_id = insert_journey_event(w, id, next);
+            events.push_back(next);
+            update_journey_columns(w, id, events);
+            return {event_id};
+        });
+    // A replayed save did not read the reference: the log names the person by id then.
+    spdlog::info("store: {} {}", reference.empty() ? "person #" + std::to_string(id) : reference,
+                 journey_step_id(step));
+    return saved.ids.at(0);
 }
 
 } // namespace rc::store

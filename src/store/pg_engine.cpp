@@ -28,12 +28,24 @@ constexpr Oid kBoolOid = 16;
         message.pop_back();
     const std::string code = state ? state : "";
     const std::string problem = std::string(what) + " failed on the shared centre's server: " + message;
-    if (conn && PQstatus(conn) == CONNECTION_BAD)
-        throw StoreError(ErrorKind::Io, "Not connected to the shared centre's server: " + message + ".",
+    // A broken connection, a server shutting down or starting up: the desk can reconnect and try again.
+    // An error with no SQLSTATE was made by libpq itself ("server closed the connection unexpectedly"),
+    // sometimes before the connection's status turns bad: the link, not the statement.
+    if ((conn && PQstatus(conn) == CONNECTION_BAD) || code.empty() || code.starts_with("08") ||
+        code == "57P01" || code == "57P02" || code == "57P03")
+        throw StoreError(ErrorKind::Disconnected,
+                         "Not connected to the shared centre's server: " + message + ".",
                          "Nothing was saved by this step. Check the network and that the server is "
                          "running, then try again.");
-    if (code.starts_with("08"))
-        throw StoreError(ErrorKind::Io, problem, "Check the network and that the server is running.");
+    if (code == "23505") {
+        // Another desk saved the same unique value between this desk's check and its insert.
+        const char* constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : nullptr;
+        if (constraint && std::string_view(constraint) == "people_tag_index")
+            throw StoreError(ErrorKind::InvalidInput,
+                             "tag: another desk gave this tag to someone a moment ago. Nothing was saved.",
+                             "Give another tag and save again.");
+        throw StoreError(ErrorKind::InvalidInput, problem, "Another desk saved the same value a moment ago.");
+    }
     if (code == "40001" || code == "40P01" || code == "55P03")
         throw StoreError(ErrorKind::Busy, problem, "Another desk was changing the same records. Try again.");
     if (code == "53100")
@@ -93,6 +105,17 @@ PgStatement::~PgStatement() {
     PQclear(result);
 }
 
+namespace {
+void set_up_session(pg_conn* c, bool read_only) {
+    PQsetNoticeProcessor(c, ignore_notice, nullptr);
+    PGresult* r =
+        PQexec(c, read_only ? "SET default_transaction_read_only = on; SET client_min_messages = warning"
+                            : "SET client_min_messages = warning");
+    check(r, c, "setting up the connection");
+    PQclear(r);
+}
+} // namespace
+
 pg_conn* pg_connect(std::string_view target, bool read_only) {
     const std::string t(target);
     // Keepalives: a desk whose network went quiet learns it within seconds, not hours, and a write
@@ -124,13 +147,23 @@ pg_conn* pg_connect(std::string_view target, bool read_only) {
         throw StoreError(ErrorKind::Io, "Could not reach the shared centre " + where + ": " + message + ".",
                          "Check the network and that the server is running, then try again.");
     }
-    PQsetNoticeProcessor(c, ignore_notice, nullptr);
-    PGresult* r =
-        PQexec(c, read_only ? "SET default_transaction_read_only = on; SET client_min_messages = warning"
-                            : "SET client_min_messages = warning");
-    check(r, c, "setting up the connection");
-    PQclear(r);
+    set_up_session(c, read_only);
     return c;
+}
+
+bool pg_reset(pg_conn* conn, bool read_only) {
+    PQreset(conn); // the same parameters, a new session: nothing prepared, no transaction
+    if (PQstatus(conn) != CONNECTION_OK) return false;
+    try {
+        set_up_session(conn, read_only);
+    } catch (const StoreError&) {
+        return false;
+    }
+    return true;
+}
+
+bool pg_connected(const pg_conn* conn) {
+    return conn && PQstatus(conn) == CONNECTION_OK;
 }
 
 void pg_close(pg_conn* conn) noexcept {

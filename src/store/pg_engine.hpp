@@ -36,6 +36,9 @@ std::string number_placeholders(std::string_view sql, int& count);
 
 pg_conn* pg_connect(std::string_view target, bool read_only);
 void pg_close(pg_conn* conn) noexcept;
+// Connects again with the same parameters (PQreset); false when the server is still out of reach.
+bool pg_reset(pg_conn* conn, bool read_only);
+bool pg_connected(const pg_conn* conn);
 void pg_exec(Connection& db, std::string_view sql); // one or more statements, no parameters
 bool pg_in_transaction(const pg_conn* conn);
 

@@ -29,6 +29,15 @@ pg_conn* pg_connect(std::string_view target, bool read_only) {
 void pg_close(pg_conn* conn) noexcept {
     (void)conn;
 }
+bool pg_reset(pg_conn* conn, bool read_only) {
+    (void)conn;
+    (void)read_only;
+    return false;
+}
+bool pg_connected(const pg_conn* conn) {
+    (void)conn;
+    return false;
+}
 void pg_exec(Connection& db, std::string_view sql) {
     (void)db;
     (void)sql;

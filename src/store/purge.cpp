@@ -6,6 +6,7 @@
 #include "domain/person.hpp"
 #include "domain/text_match.hpp"
 #include "os/security.hpp"
+#include "os/utf8_path.hpp"
 #include "store/backup.hpp"
 #include "store/error.hpp"
 #include "store/people_internal.hpp"
@@ -49,9 +50,9 @@ bool consume(std::string_view& s, std::string_view prefix) {
     return true;
 }
 
-// <stem>-[manual-|before-restore-|before-upgrade-vN-]YYYYMMDD-HHMMSS[-N].sqlite, then any of .partial,
-// -wal, -shm, -journal.
-bool is_backup_name(std::string_view name, const std::string& stem) {
+// <stem>-[manual-|before-restore-|before-upgrade-vN-]YYYYMMDD-HHMMSS[-N].sqlite (a shared centre's:
+// .dump), then any of .partial, -wal, -shm, -journal.
+bool is_backup_name(std::string_view name, const std::string& stem, std::string_view ext) {
     for (bool stripped = true; stripped;) {
         stripped = false;
         for (std::string_view suffix : {".partial", "-wal", "-shm", "-journal"}) {
@@ -61,9 +62,8 @@ bool is_backup_name(std::string_view name, const std::string& stem) {
             }
         }
     }
-    constexpr std::string_view kExt = ".sqlite";
-    if (name.size() <= kExt.size() || name.substr(name.size() - kExt.size()) != kExt) return false;
-    name.remove_suffix(kExt.size());
+    if (name.size() <= ext.size() || name.substr(name.size() - ext.size()) != ext) return false;
+    name.remove_suffix(ext.size());
     if (!consume(name, stem) || !consume(name, "-")) return false;
     if (!consume(name, "manual-") && !consume(name, "before-restore-") && consume(name, "before-upgrade-v")) {
         const std::size_t dash = name.find('-');
@@ -77,6 +77,9 @@ bool is_backup_name(std::string_view name, const std::string& stem) {
     name.remove_prefix(15);
     return name.empty() || (name[0] == '-' && all_digits(name.substr(1)));
 }
+
+void vacuum_file(Connection& conn);
+void purge_server_copies(Connection& conn);
 
 struct PersonRow {
     PersonId id = 0;
@@ -243,15 +246,16 @@ PurgeResult purge_personal_data(Store& store, const PurgeOptions& options, const
     const auto report = [&](double fraction, std::string_view step) {
         if (progress) progress(fraction, step);
     };
-    if (store.shared_centre())
-        throw StoreError(
-            ErrorKind::NotPermitted,
-            "The retention purge does not run on a shared centre yet: it would also have to clear "
-            "the server's own copies (its write-ahead log and dumps).",
-            "See docs/shared-centre.md. Nothing was changed.");
     const fs::path db = store.path();
+    const bool shared = store.shared_centre();
+    // A shared centre's size is the server's to tell: the database's size on disk.
+    const auto size_now = [&] {
+        return shared
+                   ? store.connection_for_reading().query_int("SELECT pg_database_size(current_database())")
+                   : bytes_of(db) + bytes_of(wal_of(db));
+    };
     PurgeResult result;
-    result.bytes_before = bytes_of(db) + bytes_of(wal_of(db));
+    result.bytes_before = size_now();
 
     report(0.0, "Clearing personal fields");
     store.write(Permission::Purge, [&](WriteContext& w) {
@@ -321,7 +325,10 @@ PurgeResult purge_personal_data(Store& store, const PurgeOptions& options, const
     std::set<fs::path> copies;
     for (const fs::path& f : store.recorded_backup_copies())
         copies.insert(fs::absolute(f).lexically_normal());
-    std::set<fs::path> dirs{fs::absolute(store.backup_directory()), fs::absolute(db).parent_path()};
+    // A shared centre's dumps are in this desk's backup folder; another desk's recorded copies are not
+    // on this disk and are reported as not reached (someone deletes them on that desk).
+    std::set<fs::path> dirs{fs::absolute(store.backup_directory())};
+    if (!shared) dirs.insert(fs::absolute(db).parent_path());
     for (const fs::path& dir : dirs)
         for (const fs::path& f : backup_files_of(dir, db))
             copies.insert(fs::absolute(f).lexically_normal());
@@ -349,6 +356,22 @@ PurgeResult purge_personal_data(Store& store, const PurgeOptions& options, const
     // The cleared values may still sit in free pages and in the WAL: rebuild the file, empty the WAL.
     report(0.7, "Rewriting the database without the old pages");
     Connection& conn = store.connection_for_reading();
+    if (shared) {
+        purge_server_copies(conn);
+    } else {
+        vacuum_file(conn);
+    }
+
+    report(0.9, "Taking a fresh backup");
+    result.backup_after = store.backup_now(BackupKind::Manual).file;
+    result.bytes_after = size_now();
+    report(1.0, "Done");
+    return result;
+}
+
+namespace {
+
+void vacuum_file(Connection& conn) {
     conn.exec("PRAGMA secure_delete = ON");
     conn.exec("VACUUM");
     const auto busy = conn.query_texts("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -357,13 +380,22 @@ PurgeResult purge_personal_data(Store& store, const PurgeOptions& options, const
                          "The purge is done, but the database's WAL could not be emptied: another program is "
                          "reading the file.",
                          "Close other copies of Reception Console, then run the purge again to finish.");
-
-    report(0.9, "Taking a fresh backup");
-    result.backup_after = store.backup_now(BackupKind::Manual).file;
-    result.bytes_after = bytes_of(db) + bytes_of(wal_of(db));
-    report(1.0, "Done");
-    return result;
 }
+
+// On the server the old row versions stay in the tables' files until rewritten: VACUUM FULL writes
+// every table afresh (the old files are removed). The server's write-ahead log recycles the segments
+// that held the old (sealed) values at its next checkpoints; a checkpoint now when the role may ask
+// for one (PostgreSQL 15: pg_checkpoint).
+void purge_server_copies(Connection& conn) {
+    conn.exec("VACUUM FULL");
+    try {
+        conn.exec("CHECKPOINT");
+    } catch (const StoreError&) {
+        spdlog::info("store: the desk's role may not ask for a checkpoint; the server makes its own");
+    }
+}
+
+} // namespace
 
 std::vector<PurgeRecord> retention_purges(const Store& store) {
     std::vector<PurgeRecord> out;
@@ -391,13 +423,15 @@ std::vector<fs::path> backup_files_of(const fs::path& dir, const fs::path& db_pa
     std::vector<fs::path> out;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return out;
-    const std::string stem = db_path.stem().string();
-    const fs::path live = fs::weakly_canonical(db_path, ec);
+    const std::string stem = backup_stem(db_path);
+    const std::string ext = backup_extension(db_path);
+    const bool shared = is_postgres_target(os::path_to_utf8(db_path));
+    const fs::path live = shared ? fs::path() : fs::weakly_canonical(db_path, ec);
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
         if (!entry.is_regular_file(ec)) continue;
         const fs::path p = entry.path();
-        if (!is_backup_name(p.filename().string(), stem)) continue;
-        if (fs::weakly_canonical(p, ec) == live) continue;
+        if (!is_backup_name(p.filename().string(), stem, ext)) continue;
+        if (!shared && fs::weakly_canonical(p, ec) == live) continue;
         out.push_back(p);
     }
     std::sort(out.begin(), out.end());

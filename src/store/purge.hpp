@@ -19,6 +19,12 @@
 // deleted, and one fresh backup of the purged database is taken. Kept on purpose: the console's users
 // (they sign in), the venue register and the partner directory (standing contacts between operations,
 // not about the people received). See docs/debrief.md.
+//
+// A shared centre is purged the same way on its server, from one desk: the same transaction, then
+// VACUUM FULL (every table rewritten without the old row versions) instead of the file's VACUUM, and
+// the dumps made before the purge that this desk can reach (its backup folder, and every copy recorded
+// on the server that is on this disk) overwritten and deleted; copies recorded by other desks are
+// listed in backups_unreachable. A fresh dump of the purged centre is taken.
 #include "store/store.hpp"
 
 #include <cstdint>

@@ -227,10 +227,10 @@ ReferralRejected::ReferralRejected(std::vector<FieldProblem> problems)
 
 // ---------------------------------------------------------------------------------------------- writes
 
-ReferralId add_referral(Store& store, PersonId person, const Referral& details) {
+ReferralId add_referral(Store& store, PersonId person, const Referral& details, const SaveKey& key) {
     const Procedure procedure = require_procedure(store);
     std::string reference;
-    const ReferralId id = store.write(Permission::RecordReferrals, [&](WriteContext& w) {
+    const SaveOutcome saved = store.save(Permission::RecordReferrals, key, "referral", [&](WriteContext& w) {
         const Subject who = require_subject(w.db, w.cipher, person);
         reference = who.reference;
         Referral r = tidied(details);
@@ -271,9 +271,11 @@ ReferralId add_referral(Store& store, PersonId person, const Referral& details) 
         if (!r.external_reference.empty()) a.personal("external_reference");
         if (!r.notes.empty()) a.personal("notes");
         w.audit("insert", "referrals", rid, a);
-        return rid;
+        return std::vector<std::int64_t>{rid};
     });
-    spdlog::info("store: referral #{} recorded for {}", id, reference);
+    const ReferralId id = saved.ids.at(0);
+    spdlog::info("store: referral #{} recorded for {}", id,
+                 reference.empty() ? "person #" + std::to_string(person) : reference);
     return id;
 }
 

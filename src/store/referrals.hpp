@@ -78,7 +78,9 @@ private:
 // Records a referral for a person. Its status may start at to do, in progress or made (recorded after
 // the fact; `made_at` when given, else now). `status_at`, `outcome_at` and `reason` are ignored. Throws
 // ReferralRejected (bad details; identifying details on an anonymous referral), or StoreError.
-ReferralId add_referral(Store& store, PersonId person, const Referral& details);
+// `key`: the form's save key (save_key.hpp); a retry under the same key returns the first referral.
+ReferralId add_referral(Store& store, PersonId person, const Referral& details,
+                        const SaveKey& key = SaveKey::make());
 
 // Replaces the details (organisations, who made it, consent, external reference, notes, identifying).
 // The type and the person stay; the status and its times change only through set_referral_status.

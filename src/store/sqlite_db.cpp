@@ -299,6 +299,25 @@ void Connection::close() noexcept {
     }
 }
 
+bool Connection::connected() const {
+    return !pg_ || detail::pg_connected(pg_);
+}
+
+bool Connection::reconnect() {
+    if (!pg_) return true;
+    cache_.clear(); // named statements belonged to the old session: nothing to DEALLOCATE
+    pg_statement_names_ = 0;
+    pg_changes_ = 0;
+    return detail::pg_reset(pg_, mode_ == AccessMode::ReadOnly);
+}
+
+void Connection::lock_row(std::string_view table, std::int64_t id) {
+    if (!pg_) return;
+    auto st = cached("SELECT id FROM " + std::string(table) + " WHERE id = ? FOR UPDATE");
+    st->bind(1, id);
+    st->step();
+}
+
 void Connection::clear_cache() noexcept {
     cache_.clear();
     if (pg_) {
@@ -451,7 +470,17 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    db_.cached("COMMIT")->run();
+    try {
+        db_.cached("COMMIT")->run();
+    } catch (const StoreError& e) {
+        if (e.kind() != ErrorKind::Disconnected) throw;
+        // The server may have committed before the connection went: only a save key can tell.
+        throw StoreError(ErrorKind::Disconnected,
+                         "The connection to the shared centre's server was lost while saving: the server "
+                         "may or may not have kept this change.",
+                         "A save made under a save key is checked when it is tried again, so nothing is "
+                         "made twice; check any other change once connected.");
+    }
     open_ = false;
 }
 

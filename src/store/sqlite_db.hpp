@@ -199,6 +199,17 @@ public:
 
     Engine engine() const { return pg_ ? Engine::Postgres : Engine::Sqlite; }
 
+    // ---- a shared centre's connection (always true / a no-op on SQLite)
+    // False once the server connection broke (noticed by the statement that failed).
+    bool connected() const;
+    // Connects again with the same parameters; the statement cache starts empty (the server forgot
+    // what was prepared). False when the server is still out of reach. Never inside a transaction.
+    bool reconnect();
+    // Holds `table`'s row `id` until the transaction ends, so that another desk's transaction that
+    // asks for the same row waits and then reads what this one committed (PostgreSQL: SELECT ... FOR
+    // UPDATE). On SQLite a no-op: the write transaction already holds the whole file.
+    void lock_row(std::string_view table, std::int64_t id);
+
     // ---- engine-neutral calls for what SQLite keeps in PRAGMAs
     // The schema version the migrations reached (SQLite: user_version; PostgreSQL: rc_schema).
     int schema_version();

@@ -171,6 +171,9 @@ StockMovementId insert_checked(WriteContext& w, StockMovement m, const std::vect
             throw StoreError(ErrorKind::InvalidInput, r->problem, r->advice);
     }
     if (m.from_store) {
+        // Two desks issuing the last bag at once: the second waits for the first to commit and then
+        // sees the balance it left (the store's row lock; SQLite's single writer queues them anyway).
+        w.db.lock_row("stock_stores", *m.from_store);
         const StockBalances balances = read_balances(w.db, m.bag_kind);
         if (auto r = shortage_refusal(m, balances, read_names(w.db, kinds)))
             throw StoreError(ErrorKind::InvalidInput, r->problem, r->advice);
@@ -251,10 +254,15 @@ std::vector<BagKind> stock_bag_kinds(const Store& store) {
 
 // ---- movements --------------------------------------------------------------------------------------
 
-StockMovementId record_movement(Store& store, const StockMovement& movement) {
+StockMovementId record_movement(Store& store, const StockMovement& movement, const SaveKey& key) {
     const std::vector<BagKind> kinds = stock_bag_kinds(store);
-    const StockMovementId id = store.write(
-        permission_for(movement.kind), [&](WriteContext& w) { return insert_checked(w, movement, kinds); });
+    const StockMovementId id =
+        store
+            .save(permission_for(movement.kind), key, "stock_movement",
+                  [&](WriteContext& w) {
+                      return std::vector<std::int64_t>{insert_checked(w, movement, kinds)};
+                  })
+            .ids.at(0);
     spdlog::info("store: stock movement #{} ({}) recorded", id, movement_kind_id(movement.kind));
     return id;
 }
@@ -263,8 +271,9 @@ BagKindSuggestion suggest_bag_for(const Store& store, const PersonRecord& person
     return suggestion(person, stock_bag_kinds(store));
 }
 
-StockMovementId issue_bag(Store& store, PersonId person, std::string_view bag_kind, StockStoreId from) {
-    return record_movement(store, issue(std::string(bag_kind), from, person));
+StockMovementId issue_bag(Store& store, PersonId person, std::string_view bag_kind, StockStoreId from,
+                          const SaveKey& key) {
+    return record_movement(store, issue(std::string(bag_kind), from, person), key);
 }
 
 StockMovementId reverse_movement(Store& store, StockMovementId id, std::string_view reason) {
@@ -285,6 +294,15 @@ std::vector<StockMovementId> apply_stocktake(Store& store, std::span<const Stock
                                              std::string_view note) {
     const std::vector<BagKind> kinds = stock_bag_kinds(store);
     std::vector<StockMovementId> ids = store.write(Permission::ManageStock, [&](WriteContext& w) {
+        // Every store at once, in one order, before counting: no desk can move bags in between, and
+        // two stocktakes cannot each hold a store the other waits for.
+        auto ids_st = w.db.cached("SELECT id FROM stock_stores ORDER BY id");
+        std::vector<StockStoreId> stores;
+        while (ids_st->step())
+            stores.push_back(ids_st->int64_at(0));
+        ids_st->reset();
+        for (StockStoreId s : stores)
+            w.db.lock_row("stock_stores", s);
         const StockNames names = read_names(w.db, kinds);
         const StocktakePlan plan = plan_stocktake(read_balances(w.db, std::nullopt), counts, names, note);
         if (!plan.ok()) {

@@ -77,7 +77,9 @@ std::vector<BagKind> stock_bag_kinds(const Store& store);
 // no store goes below zero. Refused with StoreError(InvalidInput) carrying the ledger's message (the
 // problem, and in the advice the other stores that hold the kind); nothing is written then.
 // Permission: HandleStock for received, issued, transferred, returned; ManageStock for the rest.
-StockMovementId record_movement(Store& store, const StockMovement& movement);
+// `key`: the form's save key (save_key.hpp); a retry under the same key returns the first movement.
+StockMovementId record_movement(Store& store, const StockMovement& movement,
+                                const SaveKey& key = SaveKey::make());
 
 // The kind of bag that fits the person (rc::suggest_bag_kind on their arrival date, in local time)
 // among the procedure's kinds: what the desk offers and what the forecast counts them under.
@@ -85,7 +87,7 @@ BagKindSuggestion suggest_bag_for(const Store& store, const PersonRecord& person
 
 // One bag of `bag_kind` from `from` to the person (HandleStock): the arrivals desk's one keystroke.
 StockMovementId issue_bag(Store& store, PersonId person, std::string_view bag_kind,
-                          StockStoreId from = kCentreStockStore);
+                          StockStoreId from = kCentreStockStore, const SaveKey& key = SaveKey::make());
 
 // Moves the same bags back, with a reason (ManageStock). Refused for a reversal, a movement already
 // reversed, or when the bags have moved on (a store would go below zero).
@@ -145,6 +147,9 @@ struct StockImportResult {
     std::vector<DeliveryProblem> warnings; // unknown columns
     std::vector<StockMovementId> imported; // one receipt per row, in file order; empty on errors
     int bags = 0;                          // the quantities added up
+    // This delivery note had already been imported under its save key (a retry after a lost
+    // acknowledgement): `imported` and `bags` are the first attempt's, nothing was written this time.
+    bool already_imported = false;
     bool ok() const { return errors.empty(); }
 };
 
@@ -154,6 +159,9 @@ DeliveryNote check_stock_csv(const Store& store, std::string_view text, const Cs
 
 // Imports a delivery note (columns kind, store, quantity, from): one receipt per row, every row or
 // none, in one transaction. Permission::Import. Throws StoreError for anything but the file's problems.
-StockImportResult import_stock_csv(Store& store, std::string_view text, const CsvLimits& limits = {});
+// `attempt`: kept by the caller across retries of this import (see import_roll): a retry after a lost
+// acknowledgement returns the first attempt's receipts (already_imported) and adds no bag twice.
+StockImportResult import_stock_csv(Store& store, std::string_view text, const CsvLimits& limits = {},
+                                   const SaveKey& attempt = SaveKey::make());
 
 } // namespace rc::store

@@ -31,7 +31,8 @@ DeliveryNote check_stock_csv(const Store& store, std::string_view text, const Cs
     return parse_delivery_note(text, o);
 }
 
-StockImportResult import_stock_csv(Store& store, std::string_view text, const CsvLimits& limits) {
+StockImportResult import_stock_csv(Store& store, std::string_view text, const CsvLimits& limits,
+                                   const SaveKey& attempt) {
     StockImportResult result;
     DeliveryNote note = check_stock_csv(store, text, limits);
     result.warnings = std::move(note.warnings);
@@ -40,24 +41,36 @@ StockImportResult import_stock_csv(Store& store, std::string_view text, const Cs
         return result;
     }
     const std::vector<BagKind> kinds = stock_bag_kinds(store);
-    result.imported = store.write(Permission::Import, [&](WriteContext& w) {
-        std::map<std::string, StockStoreId> store_ids;
-        for (const StockStore& s : read_stores(w.db))
-            store_ids.emplace(s.details.code, s.id);
-        std::vector<StockMovementId> ids;
-        for (const DeliveryLine& line : note.lines) {
-            const auto to = store_ids.find(line.store);
-            if (to == store_ids.end())
-                throw StoreError(ErrorKind::InvalidInput, "line " + std::to_string(line.line) +
-                                                              ", column store: '" + line.store +
-                                                              "' is no longer a store.");
-            ids.push_back(
-                insert_checked(w, receipt(line.bag_kind, line.quantity, to->second, line.from), kinds));
-        }
-        w.audit("import", "stock_movements", std::nullopt,
-                AuditChanges().value("rows", static_cast<std::int64_t>(ids.size())));
-        return ids;
-    });
+    const SaveOutcome saved = store.save(
+        Permission::Import, SaveKey::of_contents(attempt.text(), text), "import_stock", [&](WriteContext& w) {
+            std::map<std::string, StockStoreId> store_ids;
+            for (const StockStore& s : read_stores(w.db))
+                store_ids.emplace(s.details.code, s.id);
+            std::vector<StockMovementId> ids;
+            for (const DeliveryLine& line : note.lines) {
+                const auto to = store_ids.find(line.store);
+                if (to == store_ids.end())
+                    throw StoreError(ErrorKind::InvalidInput, "line " + std::to_string(line.line) +
+                                                                  ", column store: '" + line.store +
+                                                                  "' is no longer a store.");
+                ids.push_back(
+                    insert_checked(w, receipt(line.bag_kind, line.quantity, to->second, line.from), kinds));
+            }
+            w.audit("import", "stock_movements", std::nullopt,
+                    AuditChanges().value("rows", static_cast<std::int64_t>(ids.size())));
+            return std::vector<std::int64_t>(ids.begin(), ids.end());
+        });
+    result.imported.assign(saved.ids.begin(), saved.ids.end());
+    if (saved.replayed) {
+        // The same file (its contents are in the key): the first attempt's bags are the file's.
+        result.already_imported = true;
+        result.warnings.clear();
+        for (const DeliveryLine& line : note.lines)
+            result.bags += line.quantity;
+        spdlog::info("store: this delivery note was already imported under its key ({} receipts, {} bags)",
+                     result.imported.size(), result.bags);
+        return result;
+    }
     for (const DeliveryLine& line : note.lines)
         result.bags += line.quantity;
     spdlog::info("store: delivery note imported: {} receipts, {} bags", result.imported.size(), result.bags);

@@ -7,6 +7,8 @@
 #include "store/error.hpp"
 #include "store/inspect.hpp"
 #include "store/migrations.hpp"
+#include "store/server_move.hpp"
+#include "store/shared_backup.hpp"
 #include "store/store_internal.hpp"
 
 #include <sodium.h>
@@ -91,7 +93,9 @@ Store::WriteScope::WriteScope(Store& store, Permission needed, bool needs_permis
     : store_(store), cipher_(checked_key(store, store.keyring_, needed, needs_permission),
                              &store.coordinator_public_key_, store.keyring_.coordinator_key()),
       tx_(store.conn_),
-      ctx_(std::in_place, WriteContext{store.conn_, cipher_, *store.user_, store.clock_.now()}) {}
+      ctx_(std::in_place, WriteContext{store.conn_, cipher_, *store.user_, store.clock_.now()}) {
+    if (store.shared_centre()) store.check_key_generation();
+}
 
 void Store::WriteScope::commit() {
     tx_.commit();
@@ -182,8 +186,9 @@ void Store::load_settings() {
 std::filesystem::path Store::backup_directory() const {
     if (settings_.backup_folder.empty()) return default_backup_dir(path_);
     std::filesystem::path folder = settings_.backup_folder;
-    // A relative folder is taken relative to the database, never to wherever the program was started.
-    return folder.is_absolute() ? folder : std::filesystem::absolute(path_).parent_path() / folder;
+    // A relative folder is taken relative to the database (a shared centre: the desk's data folder),
+    // never to wherever the program was started.
+    return folder.is_absolute() ? folder : default_backup_dir(path_).parent_path() / folder;
 }
 
 std::unique_ptr<Store> Store::open_shared(std::string_view target, const OpenOptions& options,
@@ -231,6 +236,14 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, const Open
         spdlog::warn("store: refused to open {}: {}", s->path_.string(), error_kind_id(first.problem_kind));
         first.throw_if_bad();
     }
+    // A centre moved onto a server (server_move.hpp) lives there now; its old file is only looked at.
+    if (!s->read_only_)
+        if (auto where = moved_to(s->path_))
+            throw StoreError(
+                ErrorKind::ReadOnly,
+                "This centre moved to the shared centre " + *where + "; " + s->path_.string() +
+                    " is kept read-only as it was at the move, and nothing more is written to it.",
+                "Open the shared centre instead: reception-console --db '" + *where + "'.");
     // Lock first, so that nobody writes while we look; then look read-only before writing anything.
     if (!s->read_only_) s->lock_ = WriterLock::acquire(s->path_);
     DatabaseReport report = inspect_database(s->path_, CheckDepth::Quick);
@@ -428,13 +441,11 @@ std::optional<std::string> settings_problem(const Settings& s) {
 // -------------------------------------------------------------------------------------------- backups
 
 BackupResult Store::backup_now(BackupKind kind) {
-    if (shared_centre())
-        throw StoreError(ErrorKind::Backup,
-                         "Backups of a shared centre are made on its server, not by a desk.",
-                         "Run pg_dump on the server (see docs/shared-centre.md).");
     const UnixSeconds now = clock_.now();
     const auto dir = backup_directory();
-    BackupResult r = write_backup(conn_, backup_file_path(dir, path_, kind, now), now);
+    const auto dest = backup_file_path(dir, path_, kind, now);
+    // A shared centre is dumped with pg_dump over this desk's connection (shared_backup.hpp).
+    BackupResult r = shared_centre() ? write_shared_backup(conn_, dest, now) : write_backup(conn_, dest, now);
     record_backup_copy(r.file, kind);
     if (kind == BackupKind::Automatic) prune_backups(dir, path_, settings_.backups_kept);
     return r;
@@ -501,9 +512,7 @@ void Store::wipe_wal() {
 RestoreResult Store::restore_from(const std::filesystem::path& backup_file) {
     require_writable();
     require(Permission::Restore);
-    if (shared_centre())
-        throw StoreError(ErrorKind::Backup, "A shared centre is restored on its server, not from a desk.",
-                         "Use pg_restore on the server (see docs/shared-centre.md). Nothing was changed.");
+    if (shared_centre()) return restore_shared(backup_file);
     DatabaseReport source = inspect_database(backup_file, CheckDepth::Quick);
     if (!source.ok)
         throw StoreError(source.problem_kind, "The backup cannot be restored: " + source.problem,
@@ -537,6 +546,24 @@ RestoreResult Store::restore_from(const std::filesystem::path& backup_file) {
     record_backup_copy(aside.file, BackupKind::BeforeRestore);
     user_cache_.clear();
     spdlog::info("store: restored {} from {}", path_.string(), backup_file.string());
+    return result;
+}
+
+RestoreResult Store::restore_shared(const std::filesystem::path& backup_file) {
+    // Over the live centre, which every desk is using: the window asks for that to be confirmed first.
+    sign_out();
+    const SharedRestoreResult r = replace_shared_centre(conn_, backup_file, backup_directory(), clock_);
+    RestoreResult result;
+    result.restored_from = r.restored_from;
+    result.kept_aside = r.kept_aside;
+    result.schema_version = r.schema_version;
+    schema_version_ = conn_.schema_version();
+    ++data_version_;
+    load_settings();
+    upgrade_if_needed(OpenOptions{});
+    load_meta();
+    record_backup_copy(r.kept_aside, BackupKind::BeforeRestore);
+    user_cache_.clear();
     return result;
 }
 

@@ -20,11 +20,13 @@
 #include "store/key_wrap.hpp"
 #include "store/keyring.hpp"
 #include "store/records.hpp"
+#include "store/save_key.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/writer_lock.hpp"
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,6 +80,21 @@ public:
     // The id the next row of `table` will get (we are the only writer, inside BEGIN IMMEDIATE), so a
     // personal field can be sealed with its row id before the INSERT.
     std::int64_t next_id(std::string_view table);
+    // The next number of a counter (`counters` table; "people": the sequence in a person's reference).
+    // The counter's row stays locked until the transaction ends, so desks of a shared centre take
+    // numbers one after another and never the same one; gapless, as a rolled-back save returns it.
+    std::int64_t next_number(std::string_view counter);
+};
+
+// A shared centre's desk that finds, at a write, that another desk rotated the data key since it signed
+// in: the problem of the StoreError (SignedOut) it gets, and of the notice the other desks receive.
+inline constexpr std::string_view kKeyChangedMessage = "The centre's key was changed: sign in again.";
+
+// What Store::save() did: the ids of the rows the save made, in order, and whether they came from an
+// earlier attempt under the same save key (nothing was written this time).
+struct SaveOutcome {
+    std::vector<std::int64_t> ids;
+    bool replayed = false;
 };
 
 class Store {
@@ -167,8 +184,10 @@ public:
     std::filesystem::path backup_directory() const;
 
     // ---- activity log
-    std::int64_t append_log(std::string_view text, LogKind kind = LogKind::Manual); // WriteLog
-    std::vector<LogEntry> log_entries(std::size_t limit = 200) const;               // newest first; signed in
+    // WriteLog. `key`: the form's save key (save_key.hpp); a retry under it returns the first entry.
+    std::int64_t append_log(std::string_view text, LogKind kind = LogKind::Manual,
+                            const SaveKey& key = SaveKey::make());
+    std::vector<LogEntry> log_entries(std::size_t limit = 200) const; // newest first; signed in
     std::optional<LogEntry> log_entry(std::int64_t id) const;
 
     // ---- audit trail (ViewAudit)
@@ -177,11 +196,29 @@ public:
     // ---- backups
     BackupResult backup_now(BackupKind kind = BackupKind::Automatic); // + prunes automatic ones
     // Replaces the data with a backup (coordinator; the current data are kept aside first). Signs out:
-    // the restored file has its own users.
+    // the restored file has its own users. On a shared centre this replaces the centre every desk is
+    // using (a .dump, through pg_restore in one transaction): the caller confirms that first.
     RestoreResult restore_from(const std::filesystem::path& backup_file);
 
+    // ---- a shared centre's connection (a file is always connected)
+    // False once the connection to the server broke (noticed by the statement that failed).
+    bool connected() const { return conn_.connected(); }
+    // Connects to the server again now; true when connected. Every write also does this first, so a
+    // desk recovers on its own once the server is back; the app calls it to retry in the background.
+    bool reconnect();
+
     // ---- for later store code (people, staff, stock): one audited transaction
+    // On a shared centre whose connection broke, it reconnects first; a write that loses the
+    // connection throws StoreError(Disconnected) and is not tried again (it has no save key).
     template <class F> auto write(Permission needed, F&& f);
+    // A write that creates rows, under a save key made on the desk: `make_rows` writes them (with their
+    // audit rows) and returns their ids, which are recorded under the key in the same transaction. A
+    // key already saved (a retry after a lost acknowledgement) writes nothing and returns the first
+    // attempt's ids (`replayed`). When the connection to a shared centre breaks during the save, the
+    // desk reconnects and runs it once more under the same key: nothing is made twice, and nothing
+    // acknowledged is lost. Throws StoreError(Disconnected) when the server is still out of reach.
+    SaveOutcome save(Permission needed, const SaveKey& key, std::string_view action,
+                     const std::function<std::vector<std::int64_t>(WriteContext&)>& make_rows);
     // A cipher for reading personal fields; throws StoreError(SignedOut) while locked.
     FieldCipher cipher() const {
         return FieldCipher(keyring_.key(), &coordinator_public_key_, keyring_.coordinator_key());
@@ -215,6 +252,20 @@ private:
     friend class KeyRotation;
 
     void configure_connection();
+    // A shared centre: the data key's generation on the server ("data_key_generation" in meta, made
+    // by the first desk that signs in), read before the key is unwrapped at sign-in.
+    void load_key_generation();
+    // Inside a write's transaction on a shared centre: the generation row is read FOR SHARE, so a
+    // rotation under way (which holds it for update) makes the write wait for its commit; a
+    // generation other than the one this desk signed in under means another desk rotated the key:
+    // this desk is signed out and the write refused (StoreError SignedOut), never sealed under the
+    // old key.
+    void check_key_generation();
+    // Reconnects a shared centre whose connection broke; throws StoreError(Disconnected) when it cannot.
+    void require_connection();
+    std::int64_t key_generation_ = 0;
+    SaveOutcome save_once(Permission needed, const SaveKey& key, std::string_view action,
+                          const std::function<std::vector<std::int64_t>(WriteContext&)>& make_rows);
     void load_meta();
     void load_settings();
     // The migrations that need no key, at open (after a backup); those that need the data key (sealing
@@ -237,6 +288,7 @@ private:
     // it for this coordinator and re-seals the coordinator-only notes to it, in one transaction.
     void create_coordinator_key(const UserRow& user, std::string_view passphrase);
     void wipe_wal();
+    RestoreResult restore_shared(const std::filesystem::path& backup_file);
     std::filesystem::path path_;
     const Clock& clock_;
     WriterLock lock_;
@@ -265,6 +317,7 @@ private:
 };
 
 template <class F> auto Store::write(Permission needed, F&& f) {
+    require_connection();
     WriteScope scope(*this, needed, true);
     if constexpr (std::is_void_v<decltype(f(scope.ctx()))>) {
         f(scope.ctx());

@@ -162,17 +162,19 @@ std::int64_t Store::insert_user(WriteContext& w, const NewUser& u, KdfLimits pas
     }
     const UserId id = w.next_id("users");
     // A coordinator gets the coordinator key too (the one adding them holds it, being a coordinator).
-    const SecureBuffer* coordinator_key = u.role == UserRole::Coordinator ? keyring_.coordinator_key() : nullptr;
-    WrappedUserKeys wrapped = wrap_user_keys(keyring_.key(), coordinator_key, u.passphrase, pass_kdf,
-                                             user_key_context(id));
+    const SecureBuffer* coordinator_key =
+        u.role == UserRole::Coordinator ? keyring_.coordinator_key() : nullptr;
+    WrappedUserKeys wrapped =
+        wrap_user_keys(keyring_.key(), coordinator_key, u.passphrase, pass_kdf, user_key_context(id));
     std::optional<std::string> pin_hash;
     if (!u.pin.empty()) pin_hash = hash_pin(u.pin, pin_kdf);
     w.db.cached("INSERT INTO users (id, name_tag, name_enc, role, kdf_salt, kdf_opslimit, kdf_memlimit, "
                 "wrapped_key, "
                 "pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        ->bind_all(id, tag, w.cipher.seal("users", "name", id, u.name), user_role_id(u.role), wrapped.data.salt,
-                   static_cast<std::int64_t>(wrapped.data.limits.opslimit),
-                   static_cast<std::int64_t>(wrapped.data.limits.memlimit), wrapped.data.sealed, pin_hash, w.now)
+        ->bind_all(id, tag, w.cipher.seal("users", "name", id, u.name), user_role_id(u.role),
+                   wrapped.data.salt, static_cast<std::int64_t>(wrapped.data.limits.opslimit),
+                   static_cast<std::int64_t>(wrapped.data.limits.memlimit), wrapped.data.sealed, pin_hash,
+                   w.now)
         .run();
     if (!wrapped.coordinator_sealed.empty())
         w.db.cached("UPDATE users SET coordinator_key = ? WHERE id = ?")
@@ -268,7 +270,10 @@ void Store::set_user_disabled(UserId id, bool disabled) {
         if (disabled) {
             // Their copies of the keys go: their passphrase opens nothing in this file from now on.
             // (Older backups still hold them: rotating the data key makes those useless for new records.)
-            w.db.cached("UPDATE users SET wrapped_key = X'', pin_hash = NULL WHERE id = ?")->bind_all(id).run();
+            // An empty key bound as a value: X'' is a bit string on PostgreSQL.
+            w.db.cached("UPDATE users SET wrapped_key = ?, pin_hash = NULL WHERE id = ?")
+                ->bind_all(Blob{}, id)
+                .run();
             if (has_coordinator_keys())
                 w.db.cached("UPDATE users SET coordinator_key = NULL WHERE id = ?")->bind_all(id).run();
             w.db.cached("INSERT INTO meta (key, value) VALUES ('rotation_advised_since', ?) "
@@ -287,14 +292,15 @@ void Store::reset_passphrase(UserId id, std::string_view new_passphrase) {
     write(Permission::ManageUsers, [&](WriteContext& w) {
         auto row = user_row(id);
         if (!row) throw StoreError(ErrorKind::InvalidInput, "There is no user #" + std::to_string(id) + ".");
-        if (auto p = passphrase_problem(new_passphrase, cipher().open("users", "name", id, row->name_enc).value_or("")))
+        if (auto p = passphrase_problem(new_passphrase,
+                                        cipher().open("users", "name", id, row->name_enc).value_or("")))
             throw StoreError(ErrorKind::InvalidInput, *p);
         if (row->disabled_at)
             throw StoreError(ErrorKind::InvalidInput, "This user is disabled.", "Enable them first.");
         const SecureBuffer* coordinator_key =
             row->role == UserRole::Coordinator ? keyring_.coordinator_key() : nullptr;
-        WrappedUserKeys k =
-            wrap_user_keys(keyring_.key(), coordinator_key, new_passphrase, passphrase_kdf_, user_key_context(id));
+        WrappedUserKeys k = wrap_user_keys(keyring_.key(), coordinator_key, new_passphrase, passphrase_kdf_,
+                                           user_key_context(id));
         w.db.cached("UPDATE users SET kdf_salt = ?, kdf_opslimit = ?, kdf_memlimit = ?, wrapped_key = ? "
                     "WHERE id = ?")
             ->bind_all(k.data.salt, static_cast<std::int64_t>(k.data.limits.opslimit),
@@ -322,7 +328,8 @@ void Store::change_own_passphrase(std::string_view old_passphrase, std::string_v
         throw StoreError(ErrorKind::InvalidInput, *p);
     std::optional<UserKeys> old_keys;
     if (row && !row->wrapped.sealed.empty())
-        old_keys = unwrap_user_keys(row->wrapped, row->coordinator_sealed, old_passphrase, user_key_context(row->id));
+        old_keys = unwrap_user_keys(row->wrapped, row->coordinator_sealed, old_passphrase,
+                                    user_key_context(row->id));
     if (!old_keys) {
         throttle_.record_failure();
         throw StoreError(ErrorKind::InvalidInput,
@@ -330,20 +337,23 @@ void Store::change_own_passphrase(std::string_view old_passphrase, std::string_v
     }
     throttle_.record_success();
     const UserId id = *user_;
-    const KdfLimits limits =
-        row->wrapped.limits.valid() && row->wrapped.limits.at_least_floor() ? row->wrapped.limits : passphrase_kdf_;
+    const KdfLimits limits = row->wrapped.limits.valid() && row->wrapped.limits.at_least_floor()
+                                 ? row->wrapped.limits
+                                 : passphrase_kdf_;
     WriteScope scope(*this, Permission::WriteLog, false);
     WriteContext& w = scope.ctx();
-    WrappedUserKeys k = wrap_user_keys(keyring_.key(),
-                                       old_keys->coordinator_key.empty() ? nullptr : &old_keys->coordinator_key,
-                                       new_passphrase, limits, user_key_context(id));
+    WrappedUserKeys k = wrap_user_keys(
+        keyring_.key(), old_keys->coordinator_key.empty() ? nullptr : &old_keys->coordinator_key,
+        new_passphrase, limits, user_key_context(id));
     w.db.cached(
             "UPDATE users SET kdf_salt = ?, kdf_opslimit = ?, kdf_memlimit = ?, wrapped_key = ? WHERE id = ?")
         ->bind_all(k.data.salt, static_cast<std::int64_t>(k.data.limits.opslimit),
                    static_cast<std::int64_t>(k.data.limits.memlimit), k.data.sealed, id)
         .run();
     if (!k.coordinator_sealed.empty())
-        w.db.cached("UPDATE users SET coordinator_key = ? WHERE id = ?")->bind_all(k.coordinator_sealed, id).run();
+        w.db.cached("UPDATE users SET coordinator_key = ? WHERE id = ?")
+            ->bind_all(k.coordinator_sealed, id)
+            .run();
     w.audit("update", "users", id, AuditChanges().value("passphrase", "changed"));
     scope.commit();
 }
@@ -377,11 +387,13 @@ void Store::set_own_pin(std::string_view passphrase, std::string_view pin) {
 
 // ------------------------------------------------------------------------------------------ activity log
 
-std::int64_t Store::append_log(std::string_view text, LogKind kind) {
+std::int64_t Store::append_log(std::string_view text, LogKind kind, const SaveKey& key) {
     if (blank(text)) throw StoreError(ErrorKind::InvalidInput, "The log entry is empty.");
     if (text.size() > kMaxLogText)
         throw StoreError(ErrorKind::InvalidInput, "The log entry is too long (more than 20000 characters).");
-    return write(Permission::WriteLog, [&](WriteContext& w) { return insert_log(w, text, kind); });
+    return save(Permission::WriteLog, key, "log_entry",
+                [&](WriteContext& w) { return std::vector<std::int64_t>{insert_log(w, text, kind)}; })
+        .ids.at(0);
 }
 
 namespace {

@@ -25,9 +25,10 @@ std::optional<Store::UserRow> Store::find_user(std::string_view name) const {
 }
 
 std::optional<Store::UserRow> Store::user_row(UserId id) const {
-    auto st = conn_.cached(std::string("SELECT id, name_enc, role, kdf_salt, kdf_opslimit, kdf_memlimit, "
-                                       "wrapped_key, pin_hash, created_at, disabled_at, ") +
-                           (has_coordinator_keys() ? "coordinator_key" : "NULL") + " FROM users WHERE id = ?");
+    auto st =
+        conn_.cached(std::string("SELECT id, name_enc, role, kdf_salt, kdf_opslimit, kdf_memlimit, "
+                                 "wrapped_key, pin_hash, created_at, disabled_at, ") +
+                     (has_coordinator_keys() ? "coordinator_key" : "NULL") + " FROM users WHERE id = ?");
     st->bind(1, id);
     if (!st->step()) return std::nullopt;
     UserRow r;
@@ -85,6 +86,7 @@ void Store::finish_sign_in(const UserRow& user, UserKeys keys, std::string_view 
 SignInResult Store::sign_in(std::string_view name, std::string_view passphrase) {
     if (UnixSeconds wait = throttle_.seconds_to_wait(); wait > 0)
         return refuse(SignInStatus::WaitBeforeRetry, wait_message(wait));
+    load_key_generation(); // before the key: a rotation committed in between is caught at the first write
     std::optional<UserRow> row = find_user(name);
     // A disabled user, or one whose keys a rotation removed, is refused before anything is unwrapped
     // (they have nothing left to unwrap; the same Argon2id time is spent, so timing says no more).
@@ -196,6 +198,36 @@ void Store::lock() {
     state_ = SessionState::Locked;
     system_audit("lock", "users", user_, AuditChanges(), user_);
     spdlog::info("store: locked (user #{})", user_.value_or(0));
+}
+
+void Store::load_key_generation() {
+    if (!shared_centre()) return;
+    if (!read_only_)
+        conn_
+            .cached("INSERT INTO meta (key, value) VALUES ('data_key_generation', ?) ON CONFLICT (key) DO "
+                    "NOTHING")
+            ->bind_all(std::int64_t{0})
+            .run();
+    auto st = conn_.cached("SELECT value FROM meta WHERE key = 'data_key_generation'");
+    key_generation_ = st->step() ? st->int64_at(0) : 0;
+    st->reset();
+}
+
+void Store::check_key_generation() {
+    auto st = conn_.cached("SELECT value FROM meta WHERE key = 'data_key_generation' FOR SHARE");
+    const std::int64_t on_server = st->step() ? st->int64_at(0) : 0;
+    st->reset();
+    if (on_server == key_generation_) return;
+    spdlog::warn("store: the centre's data key was rotated on another desk; signing out");
+    keyring_.forget(); // never seal anything more under the old key
+    state_ = SessionState::SignedOut;
+    user_.reset();
+    role_.reset();
+    user_cache_.clear();
+    throw StoreError(ErrorKind::SignedOut, std::string(kKeyChangedMessage),
+                     "A coordinator rotated the centre's data key on another desk, so nothing was saved "
+                     "here. Sign in again and save once more (anyone but that coordinator needs a new "
+                     "passphrase from them first).");
 }
 
 void Store::sign_out() {

@@ -6,6 +6,7 @@
 #include "store/store_internal.hpp"
 #include "store/venues.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <functional>
@@ -290,7 +291,7 @@ std::string format_venue_import_problem(std::string_view source_name, const Venu
     return s + p.message;
 }
 
-VenueImportResult import_venues_csv_text(Store& store, std::string_view text) {
+VenueImportResult import_venues_csv_text(Store& store, std::string_view text, const SaveKey& attempt) {
     if (!store.signed_in()) throw StoreError(ErrorKind::SignedOut, "Nobody is signed in.", "Sign in first.");
     if (!store.can(Permission::Import))
         throw StoreError(ErrorKind::NotPermitted,
@@ -300,34 +301,53 @@ VenueImportResult import_venues_csv_text(Store& store, std::string_view text) {
     std::vector<ParsedVenue> parsed = parse_venues(text, result.problems);
     if (!result.problems.empty()) return result;
 
-    store.write(Permission::Import, [&](WriteContext& w) {
-        std::vector<Venue> existing = venues(store);
-        for (const ParsedVenue& p : parsed) {
-            const Venue* match = nullptr;
-            for (const Venue& e : existing)
-                if (ascii_lower(e.details.name) == ascii_lower(p.details.name)) match = &e;
-            if (!match) {
-                insert_venue(w, p.details);
-                ++result.added;
-            } else if (!(match->details == p.details)) {
-                replace_venue(w, *match, p.details);
-                ++result.updated;
-            } else {
-                ++result.unchanged;
-            }
-        }
-        w.audit("import", "venues", std::nullopt,
-                AuditChanges()
-                    .value("added", result.added)
-                    .value("updated", result.updated)
-                    .value("unchanged", result.unchanged));
-    });
+    // The save records the venues added by id and those updated by minus their id, so that a retry
+    // can report the first attempt's counts; the rest of the file was unchanged.
+    const SaveOutcome saved =
+        store.save(Permission::Import, SaveKey::of_contents(attempt.text(), text), "import_venues",
+                   [&](WriteContext& w) {
+                       result.added = result.updated = result.unchanged =
+                           0; // a retry inside save() starts afresh
+                       std::vector<std::int64_t> ids;
+                       std::vector<Venue> existing = venues(store);
+                       for (const ParsedVenue& p : parsed) {
+                           const Venue* match = nullptr;
+                           for (const Venue& e : existing)
+                               if (ascii_lower(e.details.name) == ascii_lower(p.details.name)) match = &e;
+                           if (!match) {
+                               ids.push_back(insert_venue(w, p.details));
+                               ++result.added;
+                           } else if (!(match->details == p.details)) {
+                               replace_venue(w, *match, p.details);
+                               ids.push_back(-match->id);
+                               ++result.updated;
+                           } else {
+                               ++result.unchanged;
+                           }
+                       }
+                       w.audit("import", "venues", std::nullopt,
+                               AuditChanges()
+                                   .value("added", result.added)
+                                   .value("updated", result.updated)
+                                   .value("unchanged", result.unchanged));
+                       return ids;
+                   });
+    if (saved.replayed) {
+        result.already_imported = true;
+        result.added = static_cast<int>(
+            std::count_if(saved.ids.begin(), saved.ids.end(), [](auto id) { return id > 0; }));
+        result.updated = static_cast<int>(saved.ids.size()) - result.added;
+        result.unchanged = static_cast<int>(parsed.size()) - result.added - result.updated;
+        spdlog::info("store: this venue file was already imported under its key ({} added, {} updated)",
+                     result.added, result.updated);
+        return result;
+    }
     spdlog::info("store: venues imported ({} added, {} updated, {} unchanged)", result.added, result.updated,
                  result.unchanged);
     return result;
 }
 
-VenueImportResult import_venues_csv(Store& store, const std::filesystem::path& file) {
+VenueImportResult import_venues_csv(Store& store, const std::filesystem::path& file, const SaveKey& attempt) {
     std::error_code ec;
     auto fail = [](std::string message) {
         VenueImportResult r;
@@ -345,7 +365,7 @@ VenueImportResult import_venues_csv(Store& store, const std::filesystem::path& f
         if (text.size() > kMaxFileBytes) break;
     }
     if (in.bad()) return fail("reading the file failed");
-    return import_venues_csv_text(store, text);
+    return import_venues_csv_text(store, text, attempt);
 }
 
 } // namespace rc::store

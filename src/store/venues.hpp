@@ -83,12 +83,19 @@ struct VenueImportResult {
     int added = 0;
     int updated = 0;   // venues already in the register (same name) whose details were replaced
     int unchanged = 0; // venues already in the register with the same details
+    // This file had already been imported under its save key (a retry after a lost acknowledgement):
+    // the counts are the first attempt's, and nothing was written this time.
+    bool already_imported = false;
     bool ok() const { return problems.empty(); }
 };
 
 // Checks every row first; writes all of them in one transaction only when there is no problem at all.
 // Permission::Import. Throws StoreError for permission, session and database failures only.
-VenueImportResult import_venues_csv_text(Store& store, std::string_view text);
-VenueImportResult import_venues_csv(Store& store, const std::filesystem::path& file);
+// `attempt`: kept by the caller across retries of this import (see import_roll): a retry after a lost
+// acknowledgement reports the first attempt's counts (already_imported) and writes nothing again.
+VenueImportResult import_venues_csv_text(Store& store, std::string_view text,
+                                         const SaveKey& attempt = SaveKey::make());
+VenueImportResult import_venues_csv(Store& store, const std::filesystem::path& file,
+                                    const SaveKey& attempt = SaveKey::make());
 
 } // namespace rc::store

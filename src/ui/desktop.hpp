@@ -45,6 +45,12 @@ public:
         (void)choice;
         return "This desktop has no file chooser: type the path.";
     }
+    // Closes this centre and opens the console again on `db` (a saved shared centre's line); a
+    // sentence saying why not when this desktop cannot.
+    virtual std::optional<std::string> open_centre(const std::string& db) {
+        (void)db;
+        return "Start the console with --db and the shared centre's line.";
+    }
     // The field whose chooser is open, or empty.
     virtual std::string choosing() const { return {}; }
     // The outcome of `owner`'s chooser once it has closed (once); nothing while it is open or when

@@ -183,6 +183,7 @@ void Shell::draw_database_controls() {
         restore_choices_ = ctx_.session.backups();
         restore_selected_ = restore_choices_.empty() ? -1 : 0;
         restore_file_.clear();
+        restore_desks_stopped_ = false;
         restore_open_ = true;
         ImGui::OpenPopup(kRestoreDialog);
     }
@@ -272,9 +273,22 @@ void Shell::draw_restore_dialog() {
         ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(em(40.0f), vp->WorkSize.x * 0.9f), 0.0f));
     if (!ImGui::BeginPopupModal(kRestoreDialog, &restore_open_, ImGuiWindowFlags_NoSavedSettings)) return;
+    const bool shared = ctx_.session.status().shared_centre;
     paragraph("Restoring replaces everything in this centre's database with the backup you choose. The "
               "data as they are now are kept aside first (a file with 'before-restore' in its name), so "
               "nothing is lost. Everyone is signed out afterwards.");
+    if (shared) {
+        // Every desk works on the data being replaced: the coordinator confirms they have stopped.
+        ImGui::Spacing();
+        ImGui::PushTextWrapPos(0.0f);
+        result_message("This is a shared centre: every desk connected to it is working on the data the "
+                       "restore replaces. Ask every other desk to stop and sign out first. Afterwards each "
+                       "desk must sign in again; until it does, what it shows is from before the restore, "
+                       "and anything it saves goes into the restored centre.",
+                       true);
+        ImGui::PopTextWrapPos();
+        ImGui::Checkbox(kRestoreDesksStopped, &restore_desks_stopped_);
+    }
     ImGui::Spacing();
     if (restore_choices_.empty()) {
         paragraph_disabled("There are no backups in the backup folder yet.");
@@ -290,7 +304,8 @@ void Shell::draw_restore_dialog() {
     ImGui::TextUnformatted("Or a backup file from elsewhere (a USB stick):");
     if (restore_field_.draw(ctx_.desktop, restore_file_) && !restore_file_.empty()) restore_selected_ = -1;
     ImGui::Spacing();
-    ImGui::BeginDisabled(restore_selected_ < 0 && restore_file_.empty());
+    ImGui::BeginDisabled((restore_selected_ < 0 && restore_file_.empty()) ||
+                         (shared && !restore_desks_stopped_));
     if (button(kRestoreConfirm)) {
         const app::EditResult r = ctx_.session.restore_backup(
             restore_selected_ >= 0 ? restore_choices_[static_cast<std::size_t>(restore_selected_)].file

@@ -67,6 +67,7 @@ public:
     static constexpr const char* kRestoreDialog = "Restore a backup###restore";
     static constexpr const char* kRestoreConfirm = "Restore this backup";
     static constexpr const char* kRestoreFile = "##restore_file";
+    static constexpr const char* kRestoreDesksStopped = "Every other desk has stopped and signed out";
     static constexpr const char* kLockNow = "Lock (Ctrl+L)";
     static constexpr const char* kRotateKey = "Rotate the data key...";
     static constexpr const char* kRotateDialog = "Rotate the data key###rotate";
@@ -107,13 +108,14 @@ private:
     void draw_rotate_dialog();
     std::vector<app::BackupChoice> restore_choices_; // read when the dialog opens, not per frame
     int restore_selected_ = -1;
-    std::string restore_file_; // a backup from elsewhere (a USB stick), chosen or typed
+    bool restore_desks_stopped_ = false; // a shared centre: confirmed before a restore replaces it
+    std::string restore_file_;           // a backup from elsewhere (a USB stick), chosen or typed
     PathField restore_field_{kRestoreFile,
                              "/media/usb/centre-backup.sqlite",
                              {FileChoice::Kind::OpenFile,
                               "Choose a backup to restore",
                               "Backups",
-                              {"*.sqlite", "*.db", "*.backup"},
+                              {"*.sqlite", "*.db", "*.backup", "*.dump"},
                               {}}};
 };
 

@@ -63,12 +63,8 @@ std::string bytes_of(const std::filesystem::path& p) {
 }
 
 void set_connections(const rc::test::PgTestDatabase& db, bool allowed, bool cut) {
-    auto admin =
-        store::Connection::open_postgres(*rc::test::test_pg_conninfo(), store::AccessMode::ReadWrite);
-    admin.exec("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS " + (allowed ? "true" : "false"));
-    if (cut)
-        admin.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name() +
-                   "'");
+    if (cut) db.cut_connections(!allowed);
+    if (allowed) db.let_in();
 }
 
 } // namespace
@@ -158,7 +154,7 @@ TEST_CASE("offline roll: check-ins on a desk without the server are kept, sealed
     // Desk 1 corrects its tag; the import goes through whole and the file goes.
     const auto marin = id_with_tag(*desk1, "T010");
     REQUIRE(marin);
-    REQUIRE(desk1->update_person(*marin, arrival("T020", "Ana Marin")).ok);
+    REQUIRE(desk1->update_person(*marin, arrival("T020", "Ana Marin"), std::nullopt).ok);
     preview = desk2->preview_offline_roll();
     CHECK(preview.ok());
     CHECK(preview.warnings.size() == 1);

@@ -62,18 +62,8 @@ struct TwoDesks {
         desk2 = std::make_unique<StoreSession>(db.target(), clock, quick_keys());
         REQUIRE(desk2->sign_in(kCoordinator, kPassphrase).ok);
     }
-    // Closes every connection the desks hold, as a dropped network or a restarted server would.
-    void cut_connections(bool keep_out) {
-        auto admin = store::Connection::open_postgres(server_line(), store::AccessMode::ReadWrite);
-        if (keep_out) admin.exec("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS false");
-        admin.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name() +
-                   "'");
-    }
-    void let_in() {
-        auto admin = store::Connection::open_postgres(server_line(), store::AccessMode::ReadWrite);
-        admin.exec("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS true");
-    }
-    std::string server_line() const { return *rc::test::test_pg_conninfo(); }
+    void cut_connections(bool keep_out) { db.cut_connections(keep_out); }
+    void let_in() { db.let_in(); }
 
     rc::test::PgTestDatabase db;
     ManualClock clock{1773500000};
@@ -102,7 +92,7 @@ TEST_CASE("shared centre: a check-in on one desk shows on the other within a sec
     // An edit on desk 2 comes back to desk 1; desk 1's own notifications cause no re-read.
     Person edited = d.desk2->people().rows.front().person;
     edited.name = "Ioana Dumitrescu";
-    REQUIRE(d.desk2->update_person(*in.id, edited).ok);
+    REQUIRE(d.desk2->update_person(*in.id, edited, d.desk2->people().rows.front().version).ok);
     CHECK(tick_until(
               *d.desk1, [&] { return d.desk1->people().rows.front().person.name == "Ioana Dumitrescu"; },
               1.0) >= 0);
@@ -192,4 +182,31 @@ TEST_CASE("shared centre: a desk that loses the server says so, keeps nothing as
     CHECK(d.desk2->status().save_state == SaveState::Saved);
     CHECK(tick_until(
               *d.desk1, [&] { return has_tag(*d.desk1, "T002"); }, 1.0) >= 0);
+}
+
+TEST_CASE("shared centre: signing in while the server is away says so and signs in once it is back") {
+    const auto server = rc::test::test_pg_conninfo();
+    if (!server) return;
+    TwoDesks d(*server, "signin");
+    d.desk2->sign_out();
+    REQUIRE_FALSE(d.desk2->signed_in_user());
+
+    d.cut_connections(true);
+    EditResult refused;
+    CHECK_NOTHROW(refused = d.desk2->sign_in(kCoordinator, kPassphrase)); // not the end of the program
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.message.find("Not connected to the shared centre's server, so you are not signed in") == 0);
+    CHECK_FALSE(d.desk2->signed_in_user());
+    CHECK(d.desk2->status().save_state == SaveState::NotConnected);
+
+    // Desk 1, signed in, signs out while the server is away: signed out all the same.
+    CHECK_NOTHROW(d.desk1->sign_out());
+    CHECK_FALSE(d.desk1->signed_in_user());
+
+    d.let_in();
+    CHECK(tick_until(
+              *d.desk2, [&] { return d.desk2->status().save_state == SaveState::Reconnected; }, 6.0) >= 0);
+    const EditResult again = d.desk2->sign_in(kCoordinator, kPassphrase);
+    CHECK_MESSAGE(again.ok, again.message);
+    CHECK(d.desk2->signed_in_user());
 }

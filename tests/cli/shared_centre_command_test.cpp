@@ -121,3 +121,105 @@ TEST_CASE("cli: init, activate, import arrivals and export JSON on a shared cent
     CHECK(again.exit_code == 1);
     CHECK(again.err.find("already a centre") != std::string::npos);
 }
+
+TEST_CASE("cli: backup and restore of a shared centre: a checked dump, restored into a fresh database") {
+    const auto server = rc::test::test_pg_conninfo();
+    if (!server) {
+        MESSAGE("no test PostgreSQL server (RC_TEST_PG_CONNINFO_FILE): skipped");
+        return;
+    }
+    Scratch s;
+    std::string roll_text = slurp(fs::path(RC_TEST_DATA_DIR) / "sample-roll.csv");
+    const auto bad = roll_text.find(",maybe");
+    REQUIRE(bad != std::string::npos);
+    roll_text.replace(bad, 6, ",undecided");
+    const fs::path roll = s.dir / "roll.csv";
+    spit(roll, roll_text);
+    rc::test::PgTestDatabase live(*server, "cli_backup");
+    const json before = round_trip(s, live.target(), roll, "export-live");
+
+    const fs::path backups = s.dir / "dumps";
+    Run backup = run_program(s.dir, {"backup", "--db", live.target(), "--to", backups.string()});
+    INFO(backup.err);
+    REQUIRE(backup.exit_code == 0);
+    CHECK(backup.out.find("pg_restore --list") != std::string::npos);
+    fs::path dump;
+    for (const auto& f : fs::directory_iterator(backups))
+        dump = f.path();
+    REQUIRE(dump.extension() == ".dump");
+    CHECK((fs::status(dump).permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write));
+
+    // Over the live centre: refused without the flag, saying how to.
+    Run refused = run_program(s.dir, {"restore", "--db", live.target(), "--from", dump.string()});
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("already holds a centre") != std::string::npos);
+    CHECK(refused.err.find("--replace-live-centre") != std::string::npos);
+
+    // Into a fresh database: the same debrief comes out of it.
+    rc::test::PgTestDatabase fresh(*server, "cli_restored");
+    Run restored = run_program(s.dir, {"restore", "--db", fresh.target(), "--from", dump.string()});
+    INFO(restored.err);
+    REQUIRE(restored.exit_code == 0);
+    CHECK(restored.out.find("Restored the shared centre") != std::string::npos);
+    Run verify = run_program(s.dir, {"verify", "--db", fresh.target()});
+    CHECK(verify.exit_code == 0);
+    const fs::path out = s.dir / "export-restored";
+    Run exported = run_program(
+        s.dir, {"export", "--db", fresh.target(), "--user", kUser, "--format", "json", "--out", out.string()},
+        kPassphrase);
+    REQUIRE_MESSAGE(exported.exit_code == 0, exported.err);
+    json after;
+    for (const auto& f : fs::directory_iterator(out))
+        if (f.path().extension() == ".json") after = json::parse(slurp(f.path()));
+    REQUIRE(after["people"].size() == before["people"].size());
+    CHECK(after["people"].size() == 14);
+}
+
+TEST_CASE("cli: server move takes the sample roll's centre from its file onto the server") {
+    const auto server = rc::test::test_pg_conninfo();
+    if (!server) {
+        MESSAGE("no test PostgreSQL server (RC_TEST_PG_CONNINFO_FILE): skipped");
+        return;
+    }
+    Scratch s;
+    std::string roll_text = slurp(fs::path(RC_TEST_DATA_DIR) / "sample-roll.csv");
+    const auto bad = roll_text.find(",maybe");
+    REQUIRE(bad != std::string::npos);
+    roll_text.replace(bad, 6, ",undecided");
+    const fs::path roll = s.dir / "roll.csv";
+    spit(roll, roll_text);
+    const fs::path file = s.dir / "centre.sqlite";
+    json on_file = round_trip(s, file.string(), roll, "export-file");
+
+    rc::test::PgTestDatabase pg(*server, "cli_move");
+    Run moved = run_program(s.dir, {"server", "move", "--from", file.string(), "--to", pg.target()});
+    INFO(moved.err);
+    REQUIRE(moved.exit_code == 0);
+    CHECK(moved.out.find("people") != std::string::npos);
+    CHECK(moved.out.find("read-only") != std::string::npos);
+
+    const fs::path out = s.dir / "export-server";
+    Run exported = run_program(
+        s.dir, {"export", "--db", pg.target(), "--user", kUser, "--format", "json", "--out", out.string()},
+        kPassphrase);
+    REQUIRE_MESSAGE(exported.exit_code == 0, exported.err);
+    json on_server;
+    for (const auto& f : fs::directory_iterator(out))
+        if (f.path().extension() == ".json") on_server = json::parse(slurp(f.path()));
+    std::map<std::string, std::string> a, b;
+    normalise(on_file, a);
+    normalise(on_server, b);
+    CHECK(on_file["people"].size() == 14);
+    CHECK(on_file["people"].dump(1) == on_server["people"].dump(1));
+
+    // The file refuses to be written to, naming where the centre is now.
+    Run stale = run_program(
+        s.dir, {"activate", "--db", file.string(), "--user", kUser, "--name", "Again", "--expected", "3"},
+        kPassphrase);
+    CHECK(stale.exit_code == 1);
+    CHECK(stale.err.find("moved to the shared centre") != std::string::npos);
+    // Moving into a database that holds a centre is refused.
+    Run again = run_program(s.dir, {"server", "move", "--from", file.string(), "--to", pg.target()});
+    CHECK(again.exit_code == 1);
+}

@@ -65,13 +65,25 @@ TEST_CASE(
     CHECK(preview.imported.empty());
     CHECK(people(*s).empty());
 
-    const auto result = import_offline_roll(*s, entries);
+    const auto result = import_offline_roll(*s, entries, roll.save_key());
     REQUIRE(result.ok());
     REQUIRE(result.imported.size() == 2);
+    CHECK_FALSE(result.already_imported);
     const auto all = people(*s);
     REQUIRE(all.size() == 2);
     CHECK(all[0].person.name == "Mihaela Ionescu");
     CHECK(all[0].journey.arrived_at == kT0 - 300);
+
+    // The file is still there (its removal failed, or the acknowledgement was lost): importing it
+    // again, even from a desk started afresh, finds the first import by the file's key.
+    const OfflineRoll same_file(roll.path());
+    const auto again = import_offline_roll(*s, same_file.read(s->cipher()), same_file.save_key());
+    REQUIRE(again.ok());
+    CHECK(again.already_imported);
+    REQUIRE(again.imported.size() == 2);
+    CHECK(again.imported[0].reference == result.imported[0].reference);
+    CHECK(again.imported[1].reference == result.imported[1].reference);
+    CHECK(people(*s).size() == 2);
     roll.remove();
     CHECK_FALSE(roll.exists());
 }
@@ -87,7 +99,7 @@ TEST_CASE("offline roll: one bad entry imports nobody; a look-alike is warned of
     roll.append(s->cipher(), someone("T001", "Ana Marin"), kT0 - 50);        // tag already in use
     const auto entries = roll.read(s->cipher());
 
-    const auto refused = import_offline_roll(*s, entries);
+    const auto refused = import_offline_roll(*s, entries, roll.save_key());
     CHECK_FALSE(refused.ok());
     CHECK(refused.imported.empty());
     REQUIRE(refused.errors.size() == 1);
@@ -102,12 +114,13 @@ TEST_CASE("offline roll: one bad entry imports nobody; a look-alike is warned of
 
     // Two entries with the same tag are refused too.
     std::vector<OfflineCheckIn> twice = {{someone("T300", "A"), kT0}, {someone("t300", "B"), kT0}};
-    const auto dup = import_offline_roll(*s, twice);
+    const auto dup = import_offline_roll(*s, twice, SaveKey::make());
     REQUIRE(dup.errors.size() == 1);
     CHECK(dup.errors[0].line == 2);
 
     // With the look-alike alone, the warning stays and the import goes ahead.
-    const auto ok = import_offline_roll(*s, {entries[0]});
+    // The refused import under the file's key wrote nothing, so the key is free.
+    const auto ok = import_offline_roll(*s, {entries[0]}, roll.save_key());
     REQUIRE(ok.ok());
     CHECK(ok.warnings.size() == 1);
     CHECK(people(*s).size() == 2);

@@ -18,9 +18,9 @@
 #include "support/fault_vfs.hpp"
 #include "test_support.hpp"
 
-#include <map>
 #include <chrono>
 #include <doctest/doctest.h>
+#include <map>
 #include <random>
 #include <set>
 #include <sqlite3.h>
@@ -29,16 +29,17 @@ using namespace rc;
 using namespace rc::store;
 using namespace rc::store::test;
 using rc::test::FaultVfs;
+using rc::test::FaultVfsInstalled;
 
 namespace {
 
 namespace fs = std::filesystem;
 
 struct Acknowledged {
-    std::set<std::string> tags;              // checked in, one by one or by a roll import
+    std::set<std::string> tags;                                 // checked in, one by one or by a roll import
     std::vector<std::vector<std::string>> unacknowledged_rolls; // each: all or none
-    std::int64_t stock_received = 0;        // bags received and acknowledged
-    std::int64_t stock_unacknowledged = 0;  // received in a call that failed: 0 or all of it
+    std::int64_t stock_received = 0;                            // bags received and acknowledged
+    std::int64_t stock_unacknowledged = 0; // received in a call that failed: 0 or all of it
     std::int64_t referrals = 0;
     bool purged = false;
     bool purge_attempted = false;
@@ -90,7 +91,8 @@ void copy_database(const fs::path& from, const fs::path& to) {
 }
 
 // The work of one cut: until the power goes, each call that returns is acknowledged.
-void run_operations(Store& s, UnixSeconds now, int cut, std::mt19937& rng, Acknowledged& ack, bool with_purge) {
+void run_operations(Store& s, UnixSeconds now, int cut, std::mt19937& rng, Acknowledged& ack,
+                    bool with_purge) {
     const std::string kind = bag_kind(s);
     if (with_purge) {
         ack.purge_attempted = true;
@@ -156,7 +158,8 @@ Baseline baseline_of(const fs::path& db, const Clock& clock) {
 
 // After the reboot: what was acknowledged is there, what was not is all there or not at all.
 // Returns the number of acknowledged writes lost (0 is the only passing answer).
-std::int64_t check_after_reboot(const fs::path& db, const Clock& clock, const Baseline& base, const Acknowledged& ack) {
+std::int64_t check_after_reboot(const fs::path& db, const Clock& clock, const Baseline& base,
+                                const Acknowledged& ack) {
     {
         Connection raw = Connection::open(db, AccessMode::ReadWrite);
         const auto check = raw.query_texts("PRAGMA integrity_check");
@@ -193,7 +196,8 @@ std::int64_t check_after_reboot(const fs::path& db, const Clock& clock, const Ba
         CHECK((present == 0 || present == static_cast<std::int64_t>(r.size())));
     }
     const std::int64_t received =
-        c.query_int("SELECT coalesce(sum(quantity), 0) FROM stock_movements WHERE kind = 'received'") - base.stock;
+        c.query_int("SELECT coalesce(sum(quantity), 0) FROM stock_movements WHERE kind = 'received'") -
+        base.stock;
     if (received < ack.stock_received) lost += (ack.stock_received - received) / 7;
     CHECK((received == ack.stock_received || received == ack.stock_received + ack.stock_unacknowledged));
     const std::int64_t referrals = c.query_int("SELECT count(*) FROM referrals") - base.referrals;
@@ -234,7 +238,7 @@ struct Templates {
 } // namespace
 
 TEST_CASE("power cuts: over a thousand cuts lose no acknowledged write and leave the file healthy") {
-    FaultVfs::install();
+    FaultVfsInstalled fault_vfs; // first, so it outlives every store below
     ManualClock clock(kT0);
     Templates t(clock);
     const fs::path db = t.dir / "centre.sqlite";
@@ -285,7 +289,8 @@ TEST_CASE("power cuts: over a thousand cuts lose no acknowledged write and leave
         }
         if (FaultVfs::power_is_off()) ++cut_mid_work;
         FaultVfs::reboot();
-        acknowledged += static_cast<std::int64_t>(ack.tags.size()) + ack.referrals + ack.stock_received / 7 + (ack.purged ? 1 : 0);
+        acknowledged += static_cast<std::int64_t>(ack.tags.size()) + ack.referrals + ack.stock_received / 7 +
+                        (ack.purged ? 1 : 0);
         lost += check_after_reboot(db, clock, purge ? closed_base : open_base, ack);
         clock.advance(1);
     }
@@ -297,7 +302,7 @@ TEST_CASE("power cuts: over a thousand cuts lose no acknowledged write and leave
 }
 
 TEST_CASE("power cuts: with synchronous lowered, the same check finds acknowledged writes lost") {
-    FaultVfs::install();
+    FaultVfsInstalled fault_vfs; // first, so it outlives every store below
     ManualClock clock(kT0);
     Templates t(clock);
     const fs::path db = t.dir / "centre.sqlite";
@@ -323,7 +328,8 @@ TEST_CASE("power cuts: with synchronous lowered, the same check finds acknowledg
         }
         FaultVfs::reboot();
         const std::int64_t lost = check_after_reboot(db, clock, base, ack);
-        MESSAGE("synchronous = " << std::string(level) << ": " << lost << " of 40 acknowledged writes lost after the cut");
+        MESSAGE("synchronous = " << std::string(level) << ": " << lost
+                                 << " of 40 acknowledged writes lost after the cut");
         if (std::string(level) == "FULL")
             CHECK(lost == 0);
         else

@@ -2,6 +2,7 @@
 // PostgreSQL database (the throwaway server ctest starts; see tests/support/pg_throwaway.sh). On
 // PostgreSQL, also that the server holds nothing personal in clear and that the append-only rules
 // hold there as triggers.
+#include "both_engines.hpp"
 #include "domain/default_procedure.hpp"
 #include "os/utf8_path.hpp"
 #include "store/error.hpp"
@@ -51,33 +52,6 @@ Referral nrm() {
     r.external_reference = "NRM-2026-0042";
     r.notes = "Asked for a female interviewer";
     return r;
-}
-
-void activate_default(Store& s) {
-    ActivationRequest a;
-    a.name = "Operation Larch";
-    a.expected_people = 20;
-    a.procedure_text = std::string(default_procedure_text());
-    a.procedure_source = std::string(default_procedure_name);
-    activate(s, a);
-}
-
-// Runs `body` on a new SQLite file, then on a new PostgreSQL database when the suite has its server.
-void on_both_engines(const std::string& label,
-                     const std::function<void(const std::filesystem::path&)>& body) {
-    {
-        INFO("engine: SQLite");
-        TempDir dir(label);
-        body(dir / "centre.sqlite");
-    }
-    const auto server = rc::test::test_pg_conninfo();
-    if (!server) {
-        MESSAGE("no test PostgreSQL server (RC_TEST_PG_CONNINFO_FILE): the PostgreSQL half was skipped");
-        return;
-    }
-    INFO("engine: PostgreSQL");
-    rc::test::PgTestDatabase db(*server, label);
-    body(db.target());
 }
 
 // What a store reads back of the core: the person, the referral, the stock, the audit trail.

@@ -257,8 +257,12 @@ void FaultVfs::install() {
         g_vfs.xCurrentTime = v_current_time;
         g_vfs.xGetLastError = v_last_error;
         g_vfs.xCurrentTimeInt64 = v_current_time_int64;
-        sqlite3_vfs_register(&g_vfs, 1);
     });
+    sqlite3_vfs_register(&g_vfs, 1);
+}
+
+void FaultVfs::uninstall() {
+    if (g_parent != nullptr) sqlite3_vfs_register(g_parent, 1);
 }
 
 void FaultVfs::arm_power_cut(std::int64_t writes_before_cut) {

@@ -45,6 +45,14 @@ public:
     // What --db takes (libpq uses the last dbname given).
     std::string target() const { return server_ + " dbname=" + name_; }
     const std::string& name() const { return name_; }
+    // Closes every connection to this database, as a dropped network or a restarted server would;
+    // with keep_out, none is let back in until let_in().
+    void cut_connections(bool keep_out) const {
+        if (keep_out) admin().exec("ALTER DATABASE " + name_ + " ALLOW_CONNECTIONS false");
+        admin().exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name_ +
+                     "'");
+    }
+    void let_in() const { admin().exec("ALTER DATABASE " + name_ + " ALLOW_CONNECTIONS true"); }
 
 private:
     store::Connection admin() const {

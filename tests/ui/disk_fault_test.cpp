@@ -23,11 +23,9 @@ using rc::ui::test::HeadlessUi;
 
 namespace {
 
-// The fault VFS is installed before the centre's database is opened (base classes are built first).
-struct FaultVfsInstalled {
-    FaultVfsInstalled() { FaultVfs::install(); }
-};
-struct Desk : FaultVfsInstalled, rc::ui::test::CreatedCentre {
+// The fault VFS is installed before the centre's database is opened and removed after it is closed
+// (base classes are built first and destroyed last).
+struct Desk : rc::test::FaultVfsInstalled, rc::ui::test::CreatedCentre {
     explicit Desk(const std::string& name) : CreatedCentre(name) {}
 };
 

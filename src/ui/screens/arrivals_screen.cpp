@@ -311,7 +311,7 @@ void ArrivalsScreen::draw_person(ScreenContext& ctx) {
         ImGui::PopStyleColor();
     }
     if (ctx.session.can(Permission::CheckIn) && button(kEditDetails)) {
-        form_.start_edit(id, p);
+        form_.start_edit(id, p, r->version);
         panel_ = Panel::CheckIn;
         return;
     }

@@ -51,6 +51,7 @@ std::string visible(const char* id) {
 CheckInForm::CheckInForm() : nationality_(country_options), languages_(language_options) {}
 
 void CheckInForm::start_new() {
+    conflict_.close();
     editing_.reset();
     draft_ = Person{};
     if (has_last_saved_) {
@@ -73,8 +74,11 @@ void CheckInForm::start_new() {
     focus_first_ = true;
 }
 
-void CheckInForm::start_edit(std::int64_t id, const Person& person) {
+void CheckInForm::start_edit(std::int64_t id, const Person& person, std::int64_t version) {
+    conflict_.close();
     editing_ = id;
+    editing_version_ = version;
+    editing_base_ = person;
     draft_ = person;
     sex_text_ = person.sex == Sex::Unknown ? std::string() : std::string(sex_label(person.sex));
     dob_text_.clear();
@@ -187,12 +191,16 @@ void CheckInForm::save(ScreenContext& ctx) {
         return;
     }
     const bool offline = !editing_ && ctx.session.offline_roll_offered();
-    const app::CheckInResult r = editing_  ? ctx.session.update_person(*editing_, p)
+    const app::CheckInResult r = editing_  ? ctx.session.update_person(*editing_, p, editing_version_)
                                  : offline ? ctx.session.save_offline(p, arrived_text_)
                                            : ctx.session.check_in(p, arrived_text_);
     problems_ = r.problems;
     message_ = r.message;
     message_is_error_ = !r.ok;
+    if (r.conflict) {
+        conflict_.open(*r.conflict, editing_base_);
+        return;
+    }
     if (!r.ok) {
         if (message_.empty()) message_ = "Nothing was saved: correct the fields marked in red.";
         return;
@@ -211,7 +219,61 @@ void CheckInForm::save(ScreenContext& ctx) {
         message_ = "Checked in as " + saved + ". Ready for the next person.";
         message_is_error_ = false;
     } else {
+        editing_version_ = r.version;
+        editing_base_ = p;
         message_ = "Saved.";
+    }
+}
+
+void CheckInForm::save_resolution(ScreenContext& ctx, Person person, const char* done) {
+    const std::int64_t id = *editing_;
+    const app::CheckInResult r = ctx.session.update_person(id, person, conflict_.conflict().their_version);
+    if (r.conflict) { // changed yet again meanwhile: the same choice, against the newest record
+        conflict_.open(*r.conflict, editing_base_);
+        message_ = r.message;
+        message_is_error_ = true;
+        return;
+    }
+    // The form shows what was chosen, at the version it is now; refused (a merge whose fields do not
+    // fit together), at theirs, to correct and save.
+    const Person theirs = conflict_.conflict().theirs;
+    const std::int64_t version = r.ok ? r.version : conflict_.conflict().their_version;
+    conflict_.close();
+    start_edit(id, person, version);
+    if (!r.ok) editing_base_ = theirs;
+    problems_ = r.problems;
+    message_ = r.ok ? done : r.message;
+    message_is_error_ = !r.ok;
+    if (r.ok) last_saved_id_ = id;
+}
+
+void CheckInForm::handle_conflict_choice(ScreenContext& ctx, EditConflictDialog::Choice choice) {
+    if (!editing_) return;
+    switch (choice) {
+    case EditConflictDialog::Choice::None:
+        return;
+    case EditConflictDialog::Choice::KeepMine:
+        save_resolution(ctx, conflict_.conflict().mine, "Saved: your values replace the other desk's.");
+        return;
+    case EditConflictDialog::Choice::SaveMerge:
+        save_resolution(ctx, conflict_.merged(), "Saved the merge of both versions.");
+        return;
+    case EditConflictDialog::Choice::KeepTheirs: {
+        const std::int64_t id = *editing_;
+        const Person theirs = conflict_.conflict().theirs;
+        const std::int64_t version = conflict_.conflict().their_version;
+        conflict_.close();
+        start_edit(id, theirs, version);
+        message_ = "Kept the other desk's version; your changes were dropped.";
+        message_is_error_ = false;
+        return;
+    }
+    case EditConflictDialog::Choice::Back:
+        // The edit stays in the form, unsaved; saving again shows the dialog again.
+        conflict_.close();
+        message_ = "Not saved: someone at another desk changed this person. Save again to compare.";
+        message_is_error_ = true;
+        return;
     }
 }
 
@@ -425,8 +487,9 @@ bool CheckInForm::draw(ScreenContext& ctx) {
         anyway = button(kSaveAnyway);
     }
     if (nationality_.consumed_enter() || languages_.consumed_enter()) save_requested_ = false;
-    if (clicked || anyway || save_requested_) save(ctx);
+    if (!conflict_.is_open() && (clicked || anyway || save_requested_)) save(ctx);
     result_message(message_, message_is_error_);
+    handle_conflict_choice(ctx, conflict_.draw());
     ImGui::PopID();
     return last_saved_id_ != saved_before;
 }

@@ -6,6 +6,7 @@
 // not give details still get checked in. The same form edits someone already checked in.
 #include "ui/pick_list.hpp"
 #include "ui/screen.hpp"
+#include "ui/screens/edit_conflict_dialog.hpp"
 
 #include <optional>
 #include <string>
@@ -20,8 +21,9 @@ public:
     // Starts a new person, keeping the group, nationality, languages and interpreter answer of the
     // last person saved (people in one group usually share them).
     void start_new();
-    // Edits an existing person.
-    void start_edit(std::int64_t id, const Person& person);
+    // Edits an existing person, as of `version` of their record (PersonRow::version): a save after
+    // someone else changed them opens the conflict dialog instead of overwriting their change.
+    void start_edit(std::int64_t id, const Person& person, std::int64_t version);
     bool editing() const { return editing_.has_value(); }
     std::optional<std::int64_t> editing_id() const { return editing_; }
 
@@ -33,6 +35,7 @@ public:
     const std::vector<FieldProblem>& problems() const { return problems_; }
     // What has been typed and not saved (tests check that locking leaves nothing of it).
     const Person& draft() const { return draft_; }
+    const EditConflictDialog& conflict_dialog() const { return conflict_; }
 
     // Field ids: "##<label shown above the field>##<unique id>" (the label is drawn above, not beside).
     static constexpr const char* kTag = "##Tag or wristband##ci_tag";
@@ -70,10 +73,16 @@ private:
     // (Alt would move the keyboard focus to the menu layer).
     void handle_toggles();
     Person build() const;
+    // Saves the choice made in the conflict dialog (keep mine, or a merge) at their version.
+    void save_resolution(ScreenContext& ctx, Person person, const char* done);
+    void handle_conflict_choice(ScreenContext& ctx, EditConflictDialog::Choice choice);
     // The reference of the person `arrived_with_text_` names (reference, tag, or "004"), or the text.
     std::string resolve_arrived_with(ScreenContext& ctx) const;
 
     std::optional<std::int64_t> editing_;
+    std::int64_t editing_version_ = 0;
+    Person editing_base_; // the record as the edit started from it
+    EditConflictDialog conflict_;
     std::optional<std::int64_t> last_saved_id_;
     Person draft_;
     Person last_saved_;

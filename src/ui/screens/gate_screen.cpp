@@ -124,11 +124,48 @@ void GateScreen::draw(ScreenContext& ctx) {
         ImGui::Spacing();
         result_message(message_, message_is_error_);
     }
+    if (state != app::GateState::Locked) draw_saved_centres(ctx);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopTextWrapPos();
     ImGui::PopItemWidth();
     ImGui::EndGroup();
+}
+
+void GateScreen::draw_saved_centres(ScreenContext& ctx) {
+    if (!saved_centres_) {
+        try {
+            saved_centres_ = app::load_saved_centres(app::saved_centres_path());
+        } catch (const std::exception& e) {
+            saved_centres_.emplace();
+            saved_centres_->problems.emplace_back(e.what());
+        }
+    }
+    if (saved_centres_->lines.empty() && saved_centres_->problems.empty()) return;
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::TextUnformatted("Shared centres saved on this desk");
+    paragraph_disabled("Choose one to close this centre and open it (sign in there).");
+    const std::string& open_now = ctx.session.status().database_path;
+    for (std::size_t i = 0; i < saved_centres_->lines.size(); ++i) {
+        const std::string& line = saved_centres_->lines[i];
+        const bool is_open = line == open_now;
+        const std::string label =
+            saved_centres_->names[i] + (is_open ? "  (open now)" : "") + "##saved" + std::to_string(i);
+        const bool chosen = ImGui::Selectable(label.c_str(), is_open);
+        paragraph_disabled(line.c_str()); // the whole line, wrapped: it says which server and how
+        if (chosen && !is_open) {
+            const auto problem =
+                ctx.desktop ? ctx.desktop->open_centre(line)
+                            : std::optional<std::string>("Start the console with --db and the line.");
+            if (problem) {
+                message_ = *problem;
+                message_is_error_ = true;
+            }
+        }
+    }
+    for (const std::string& problem : saved_centres_->problems)
+        paragraph_disabled(problem.c_str());
 }
 
 void GateScreen::draw_create(ScreenContext& ctx) {

@@ -1,6 +1,8 @@
 #pragma once
+#include "app/saved_centres.hpp"
 #include "ui/screen.hpp"
 
+#include <optional>
 #include <string>
 
 namespace rc::ui {
@@ -34,11 +36,14 @@ private:
     void draw_create(ScreenContext& ctx);
     void draw_sign_in(ScreenContext& ctx, bool locked);
     void draw_unavailable(ScreenContext& ctx);
+    // The shared centres saved on this desk (app/saved_centres.hpp), read once; choosing one opens it.
+    void draw_saved_centres(ScreenContext& ctx);
     void run_pending(ScreenContext& ctx);
     void clear_secrets();
 
     app::GateState last_state_ = app::GateState::Open;
     bool focus_first_ = true;
+    std::optional<app::SavedCentres> saved_centres_;
     Pending pending_ = Pending::None;
     int pending_frames_ = 0;
     bool use_passphrase_ = false;

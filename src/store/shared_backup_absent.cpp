@@ -1,0 +1,65 @@
+// Backups of a shared centre in a build that cannot make them: without libpq (no shared centre at
+// all), or on Windows, where the console does not yet start PostgreSQL's pg_dump and pg_restore. Each
+// function refuses with a sentence saying so, before anything is written; a centre file's backups
+// (backup.cpp) are unaffected.
+#include "store/error.hpp"
+#include "store/shared_backup.hpp"
+
+namespace rc::store {
+
+namespace {
+
+[[noreturn]] void not_in_this_build() {
+    throw StoreError(ErrorKind::Backup,
+                     "Backups and restores of a shared centre are not available in this build of Reception "
+                     "Console (it does not run PostgreSQL's pg_dump and pg_restore).",
+                     "Back up the shared centre from a Linux desk or on the server itself "
+                     "(docs/shared-centre.md); a centre file on this laptop is backed up as usual.");
+}
+
+} // namespace
+
+std::string shared_centre_backup_stem(std::string_view target) {
+    (void)target;
+    not_in_this_build();
+}
+
+PgToolInvocation pg_tool_invocation(const Connection& conn, std::vector<std::string> argv) {
+    (void)conn;
+    (void)argv;
+    not_in_this_build();
+}
+
+BackupResult write_shared_backup(const Connection& conn, const std::filesystem::path& dest, UnixSeconds at) {
+    (void)conn;
+    (void)dest;
+    (void)at;
+    not_in_this_build();
+}
+
+DumpCheck check_shared_backup(const std::filesystem::path& file) {
+    (void)file;
+    not_in_this_build();
+}
+
+SharedRestoreResult restore_shared_centre(std::string_view target, const std::filesystem::path& from,
+                                          bool replace_live_centre, const std::filesystem::path& aside_dir,
+                                          const Clock& clock) {
+    (void)target;
+    (void)from;
+    (void)replace_live_centre;
+    (void)aside_dir;
+    (void)clock;
+    not_in_this_build();
+}
+
+SharedRestoreResult replace_shared_centre(Connection& live, const std::filesystem::path& from,
+                                          const std::filesystem::path& aside_dir, const Clock& clock) {
+    (void)live;
+    (void)from;
+    (void)aside_dir;
+    (void)clock;
+    not_in_this_build();
+}
+
+} // namespace rc::store
