@@ -4,6 +4,7 @@
 // theirs and a merge field by field each end as chosen. Two desks (two Store objects) on one PostgreSQL
 // database; on an SQLite file, where one console is the only writer, the same console stands in for
 // the other desk (a form left open while the record changed).
+#include "both_engines.hpp"
 #include "domain/default_procedure.hpp"
 #include "store/edit_conflict.hpp"
 #include "store/error.hpp"
@@ -27,15 +28,6 @@ namespace {
 
 constexpr const char* kSecondLead = "Second Desk Lead";
 constexpr const char* kSecondPassphrase = "river lantern orchard quietly";
-
-void activate_default(Store& s) {
-    ActivationRequest a;
-    a.name = "Operation Larch";
-    a.expected_people = 20;
-    a.procedure_text = std::string(default_procedure_text());
-    a.procedure_source = std::string(default_procedure_name);
-    activate(s, a);
-}
 
 // One kind of record as the test drives it: two text fields that two desks change.
 template <class Record, class Details> struct RecordKind {
