@@ -64,13 +64,16 @@ EditResult AppSession::set_centre_status(CentreStatus status) {
     (void)status;
     return no_database();
 }
-EditResult AppSession::save_venue(std::optional<std::int64_t> id, const VenueForm& form) {
+SaveResult<VenueForm> AppSession::save_venue(std::optional<std::int64_t> id, const VenueForm& form,
+                                             std::optional<std::int64_t> started_from) {
     (void)id;
     (void)form;
-    return no_database();
+    (void)started_from;
+    return SaveResult<VenueForm>::refused(no_database());
 }
-EditResult AppSession::remove_venue(std::int64_t id) {
+EditResult AppSession::remove_venue(std::int64_t id, std::optional<std::int64_t> started_from) {
     (void)id;
+    (void)started_from;
     return no_database();
 }
 EditResult AppSession::import_venues(const std::filesystem::path& file) {
@@ -181,13 +184,17 @@ EditResult AppSession::sign_out_staff(std::int64_t id) {
     (void)id;
     return no_database();
 }
-EditResult AppSession::save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form) {
+SaveResult<DirectoryForm> AppSession::save_directory_entry(std::optional<std::int64_t> id,
+                                                           const DirectoryForm& form,
+                                                           std::optional<std::int64_t> started_from) {
     (void)id;
     (void)form;
-    return no_database();
+    (void)started_from;
+    return SaveResult<DirectoryForm>::refused(no_database());
 }
-EditResult AppSession::remove_directory_entry(std::int64_t id) {
+EditResult AppSession::remove_directory_entry(std::int64_t id, std::optional<std::int64_t> started_from) {
     (void)id;
+    (void)started_from;
     return no_database();
 }
 const ReferralsSnapshot& AppSession::referrals() const {
@@ -203,10 +210,12 @@ CheckInResult AppSession::add_referral(std::int64_t person_id, const Referral& r
     (void)referral;
     return {false, no_database().message, {}, {}, {}, {}, 0};
 }
-CheckInResult AppSession::update_referral(std::int64_t referral_id, const Referral& referral) {
+SaveResult<Referral> AppSession::update_referral(std::int64_t referral_id, const Referral& referral,
+                                                 std::optional<std::int64_t> started_from) {
     (void)referral_id;
     (void)referral;
-    return {false, no_database().message, {}, {}, {}, {}, 0};
+    (void)started_from;
+    return SaveResult<Referral>::refused(no_database());
 }
 EditResult AppSession::set_referral_status(std::int64_t referral_id, ReferralStatus status,
                                            std::string_view reason) {
@@ -279,10 +288,13 @@ EditResult AppSession::issue_bag(std::int64_t person, std::string_view bag_kind,
     (void)from;
     return no_database();
 }
-EditResult AppSession::save_stock_store(std::optional<StockStoreId> id, const StockStoreForm& form) {
+SaveResult<StockStoreForm> AppSession::save_stock_store(std::optional<StockStoreId> id,
+                                                        const StockStoreForm& form,
+                                                        std::optional<std::int64_t> started_from) {
     (void)id;
     (void)form;
-    return no_database();
+    (void)started_from;
+    return SaveResult<StockStoreForm>::refused(no_database());
 }
 StockImportPreview AppSession::preview_stock_import(const std::filesystem::path& file) const {
     StockImportPreview p;

@@ -5,6 +5,8 @@
 //
 // PreviewSession (preview_session.hpp) implements it in memory until the store is wired in; the store
 // version will implement the same interface over rc::store::Store (sign_in, lock, append_log, ...).
+#include "app/edit_conflict.hpp"
+#include "app/edit_result.hpp"
 #include "app/operation_snapshot.hpp"
 #include "app/partners_snapshot.hpp"
 #include "app/people_snapshot.hpp"
@@ -82,12 +84,6 @@ struct LogSnapshot {
     std::vector<LogEntryView> entries;
 };
 
-// The outcome of an edit: when not ok, `message` says what is wrong and what to do.
-struct EditResult {
-    bool ok = false;
-    std::string message;
-};
-
 // The first-run form: the centre and its first coordinator.
 struct NewCentreForm {
     std::string centre_name;
@@ -150,8 +146,11 @@ public:
     // The number of people now expected in total (audited, in the log); the bag forecast follows it.
     virtual EditResult revise_expected(int expected_people, std::string_view reason);
     virtual EditResult set_centre_status(CentreStatus status);
-    virtual EditResult save_venue(std::optional<std::int64_t> id, const VenueForm& form);
-    virtual EditResult remove_venue(std::int64_t id);
+    // `started_from`: the version of the record the form opened (VenueView::version), for an edit or a
+    // removal. A record changed since is not overwritten: the result carries both versions.
+    virtual SaveResult<VenueForm> save_venue(std::optional<std::int64_t> id, const VenueForm& form,
+                                             std::optional<std::int64_t> started_from = std::nullopt);
+    virtual EditResult remove_venue(std::int64_t id, std::optional<std::int64_t> started_from = std::nullopt);
     virtual EditResult import_venues(const std::filesystem::path& file);
 
     // ---- people received (Arrivals)
@@ -196,15 +195,21 @@ public:
     virtual EditResult sign_in_staff(const StaffForm& form);
     virtual EditResult quick_sign_in(std::int64_t previous);
     virtual EditResult sign_out_staff(std::int64_t id);
-    virtual EditResult save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form);
-    virtual EditResult remove_directory_entry(std::int64_t id);
+    // `started_from`: DirectoryRow::version, as save_venue.
+    virtual SaveResult<DirectoryForm>
+    save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form,
+                         std::optional<std::int64_t> started_from = std::nullopt);
+    virtual EditResult remove_directory_entry(std::int64_t id,
+                                              std::optional<std::int64_t> started_from = std::nullopt);
 
     // ---- referrals and alerts
     virtual const ReferralsSnapshot& referrals() const;
     virtual const AlertsSnapshot& alerts() const;
     // A new referral for a person; problems name the fields (e.g. identifying details on an MS1).
     virtual CheckInResult add_referral(std::int64_t person_id, const Referral& referral);
-    virtual CheckInResult update_referral(std::int64_t referral_id, const Referral& referral);
+    // `started_from`: ReferralView's version, as save_venue (a status change moves it too).
+    virtual SaveResult<Referral> update_referral(std::int64_t referral_id, const Referral& referral,
+                                                 std::optional<std::int64_t> started_from = std::nullopt);
     virtual EditResult set_referral_status(std::int64_t referral_id, ReferralStatus status,
                                            std::string_view reason);
     // The answers the Home Office form asks for (the MS1 version carries no identifying data).
@@ -228,7 +233,10 @@ public:
     virtual BagKindSuggestion suggest_bag(std::int64_t person) const;
     // One bag to the person from a store: the arrivals desk's one keystroke.
     virtual EditResult issue_bag(std::int64_t person, std::string_view bag_kind, StockStoreId from);
-    virtual EditResult save_stock_store(std::optional<StockStoreId> id, const StockStoreForm& form);
+    // `started_from`: StockStoreView::version, as save_venue.
+    virtual SaveResult<StockStoreForm>
+    save_stock_store(std::optional<StockStoreId> id, const StockStoreForm& form,
+                     std::optional<std::int64_t> started_from = std::nullopt);
     virtual StockImportPreview preview_stock_import(const std::filesystem::path& file) const;
     virtual EditResult import_stock(const std::filesystem::path& file);
 

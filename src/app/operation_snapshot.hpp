@@ -15,13 +15,29 @@
 
 namespace rc::app {
 
+struct VenueForm {
+    std::string name;
+    std::string address;
+    int capacity = 0;
+    bool interview_rooms = false;
+    bool showers = false;
+    bool kitchen = false;
+    bool step_free_access = false;
+    bool parking = false;
+    std::string keyholder_name;
+    std::string keyholder_phone;
+    std::string notes;
+};
+
 struct VenueView {
     std::int64_t id = 0;
     std::string name;
     std::string address;
     int capacity = 0;
-    std::string facilities; // "interview rooms, showers, step-free access"
-    std::string keyholder;  // "name, phone" (personal: only while signed in)
+    std::string facilities;   // "interview rooms, showers, step-free access"
+    std::string keyholder;    // "name, phone" (personal: only while signed in)
+    VenueForm form;           // every field as the edit form holds it (personal: only while signed in)
+    std::int64_t version = 1; // an edit or a removal states the version it started from
 };
 
 struct TierChangeView {
@@ -84,18 +100,5 @@ struct ActivationPreview {
 };
 
 // A venue as the register form edits it.
-struct VenueForm {
-    std::string name;
-    std::string address;
-    int capacity = 0;
-    bool interview_rooms = false;
-    bool showers = false;
-    bool kitchen = false;
-    bool step_free_access = false;
-    bool parking = false;
-    std::string keyholder_name;
-    std::string keyholder_phone;
-    std::string notes;
-};
 
 } // namespace rc::app

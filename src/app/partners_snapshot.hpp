@@ -54,6 +54,7 @@ struct DirectoryRow {
     std::string contact_name;
     std::string phone;
     std::string notes;
+    std::int64_t version = 1; // an edit or a removal states the version it started from
 };
 
 struct PartnerChoice {

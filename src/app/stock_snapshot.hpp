@@ -29,6 +29,7 @@ struct StockStoreView {
     std::string code; // what delivery notes use
     std::string name;
     StockStoreKind kind = StockStoreKind::Depot;
+    std::int64_t version = 1; // an edit or a removal states the version it started from
 };
 
 // One movement ready to draw: every text worked out when the snapshot was built.

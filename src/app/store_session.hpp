@@ -74,8 +74,10 @@ public:
     EditResult raise_tier(Tier tier, std::string_view reason) override;
     EditResult revise_expected(int expected_people, std::string_view reason) override;
     EditResult set_centre_status(CentreStatus status) override;
-    EditResult save_venue(std::optional<std::int64_t> id, const VenueForm& form) override;
-    EditResult remove_venue(std::int64_t id) override;
+    SaveResult<VenueForm> save_venue(std::optional<std::int64_t> id, const VenueForm& form,
+                                     std::optional<std::int64_t> started_from = std::nullopt) override;
+    EditResult remove_venue(std::int64_t id,
+                            std::optional<std::int64_t> started_from = std::nullopt) override;
     EditResult import_venues(const std::filesystem::path& file) override;
 
     const PeopleSnapshot& people() const override { return people_; }
@@ -102,13 +104,17 @@ public:
     EditResult sign_in_staff(const StaffForm& form) override;
     EditResult quick_sign_in(std::int64_t previous) override;
     EditResult sign_out_staff(std::int64_t id) override;
-    EditResult save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form) override;
-    EditResult remove_directory_entry(std::int64_t id) override;
+    SaveResult<DirectoryForm>
+    save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form,
+                         std::optional<std::int64_t> started_from = std::nullopt) override;
+    EditResult remove_directory_entry(std::int64_t id,
+                                      std::optional<std::int64_t> started_from = std::nullopt) override;
 
     const ReferralsSnapshot& referrals() const override { return referrals_; }
     const AlertsSnapshot& alerts() const override { return alerts_; }
     CheckInResult add_referral(std::int64_t person_id, const Referral& referral) override;
-    CheckInResult update_referral(std::int64_t referral_id, const Referral& referral) override;
+    SaveResult<Referral> update_referral(std::int64_t referral_id, const Referral& referral,
+                                         std::optional<std::int64_t> started_from = std::nullopt) override;
     EditResult set_referral_status(std::int64_t referral_id, ReferralStatus status,
                                    std::string_view reason) override;
     std::optional<PromptSheet> prompt_sheet(std::int64_t referral_id) const override;
@@ -126,7 +132,9 @@ public:
     EditResult apply_stocktake(const std::vector<StockCount>& counts, std::string_view note) override;
     BagKindSuggestion suggest_bag(std::int64_t person) const override;
     EditResult issue_bag(std::int64_t person, std::string_view bag_kind, StockStoreId from) override;
-    EditResult save_stock_store(std::optional<StockStoreId> id, const StockStoreForm& form) override;
+    SaveResult<StockStoreForm>
+    save_stock_store(std::optional<StockStoreId> id, const StockStoreForm& form,
+                     std::optional<std::int64_t> started_from = std::nullopt) override;
     StockImportPreview preview_stock_import(const std::filesystem::path& file) const override;
     EditResult import_stock(const std::filesystem::path& file) override;
 
@@ -207,6 +215,11 @@ private:
     static constexpr unsigned kOperationPart = 1, kPeoplePart = 2, kPartnersPart = 4, kLogPart = 8,
                               kStockPart = 16, kReferralsPart = 32, kAllParts = 63;
     EditResult guarded(const std::function<void()>& write, unsigned parts = kAllParts);
+    // An edit that states the version it started from (store_session_versioned.hpp): refused because
+    // another desk changed the record meanwhile, the result carries both versions, not a failure.
+    template <class Form, class Record>
+    SaveResult<Form> versioned(const std::function<std::int64_t()>& write, unsigned parts, const Form& mine,
+                               Form (*form_of)(const Record&));
     // The procedure text to activate under, and what to call it in messages.
     bool read_procedure(std::string& text, std::string& source, std::string& problem) const;
     EditResult failed(const std::string& message);

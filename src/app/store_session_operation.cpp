@@ -2,6 +2,7 @@
 // venue register. Snapshots are rebuilt when the store's data version moves, and the actions are
 // re-evaluated when the next due time passes (the loop is woken for it), never per frame.
 #include "app/store_session.hpp"
+#include "app/store_session_versioned.hpp"
 #include "domain/default_procedure.hpp"
 #include "domain/procedure_loader.hpp"
 #include "store/error.hpp"
@@ -16,6 +17,38 @@
 namespace rc::app {
 
 namespace {
+
+VenueForm venue_form(const store::VenueDetails& d) {
+    VenueForm f;
+    f.name = d.name;
+    f.address = d.address;
+    f.capacity = d.capacity;
+    f.interview_rooms = d.facilities.interview_rooms;
+    f.showers = d.facilities.showers;
+    f.kitchen = d.facilities.kitchen;
+    f.step_free_access = d.facilities.step_free_access;
+    f.parking = d.facilities.parking;
+    f.keyholder_name = d.keyholder_name;
+    f.keyholder_phone = d.keyholder_phone;
+    f.notes = d.notes;
+    return f;
+}
+
+VenueForm venue_form_of(const store::Venue& v) {
+    return venue_form(v.details);
+}
+
+store::VenueDetails venue_details(const VenueForm& form) {
+    store::VenueDetails d;
+    d.name = form.name;
+    d.address = form.address;
+    d.capacity = form.capacity;
+    d.facilities = {form.interview_rooms, form.showers, form.kitchen, form.step_free_access, form.parking};
+    d.keyholder_name = form.keyholder_name;
+    d.keyholder_phone = form.keyholder_phone;
+    d.notes = form.notes;
+    return d;
+}
 
 std::string facilities_text(const store::VenueFacilities& f) {
     std::string out;
@@ -146,6 +179,13 @@ EditResult StoreSession::guarded(const std::function<void()>& write, unsigned pa
         const bool input =
             e.kind() == store::ErrorKind::InvalidInput || e.kind() == store::ErrorKind::NotPermitted;
         if (input) return {false, not_saved(e)};
+        if (e.kind() == store::ErrorKind::Conflict) {
+            // Another desk changed the record meanwhile: nothing was committed here, so refresh() would
+            // not look; the part is read again so that the screens show the record as it now is.
+            edit_parts_.reset();
+            read_parts(parts, store_->signed_in());
+            return {false, not_saved(e)};
+        }
         return failed(message_of(e));
     }
     refresh();
@@ -199,28 +239,23 @@ EditResult StoreSession::set_centre_status(CentreStatus status) {
     return guarded([&] { store_->set_centre_status(status); });
 }
 
-EditResult StoreSession::save_venue(std::optional<std::int64_t> id, const VenueForm& form) {
-    store::VenueDetails d;
-    d.name = form.name;
-    d.address = form.address;
-    d.capacity = form.capacity;
-    d.facilities = {form.interview_rooms, form.showers, form.kitchen, form.step_free_access, form.parking};
-    d.keyholder_name = form.keyholder_name;
-    d.keyholder_phone = form.keyholder_phone;
-    d.notes = form.notes;
-    if (const auto p = store::venue_details_problem(d)) return {false, *p};
-    return guarded(
-        [&] {
-            if (id)
-                store::update_venue(*store_, *id, d);
-            else
-                store::add_venue(*store_, d);
+SaveResult<VenueForm> StoreSession::save_venue(std::optional<std::int64_t> id, const VenueForm& form,
+                                               std::optional<std::int64_t> started_from) {
+    const store::VenueDetails d = venue_details(form);
+    if (const auto p = store::venue_details_problem(d)) return SaveResult<VenueForm>::refused({false, *p});
+    SaveResult<VenueForm> r = versioned<VenueForm, store::Venue>(
+        [&]() -> std::int64_t {
+            if (id) return store::update_venue(*store_, *id, d, started_from);
+            store::add_venue(*store_, d);
+            return 1;
         },
-        kOperationPart);
+        kOperationPart, form, &venue_form_of);
+    if (r.ok) r.id = id;
+    return r;
 }
 
-EditResult StoreSession::remove_venue(std::int64_t id) {
-    return guarded([&] { store::remove_venue(*store_, id); }, kOperationPart);
+EditResult StoreSession::remove_venue(std::int64_t id, std::optional<std::int64_t> started_from) {
+    return guarded([&] { store::remove_venue(*store_, id, started_from); }, kOperationPart);
 }
 
 EditResult StoreSession::import_venues(const std::filesystem::path& file) {
@@ -268,12 +303,14 @@ void StoreSession::refresh_operation(bool signed_in) {
     }
     try {
         for (const store::Venue& v : store::venues(*store_)) {
-            VenueView view{v.id,
-                           v.details.name,
-                           v.details.address,
-                           v.details.capacity,
-                           facilities_text(v.details.facilities),
-                           {}};
+            VenueView view;
+            view.id = v.id;
+            view.name = v.details.name;
+            view.address = v.details.address;
+            view.capacity = v.details.capacity;
+            view.facilities = facilities_text(v.details.facilities);
+            view.form = venue_form(v.details);
+            view.version = v.version;
             view.keyholder = v.details.keyholder_name;
             if (!v.details.keyholder_phone.empty())
                 view.keyholder += (view.keyholder.empty() ? "" : ", ") + v.details.keyholder_phone;

@@ -1,6 +1,7 @@
 // StoreSession: partners and staff — the call-out board, staff signing in and out, the roles matrix
 // and the partner directory, rebuilt from the store when data change.
 #include "app/store_session.hpp"
+#include "app/store_session_versioned.hpp"
 #include "domain/iso_languages.hpp"
 #include "store/error.hpp"
 #include "store/operation.hpp"
@@ -147,7 +148,7 @@ void StoreSession::refresh_partners(bool signed_in) {
         for (const store::DirectoryEntry& d : store::partner_directory(*store_))
             partners_.directory.push_back(DirectoryRow{d.id, d.details.organisation, d.details.partner_id,
                                                        d.details.role, d.details.contact_name,
-                                                       d.details.phone, d.details.notes});
+                                                       d.details.phone, d.details.notes, d.version});
     } catch (const store::StoreError& e) {
         failed(e.problem());
     }
@@ -189,22 +190,35 @@ EditResult StoreSession::sign_out_staff(std::int64_t id) {
     return guarded([&] { store::sign_out_staff(*store_, id); }, kPartnersPart);
 }
 
-EditResult StoreSession::save_directory_entry(std::optional<std::int64_t> id, const DirectoryForm& form) {
-    store::DirectoryEntryDetails d{form.organisation, form.partner_id, form.role,
-                                   form.contact_name, form.phone,      form.notes};
-    if (const auto p = store::directory_entry_problem(d)) return {false, *p};
-    return guarded(
-        [&] {
-            if (id)
-                store::update_directory_entry(*store_, *id, d);
-            else
-                store::add_directory_entry(*store_, d);
-        },
-        kPartnersPart);
+namespace {
+
+DirectoryForm directory_form_of(const store::DirectoryEntry& e) {
+    const store::DirectoryEntryDetails& d = e.details;
+    return {d.organisation, d.partner_id, d.role, d.contact_name, d.phone, d.notes};
 }
 
-EditResult StoreSession::remove_directory_entry(std::int64_t id) {
-    return guarded([&] { store::remove_directory_entry(*store_, id); }, kPartnersPart);
+} // namespace
+
+SaveResult<DirectoryForm> StoreSession::save_directory_entry(std::optional<std::int64_t> id,
+                                                             const DirectoryForm& form,
+                                                             std::optional<std::int64_t> started_from) {
+    store::DirectoryEntryDetails d{form.organisation, form.partner_id, form.role,
+                                   form.contact_name, form.phone,      form.notes};
+    if (const auto p = store::directory_entry_problem(d))
+        return SaveResult<DirectoryForm>::refused({false, *p});
+    SaveResult<DirectoryForm> r = versioned<DirectoryForm, store::DirectoryEntry>(
+        [&]() -> std::int64_t {
+            if (id) return store::update_directory_entry(*store_, *id, d, started_from);
+            store::add_directory_entry(*store_, d);
+            return 1;
+        },
+        kPartnersPart, form, &directory_form_of);
+    if (r.ok) r.id = id;
+    return r;
+}
+
+EditResult StoreSession::remove_directory_entry(std::int64_t id, std::optional<std::int64_t> started_from) {
+    return guarded([&] { store::remove_directory_entry(*store_, id, started_from); }, kPartnersPart);
 }
 
 } // namespace rc::app

@@ -1,6 +1,7 @@
 // StoreSession: referrals against the pinned procedure's rules, and the dashboard's alert list gathered
 // from every snapshot.
 #include "app/store_session.hpp"
+#include "app/store_session_versioned.hpp"
 #include "domain/function_coverage.hpp"
 #include "domain/procedure_rules.hpp"
 #include "domain/tier_capacity.hpp"
@@ -225,24 +226,36 @@ CheckInResult StoreSession::add_referral(std::int64_t person_id, const Referral&
     return r;
 }
 
-CheckInResult StoreSession::update_referral(std::int64_t referral_id, const Referral& referral) {
-    CheckInResult r;
-    if (!store_) return {false, "No centre database is open.", {}, {}, {}, {}, 0};
-    try {
-        edit_parts_ = kReferralsPart;
-        store::update_referral(*store_, referral_id, referral);
-        r.ok = true;
+namespace {
+
+Referral referral_of(const store::ReferralRecord& r) {
+    return r.referral;
+}
+
+} // namespace
+
+SaveResult<Referral> StoreSession::update_referral(std::int64_t referral_id, const Referral& referral,
+                                                   std::optional<std::int64_t> started_from) {
+    std::vector<FieldProblem> problems;
+    SaveResult<Referral> r = versioned<Referral, store::ReferralRecord>(
+        [&]() -> std::int64_t {
+            try {
+                return store::update_referral(*store_, referral_id, referral, started_from);
+            } catch (const store::ReferralRejected& e) {
+                problems = e.problems(); // nothing was written
+                return 0;
+            }
+        },
+        kReferralsPart, referral, &referral_of);
+    if (!problems.empty()) {
+        r.ok = false;
+        r.version = 0;
+        r.message = problems.front().message;
+        r.problems = std::move(problems);
+    } else if (r.ok) {
         r.id = referral_id;
         r.message = "Saved.";
-    } catch (const store::ReferralRejected& e) {
-        r.problems = e.problems();
-        r.message = r.problems.empty() ? "Nothing was saved." : r.problems.front().message;
-        return r;
-    } catch (const store::StoreError& e) {
-        r.message = not_saved(e);
-        return r;
     }
-    refresh();
     return r;
 }
 

@@ -4,6 +4,7 @@
 // edit only recounts the forecast (who is waiting for a bag) from the people snapshot.
 #include "app/stock_view.hpp"
 #include "app/store_session.hpp"
+#include "app/store_session_versioned.hpp"
 #include "domain/default_procedure.hpp"
 #include "domain/procedure_loader.hpp"
 #include "store/error.hpp"
@@ -87,7 +88,7 @@ void StoreSession::refresh_stock(bool signed_in, bool everything) {
         try {
             std::vector<StockStoreView> stores;
             for (const store::StockStore& st : store::stock_stores(*store_))
-                stores.push_back({st.id, st.details.code, st.details.name, st.details.kind});
+                stores.push_back({st.id, st.details.code, st.details.name, st.details.kind, st.version});
             std::vector<StockMovementInput> movements;
             if (store_->can(Permission::ViewOnSite)) {
                 for (store::StockMovementRecord& r : store::stock_movements(*store_))
@@ -238,16 +239,31 @@ EditResult StoreSession::issue_bag(std::int64_t person, std::string_view bag_kin
     return r;
 }
 
-EditResult StoreSession::save_stock_store(std::optional<StockStoreId> id, const StockStoreForm& form) {
+namespace {
+
+StockStoreForm stock_store_form_of(const store::StockStore& s) {
+    return {s.details.code, s.details.name, s.details.kind};
+}
+
+} // namespace
+
+SaveResult<StockStoreForm> StoreSession::save_stock_store(std::optional<StockStoreId> id,
+                                                          const StockStoreForm& form,
+                                                          std::optional<std::int64_t> started_from) {
     const store::StockStoreDetails d{form.code, form.name, form.kind};
-    if (const auto p = store::stock_store_problem(d)) return {false, *p};
-    EditResult r = stock_edit([&] {
-        if (id)
-            store::update_stock_store(*store_, *id, d);
-        else
+    if (const auto p = store::stock_store_problem(d)) return SaveResult<StockStoreForm>::refused({false, *p});
+    stock_stale_ = true;
+    SaveResult<StockStoreForm> r = versioned<StockStoreForm, store::StockStore>(
+        [&]() -> std::int64_t {
+            if (id) return store::update_stock_store(*store_, *id, d, started_from);
             store::add_stock_store(*store_, d);
-    });
-    if (r.ok) r.message = id ? "Store saved." : "Store added.";
+            return 1;
+        },
+        kStockPart, form, &stock_store_form_of);
+    if (r.ok) {
+        r.id = id;
+        r.message = id ? "Store saved." : "Store added.";
+    }
     return r;
 }
 

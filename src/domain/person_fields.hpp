@@ -7,6 +7,7 @@
 //   Person merged = theirs;
 //   person_fields()[i].copy(mine, merged);   // take my value of field i
 #include "domain/person.hpp"
+#include "domain/record_field.hpp"
 
 #include <span>
 #include <string>
@@ -14,16 +15,9 @@
 
 namespace rc {
 
-struct PersonField {
-    std::string_view id;    // validate_person's field id where there is one ("tag", "dob", "medical")
-    std::string_view label; // "Date of birth"
-    // The value as a person reads it ("2009-03-14", "Vietnamese, English", "not recorded").
-    std::string (*text)(const Person& p);
-    bool (*differs)(const Person& a, const Person& b);
-    // Sets the field of `to` from `from` (fields that belong together, such as the adult a child
-    // arrived with and how they are related, travel together).
-    void (*copy)(const Person& from, Person& to);
-};
+// validate_person's field id where there is one ("tag", "dob", "medical"); the same shape as every
+// record a form edits (record_field.hpp), so one conflict dialog serves them all.
+using PersonField = RecordField<Person>;
 
 // In the order the check-in form asks for them. The reference and the journey are not edited by the
 // form and are not listed.

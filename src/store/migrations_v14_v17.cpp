@@ -39,6 +39,18 @@ CREATE TABLE saves (
 -- they are appended, and an edit keeps the journey as stored.
 ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
 )sql"},
+    {16, "a version on each other record a form edits, so that an edit started from an older one is refused",
+     R"sql(
+-- As people.version (migration 15), for the records a desk's form edits: a referral's details, a staff
+-- record, a partner directory entry, a venue and a stock store. Goes up by one with every edit; an
+-- edit or a removal states the version it started from. A count, in clear: nothing personal. A
+-- referral's status changes are checked against its current status instead and do not change it.
+ALTER TABLE referrals ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE staff ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE partner_directory ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE venues ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE stock_stores ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+)sql"},
 };
 
 } // namespace

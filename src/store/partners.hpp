@@ -16,6 +16,7 @@
 #include "domain/callout.hpp"
 #include "domain/procedure.hpp"
 #include "domain/role_coverage.hpp"
+#include "store/edit_conflict.hpp"
 #include "store/store.hpp"
 
 #include <cstdint>
@@ -111,6 +112,8 @@ struct StaffRecord {
     std::optional<UnixSeconds> time_out;
     UserId signed_in_by = 0;
     std::optional<UserId> signed_out_by;
+    // Goes up by one with every edit of the details (update_staff; signing out does not change it).
+    std::int64_t version = 1;
     bool on_site() const { return !time_out; }
 };
 
@@ -126,8 +129,13 @@ StaffId sign_in_staff(Store& store, const StaffDetails& details, const SaveKey& 
 StaffId quick_sign_in(Store& store, StaffId previous, std::optional<UnixSeconds> time_in = {});
 // `at` empty: now. Not before the time in, not in the future.
 void sign_out_staff(Store& store, StaffId id, std::optional<UnixSeconds> at = {});
-// Corrects a record's details (time in included; the time out is kept).
-void update_staff(Store& store, StaffId id, const StaffDetails& details);
+// Corrects a record's details (time in included; the time out is kept). `started_from`: the version the
+// edit began with (StaffRecord::version); when another desk changed the record since, nothing is
+// written and EditConflict<StaffRecord> (edit_conflict.hpp) carries it as it now is. Without it, the
+// version read in the edit's own transaction. Details equal to the record save nothing. Returns the
+// version after the edit.
+std::int64_t update_staff(Store& store, StaffId id, const StaffDetails& details,
+                          std::optional<std::int64_t> started_from = std::nullopt);
 
 // Every record, by time in (signed in; names and phones decrypted).
 std::vector<StaffRecord> staff(const Store& store);
@@ -166,6 +174,8 @@ struct DirectoryEntry {
     UnixSeconds created_at = 0;
     UnixSeconds updated_at = 0;
     UserId updated_by = 0;
+    // Goes up by one with every edit: an edit or a removal states the version it started from.
+    std::int64_t version = 1;
 };
 
 std::optional<std::string> directory_entry_problem(const DirectoryEntryDetails& details);
@@ -175,7 +185,14 @@ std::vector<DirectoryEntry> partner_directory(const Store& store);
 std::optional<DirectoryEntry> directory_entry(const Store& store, DirectoryEntryId id);
 // ManagePartners. Throw StoreError(InvalidInput) for bad details or an unknown entry.
 DirectoryEntryId add_directory_entry(Store& store, const DirectoryEntryDetails& details);
-void update_directory_entry(Store& store, DirectoryEntryId id, const DirectoryEntryDetails& details);
-void remove_directory_entry(Store& store, DirectoryEntryId id);
+// `started_from`: the version the edit began with (DirectoryEntry::version). When another desk changed
+// the entry since, nothing is written and EditConflict<DirectoryEntry> (edit_conflict.hpp) carries it
+// as it now is; without it, the version read in the edit's own transaction. Details equal to the entry
+// as it is save nothing. Returns the version after the edit.
+std::int64_t update_directory_entry(Store& store, DirectoryEntryId id, const DirectoryEntryDetails& details,
+                                    std::optional<std::int64_t> started_from = std::nullopt);
+// Refused with EditConflict<DirectoryEntry> when another desk changed it since `started_from`.
+void remove_directory_entry(Store& store, DirectoryEntryId id,
+                            std::optional<std::int64_t> started_from = std::nullopt);
 
 } // namespace rc::store

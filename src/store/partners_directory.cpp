@@ -17,7 +17,7 @@ namespace {
 
 constexpr const char* kDirectoryColumns =
     "SELECT id, organisation, partner_id, role, contact_name_enc, phone_enc, "
-    "notes_enc, created_at, updated_at, updated_by FROM partner_directory";
+    "notes_enc, created_at, updated_at, updated_by, version FROM partner_directory";
 
 DirectoryEntry read_directory_row(const Statement& st, const FieldCipher& c) {
     DirectoryEntry e;
@@ -36,6 +36,7 @@ DirectoryEntry read_directory_row(const Statement& st, const FieldCipher& c) {
     e.created_at = st.int64_at(7);
     e.updated_at = st.int64_at(8);
     e.updated_by = st.int64_at(9);
+    e.version = st.int64_at(10);
     return e;
 }
 
@@ -74,6 +75,66 @@ DirectoryEntry require_entry(WriteContext& w, DirectoryEntryId id) {
         throw StoreError(ErrorKind::InvalidInput, "There is no directory entry #" + std::to_string(id) + ".",
                          "Choose an entry from the partner directory.");
     return std::move(*e);
+}
+
+std::int64_t update_entry_checked(Store& store, DirectoryEntryId id, const DirectoryEntryDetails& d,
+                                  std::optional<std::int64_t> started_from) {
+    return store.write(Permission::ManagePartners, [&](WriteContext& w) -> std::int64_t {
+        const DirectoryEntry before = require_entry(w, id);
+        const DirectoryEntryDetails& b = before.details;
+        if (b == d) return before.version;
+        require_version("The directory entry", started_from, before.version);
+        w.db.cached("UPDATE partner_directory SET organisation = ?, partner_id = ?, role = ?, "
+                    "contact_name_enc = ?, phone_enc = ?, notes_enc = ?, updated_at = ?, updated_by = ?, "
+                    "version = version + 1 WHERE id = ? AND version = ?")
+            ->bind_all(d.organisation, optional_id(d.partner_id), d.role,
+                       w.cipher.seal("partner_directory", "contact_name", id, d.contact_name),
+                       w.cipher.seal("partner_directory", "phone", id, d.phone),
+                       w.cipher.seal("partner_directory", "notes", id, d.notes), w.now, w.user, id,
+                       before.version)
+            .run();
+        require_row_written(w.db, "The directory entry");
+        AuditChanges c;
+        if (b.organisation != d.organisation) c.change("organisation", b.organisation, d.organisation);
+        if (b.partner_id != d.partner_id) c.change("partner_id", b.partner_id, d.partner_id);
+        if (b.role != d.role) c.change("role", b.role, d.role);
+        if (b.contact_name != d.contact_name) c.personal("contact_name");
+        if (b.phone != d.phone) c.personal("phone");
+        if (b.notes != d.notes) c.personal("notes");
+        w.audit("update", "partner_directory", id, c);
+        return before.version + 1;
+    });
+}
+
+void remove_entry_checked(Store& store, DirectoryEntryId id, std::optional<std::int64_t> started_from) {
+    store.write(Permission::ManagePartners, [&](WriteContext& w) {
+        const DirectoryEntry before = require_entry(w, id);
+        require_version("The directory entry", started_from, before.version);
+        w.db.cached("DELETE FROM partner_directory WHERE id = ? AND version = ?")
+            ->bind_all(id, before.version)
+            .run();
+        require_row_written(w.db, "The directory entry");
+        w.audit("delete", "partner_directory", id,
+                AuditChanges().value("organisation", before.details.organisation));
+    });
+}
+
+// After a refused edit or removal (rolled back): the entry as it now is, in the error.
+[[noreturn]] void refuse_changed_entry(const Store& store, DirectoryEntryId id, bool removal) {
+    std::optional<DirectoryEntry> now = directory_entry(store, id);
+    if (!now)
+        throw StoreError(ErrorKind::InvalidInput,
+                         "Directory entry #" + std::to_string(id) + " was removed at another desk meanwhile.",
+                         "Nothing was saved.");
+    spdlog::info("store: partner directory entry #{} {} refused: changed at another desk", id,
+                 removal ? "removal" : "edit");
+    const std::string what =
+        "The directory entry for " + now->details.organisation + " was changed at another desk ";
+    if (removal)
+        throw EditConflict<DirectoryEntry>(what + "after you chose to remove it. Nothing was removed.",
+                                           kRemovalConflictAdvice, std::move(*now));
+    throw EditConflict<DirectoryEntry>(what + "while you were editing it. Nothing was saved.",
+                                       kEditConflictAdvice, std::move(*now));
 }
 
 } // namespace
@@ -128,39 +189,25 @@ DirectoryEntryId add_directory_entry(Store& store, const DirectoryEntryDetails& 
     return id;
 }
 
-void update_directory_entry(Store& store, DirectoryEntryId id, const DirectoryEntryDetails& details) {
+std::int64_t update_directory_entry(Store& store, DirectoryEntryId id, const DirectoryEntryDetails& details,
+                                    std::optional<std::int64_t> started_from) {
     const DirectoryEntryDetails d = checked(details);
-    store.write(Permission::ManagePartners, [&](WriteContext& w) {
-        const DirectoryEntry before = require_entry(w, id);
-        const DirectoryEntryDetails& b = before.details;
-        if (b == d) return;
-        w.db.cached("UPDATE partner_directory SET organisation = ?, partner_id = ?, role = ?, "
-                    "contact_name_enc = ?, "
-                    "phone_enc = ?, notes_enc = ?, updated_at = ?, updated_by = ? WHERE id = ?")
-            ->bind_all(d.organisation, optional_id(d.partner_id), d.role,
-                       w.cipher.seal("partner_directory", "contact_name", id, d.contact_name),
-                       w.cipher.seal("partner_directory", "phone", id, d.phone),
-                       w.cipher.seal("partner_directory", "notes", id, d.notes), w.now, w.user, id)
-            .run();
-        AuditChanges c;
-        if (b.organisation != d.organisation) c.change("organisation", b.organisation, d.organisation);
-        if (b.partner_id != d.partner_id) c.change("partner_id", b.partner_id, d.partner_id);
-        if (b.role != d.role) c.change("role", b.role, d.role);
-        if (b.contact_name != d.contact_name) c.personal("contact_name");
-        if (b.phone != d.phone) c.personal("phone");
-        if (b.notes != d.notes) c.personal("notes");
-        w.audit("update", "partner_directory", id, c);
-    });
+    std::int64_t version = 0;
+    try {
+        version = update_entry_checked(store, id, d, started_from);
+    } catch (const RecordChangedMeanwhile&) {
+        refuse_changed_entry(store, id, false);
+    }
     spdlog::info("store: partner directory entry #{} updated", id);
+    return version;
 }
 
-void remove_directory_entry(Store& store, DirectoryEntryId id) {
-    store.write(Permission::ManagePartners, [&](WriteContext& w) {
-        const DirectoryEntry before = require_entry(w, id);
-        w.db.cached("DELETE FROM partner_directory WHERE id = ?")->bind_all(id).run();
-        w.audit("delete", "partner_directory", id,
-                AuditChanges().value("organisation", before.details.organisation));
-    });
+void remove_directory_entry(Store& store, DirectoryEntryId id, std::optional<std::int64_t> started_from) {
+    try {
+        remove_entry_checked(store, id, started_from);
+    } catch (const RecordChangedMeanwhile&) {
+        refuse_changed_entry(store, id, true);
+    }
     spdlog::info("store: partner directory entry #{} removed", id);
 }
 

@@ -24,7 +24,7 @@ constexpr UnixSeconds kClockSlack = 5 * 60;
 
 constexpr const char* kStaffColumns =
     "SELECT id, person_id, name_enc, phone_enc, partner_id, organisation, role_at_centre, awareness_trained, "
-    "time_in, time_out, signed_in_by, signed_out_by, functions, languages FROM staff";
+    "time_in, time_out, signed_in_by, signed_out_by, functions, languages, version FROM staff";
 
 std::string languages_text(const std::vector<std::string>& codes) {
     std::string out;
@@ -55,6 +55,7 @@ StaffRecord read_staff_row(const Statement& st, const FieldCipher& c) {
     r.signed_in_by = st.int64_at(10);
     r.signed_out_by = st.get<std::optional<std::int64_t>>(11);
     r.functions = site_functions_from_text(st.text_at(12));
+    r.version = st.int64_at(14);
     const std::string languages = st.text_at(13); // split_list's views point into it
     for (std::string_view code : split_list(languages, ';'))
         r.languages.emplace_back(code);
@@ -251,25 +252,13 @@ void sign_out_staff(Store& store, StaffId id, std::optional<UnixSeconds> at_give
     spdlog::info("store: staff #{} signed out", id);
 }
 
-void update_staff(Store& store, StaffId id, const StaffDetails& details) {
-    const StaffDetails d = checked(store, details);
-    store.write(Permission::SignStaffInOut, [&](WriteContext& w) {
+namespace {
+
+std::int64_t update_staff_checked(Store& store, StaffId id, const StaffDetails& d,
+                                  std::optional<std::int64_t> started_from) {
+    return store.write(Permission::SignStaffInOut, [&](WriteContext& w) -> std::int64_t {
         const StaffRecord b = require_record(w, id);
         const UnixSeconds time_in = d.time_in.value_or(b.time_in);
-        if (time_in != b.time_in) check_time_in(time_in, w.now);
-        if (b.time_out && time_in > *b.time_out)
-            throw StoreError(ErrorKind::InvalidInput, "The time in would be after the time out (" +
-                                                          format_local_time(*b.time_out) + ").");
-        std::optional<std::string> partner;
-        if (!d.partner_id.empty()) partner = d.partner_id;
-        w.db.cached("UPDATE staff SET name_enc = ?, phone_enc = ?, partner_id = ?, organisation = ?, "
-                    "role_at_centre = ?, awareness_trained = ?, time_in = ?, functions = ?, languages = ? "
-                    "WHERE id = ?")
-            ->bind_all(w.cipher.seal("staff", "name", id, d.name),
-                       w.cipher.seal("staff", "phone", id, d.phone), partner, d.organisation,
-                       d.role_at_centre, d.awareness_trained ? 1 : 0, time_in,
-                       site_functions_text(d.functions), languages_text(d.languages), id)
-            .run();
         AuditChanges c;
         if (b.name != d.name) c.personal("name");
         if (b.phone != d.phone) c.personal("phone");
@@ -284,9 +273,51 @@ void update_staff(Store& store, StaffId id, const StaffDetails& details) {
             c.change("functions", site_functions_text(b.functions), site_functions_text(d.functions));
         if (b.languages != d.languages)
             c.change("languages", languages_text(b.languages), languages_text(d.languages));
+        // Nothing differs from the record as it is (also when another desk saved the same values).
+        if (c.empty()) return b.version;
+        require_version("The staff record", started_from, b.version);
+        if (time_in != b.time_in) check_time_in(time_in, w.now);
+        if (b.time_out && time_in > *b.time_out)
+            throw StoreError(ErrorKind::InvalidInput, "The time in would be after the time out (" +
+                                                          format_local_time(*b.time_out) + ").");
+        std::optional<std::string> partner;
+        if (!d.partner_id.empty()) partner = d.partner_id;
+        w.db.cached("UPDATE staff SET name_enc = ?, phone_enc = ?, partner_id = ?, organisation = ?, "
+                    "role_at_centre = ?, awareness_trained = ?, time_in = ?, functions = ?, languages = ?, "
+                    "version = version + 1 WHERE id = ? AND version = ?")
+            ->bind_all(w.cipher.seal("staff", "name", id, d.name),
+                       w.cipher.seal("staff", "phone", id, d.phone), partner, d.organisation,
+                       d.role_at_centre, d.awareness_trained ? 1 : 0, time_in,
+                       site_functions_text(d.functions), languages_text(d.languages), id, b.version)
+            .run();
+        require_row_written(w.db, "The staff record");
         w.audit("update", "staff", id, c);
+        return b.version + 1;
     });
+}
+
+} // namespace
+
+std::int64_t update_staff(Store& store, StaffId id, const StaffDetails& details,
+                          std::optional<std::int64_t> started_from) {
+    const StaffDetails d = checked(store, details);
+    std::int64_t version = 0;
+    try {
+        version = update_staff_checked(store, id, d, started_from);
+    } catch (const RecordChangedMeanwhile&) {
+        // Read after the rollback: the record as it now is.
+        std::optional<StaffRecord> now = staff_record(store, id);
+        if (!now)
+            throw StoreError(ErrorKind::InvalidInput, "Staff record #" + std::to_string(id) + " is gone.",
+                             "Nothing was saved.");
+        spdlog::info("store: staff #{} edit refused: changed at another desk", id);
+        throw EditConflict<StaffRecord>("Staff record #" + std::to_string(id) +
+                                            " was changed at another desk while you were editing it. "
+                                            "Nothing was saved.",
+                                        kEditConflictAdvice, std::move(*now));
+    }
     spdlog::info("store: staff #{} updated", id);
+    return version;
 }
 
 std::vector<StaffRecord> staff(const Store& store) {

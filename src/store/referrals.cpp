@@ -64,11 +64,11 @@ Subject require_subject(Connection& db, const FieldCipher& c, PersonId id) {
     return std::move(*s);
 }
 
-// Columns 0..10: ids, times and the sealed record; 11..14 the sealed free text (NULL when not to be
-// read).
+// Columns 0..10: ids, times and the sealed record; 11 the version; 12..15 the sealed free text (NULL
+// when not to be read).
 std::string referral_select(bool sealed) {
     return std::string("SELECT r.id, r.person_id, p.reference, r.referral_enc, r.status_at, r.made_at, "
-                       "r.outcome_at, r.created_at, r.created_by, r.updated_at, r.updated_by, ") +
+                       "r.outcome_at, r.created_at, r.created_by, r.updated_at, r.updated_by, r.version, ") +
            (sealed ? "r.made_by_enc, r.reason_enc, r.external_reference_enc, r.notes_enc "
                    : "NULL, NULL, NULL, NULL ") +
            "FROM referrals r JOIN people p ON p.id = r.person_id ";
@@ -104,11 +104,12 @@ ReferralRecord read_referral_columns(const Statement& st, const FieldCipher& c, 
     out.created_by = st.int64_at(8);
     out.updated_at = st.int64_at(9);
     out.updated_by = st.int64_at(10);
+    out.version = st.int64_at(11);
     if (sealed) {
-        r.made_by = open_field(c, "made_by", out.id, st, 11);
-        r.reason = open_field(c, "reason", out.id, st, 12);
-        r.external_reference = open_field(c, "external_reference", out.id, st, 13);
-        r.notes = open_field(c, "notes", out.id, st, 14);
+        r.made_by = open_field(c, "made_by", out.id, st, 12);
+        r.reason = open_field(c, "reason", out.id, st, 13);
+        r.external_reference = open_field(c, "external_reference", out.id, st, 14);
+        r.notes = open_field(c, "notes", out.id, st, 15);
     }
     return out;
 }
@@ -279,9 +280,12 @@ ReferralId add_referral(Store& store, PersonId person, const Referral& details, 
     return id;
 }
 
-void update_referral(Store& store, ReferralId id, const Referral& details) {
+namespace {
+
+std::int64_t update_referral_checked(Store& store, ReferralId id, const Referral& details,
+                                     std::optional<std::int64_t> started_from) {
     const Procedure procedure = require_procedure(store);
-    store.write(Permission::RecordReferrals, [&](WriteContext& w) {
+    return store.write(Permission::RecordReferrals, [&](WriteContext& w) -> std::int64_t {
         const ReferralRecord before_record = require_referral(w.db, w.cipher, id);
         const Referral& before = before_record.referral;
         if (before.made_by == kUnreadable || before.external_reference == kUnreadable ||
@@ -333,17 +337,44 @@ void update_referral(Store& store, ReferralId id, const Referral& details) {
                 a.personal(field);
                 note_field(field);
             }
-        if (a.empty()) return;
+        if (a.empty()) return before_record.version;
+        require_version("The referral", started_from, before_record.version);
 
+        // The version read above is the one overwritten (its status included): a commit from another
+        // desk since leaves no row matching.
         w.db.cached("UPDATE referrals SET referral_enc = ?, made_by_enc = ?, external_reference_enc = ?, "
-                    "notes_enc = ?, updated_at = ?, updated_by = ? WHERE id = ?")
+                    "notes_enc = ?, updated_at = ?, updated_by = ?, version = version + 1 "
+                    "WHERE id = ? AND version = ?")
             ->bind_all(seal(w, "referral", id, encode_referral(after)), seal(w, "made_by", id, after.made_by),
                        seal(w, "external_reference", id, after.external_reference),
-                       seal(w, "notes", id, after.notes), w.now, w.user, id)
+                       seal(w, "notes", id, after.notes), w.now, w.user, id, before_record.version)
             .run();
+        require_row_written(w.db, "The referral");
         insert_event(w, id, ReferralEventAction::Updated, w.now, std::nullopt, after.status, fields, {});
         w.audit("update", "referrals", id, a);
+        return before_record.version + 1;
     });
+}
+
+} // namespace
+
+std::int64_t update_referral(Store& store, ReferralId id, const Referral& details,
+                             std::optional<std::int64_t> started_from) {
+    try {
+        return update_referral_checked(store, id, details, started_from);
+    } catch (const RecordChangedMeanwhile&) {
+        // Read after the rollback: the referral as it now is.
+        std::optional<ReferralRecord> now = referral(store, id);
+        if (!now)
+            throw StoreError(ErrorKind::InvalidInput,
+                             "Referral #" + std::to_string(id) + " was removed at another desk meanwhile.",
+                             "Nothing was saved.");
+        spdlog::info("store: referral #{} edit refused: changed at another desk", id);
+        throw EditConflict<ReferralRecord>("The referral for " + now->person_reference +
+                                               " was changed at another desk while you were editing it. "
+                                               "Nothing was saved.",
+                                           kEditConflictAdvice, std::move(*now));
+    }
 }
 
 void set_referral_status(Store& store, ReferralId id, ReferralStatus to, std::string_view reason_in,
@@ -393,10 +424,13 @@ void set_referral_status(Store& store, ReferralId id, ReferralStatus to, std::st
         std::optional<Blob> reason_sealed;
         if (referral_status_needs_reason(to)) reason_sealed = seal(w, "reason", id, after.reason);
         w.db.cached("UPDATE referrals SET referral_enc = ?, status_at = ?, made_at = ?, outcome_at = ?, "
-                    "reason_enc = coalesce(?, reason_enc), updated_at = ?, updated_by = ? WHERE id = ?")
+                    "reason_enc = coalesce(?, reason_enc), updated_at = ?, updated_by = ?, "
+                    "version = version + 1 WHERE id = ? AND version = ?")
             ->bind_all(seal(w, "referral", id, encode_referral(after)), when, after.made_at, after.outcome_at,
-                       reason_sealed, w.now, w.user, id)
+                       reason_sealed, w.now, w.user, id, before_record.version)
             .run();
+        // Checked against the status read above: another desk's move committed since is not overwritten.
+        require_row_written(w.db, "The referral");
         insert_event(w, id, ReferralEventAction::Status, when, before.status, to, {}, reason);
         AuditChanges a;
         a.change("status", referral_status_id(before.status), referral_status_id(to)).value("at", when);

@@ -20,6 +20,7 @@
 #include "domain/referral_check.hpp"
 #include "domain/referral_prompt_sheet.hpp"
 #include "domain/referral_record.hpp"
+#include "store/edit_conflict.hpp"
 #include "store/error.hpp"
 #include "store/people.hpp"
 #include "store/store.hpp"
@@ -44,6 +45,9 @@ struct ReferralRecord {
     UserId created_by = 0;
     UnixSeconds updated_at = 0;
     UserId updated_by = 0;
+    // Goes up by one with every edit of the details and every change of status: an edit states the
+    // version it started from.
+    std::int64_t version = 1;
 };
 
 enum class ReferralEventAction { Created, Updated, Status };
@@ -84,12 +88,19 @@ ReferralId add_referral(Store& store, PersonId person, const Referral& details,
 
 // Replaces the details (organisations, who made it, consent, external reference, notes, identifying).
 // The type and the person stay; the status and its times change only through set_referral_status.
-void update_referral(Store& store, ReferralId id, const Referral& details);
+// `started_from`: the version the edit began with (ReferralRecord::version). When another desk changed
+// the referral since (its details or its status), nothing is written and EditConflict<ReferralRecord>
+// (edit_conflict.hpp) carries it as it now is; without it, the version read in the edit's own
+// transaction. Details equal to the referral as it is save nothing. Returns the version after the edit.
+std::int64_t update_referral(Store& store, ReferralId id, const Referral& details,
+                             std::optional<std::int64_t> started_from = std::nullopt);
 
 // Moves a referral to `to` (referral_transition_allowed), at `at` (default now; not in the future, not
 // before its last change). Declined and withdrawn need a reason (sealed). Made sets made_at; accepted,
 // declined and withdrawn set outcome_at. An NRM or MS1 can be made only once the organisation making it
-// is recorded. Throws ReferralRejected, or StoreError.
+// is recorded. Throws ReferralRejected, or StoreError. It states no version: the move is checked against
+// the status as it is when saved (two desks moving it at once: the second is checked against the
+// first's status, or refused with ErrorKind::Conflict if they commit in between).
 void set_referral_status(Store& store, ReferralId id, ReferralStatus to, std::string_view reason = {},
                          std::optional<UnixSeconds> at = std::nullopt);
 

@@ -21,6 +21,7 @@
 #include "domain/procedure.hpp"
 #include "domain/stock_forecast.hpp"
 #include "domain/stock_ledger.hpp"
+#include "store/edit_conflict.hpp"
 #include "store/error.hpp"
 #include "store/people.hpp"
 #include "store/store.hpp"
@@ -48,6 +49,8 @@ struct StockStoreDetails {
 struct StockStore {
     StockStoreId id = 0;
     StockStoreDetails details;
+    // Goes up by one with every edit: an edit or a removal states the version it started from.
+    std::int64_t version = 1;
 };
 
 // What is wrong with the details (after trimming; the code is lower-cased), or nullopt.
@@ -60,9 +63,16 @@ std::optional<StockStore> find_stock_store(const Store& store, std::string_view 
 
 // ManageStock. Codes and names are unique ignoring case. Throw StoreError(InvalidInput).
 StockStoreId add_stock_store(Store& store, const StockStoreDetails& details);
-void update_stock_store(Store& store, StockStoreId id, const StockStoreDetails& details);
-// Refused for the centre's store and for a store any movement names (the ledger must still add up).
-void remove_stock_store(Store& store, StockStoreId id);
+// `started_from`: the version the edit began with (StockStore::version). When another desk changed the
+// store since, nothing is written and EditConflict<StockStore> (edit_conflict.hpp) carries it as it now
+// is; without it, the version read in the edit's own transaction. Details equal to the store as it is
+// save nothing. Returns the version after the edit.
+std::int64_t update_stock_store(Store& store, StockStoreId id, const StockStoreDetails& details,
+                                std::optional<std::int64_t> started_from = std::nullopt);
+// Refused for the centre's store and for a store any movement names (the ledger must still add up),
+// and with EditConflict<StockStore> when another desk changed it since `started_from`.
+void remove_stock_store(Store& store, StockStoreId id,
+                        std::optional<std::int64_t> started_from = std::nullopt);
 
 // ---- bag kinds --------------------------------------------------------------------------------------
 

@@ -27,20 +27,21 @@ StockStore read_store_row(const Statement& st) {
     s.details.code = st.text_at(1);
     s.details.name = st.text_at(2);
     s.details.kind = stock_store_kind_from_id(st.text_at(3)).value_or(StockStoreKind::Depot);
+    s.version = st.int64_at(4);
     return s;
 }
 
 std::vector<StockStore> read_stores(Connection& db) {
     std::vector<StockStore> out;
-    auto st =
-        db.cached("SELECT id, code, name, kind FROM stock_stores ORDER BY id <> 1, name COLLATE NOCASE, id");
+    auto st = db.cached(
+        "SELECT id, code, name, kind, version FROM stock_stores ORDER BY id <> 1, name COLLATE NOCASE, id");
     while (st->step())
         out.push_back(read_store_row(*st));
     return out;
 }
 
 std::optional<StockStore> read_store(Connection& db, StockStoreId id) {
-    auto st = db.cached("SELECT id, code, name, kind FROM stock_stores WHERE id = ?");
+    auto st = db.cached("SELECT id, code, name, kind, version FROM stock_stores WHERE id = ?");
     st->bind(1, id);
     if (!st->step()) return std::nullopt;
     return read_store_row(*st);
@@ -57,8 +58,9 @@ StockStoreDetails checked(const StockStoreDetails& in) {
 }
 
 void require_unique(Connection& db, const StockStoreDetails& d, std::optional<StockStoreId> exclude) {
-    auto st =
-        db.cached("SELECT id, code, name FROM stock_stores WHERE (code = ?1 OR name = ?2) AND id IS NOT ?3");
+    // Ids start at 1, so 0 excludes nothing (PostgreSQL has no "IS NOT ?" for a value).
+    auto st = db.cached(
+        "SELECT id, code, name FROM stock_stores WHERE (code = ?1 OR name = ?2) AND id <> coalesce(?3, 0)");
     st->bind_all(d.code, d.name, exclude);
     if (!st->step()) return;
     if (equals_ignore_case(st->text_at(1), d.code))
@@ -115,8 +117,8 @@ std::optional<StockStore> stock_store(const Store& store, StockStoreId id) {
 }
 
 std::optional<StockStore> find_stock_store(const Store& store, std::string_view code) {
-    auto st =
-        store.connection_for_reading().cached("SELECT id, code, name, kind FROM stock_stores WHERE code = ?");
+    auto st = store.connection_for_reading().cached(
+        "SELECT id, code, name, kind, version FROM stock_stores WHERE code = ?");
     st->bind(1, to_lower_ascii(trim_space(code)));
     if (!st->step()) return std::nullopt;
     return read_store_row(*st);
@@ -141,31 +143,54 @@ StockStoreId add_stock_store(Store& store, const StockStoreDetails& details) {
     return id;
 }
 
-void update_stock_store(Store& store, StockStoreId id, const StockStoreDetails& details) {
-    const StockStoreDetails d = checked(details);
-    store.write(Permission::ManageStock, [&](WriteContext& w) {
+namespace {
+
+// After a refused edit or removal (rolled back): the store as it now is, in the error.
+[[noreturn]] void refuse_changed_store(const Store& store, StockStoreId id, bool removal) {
+    std::optional<StockStore> now = stock_store(store, id);
+    if (!now)
+        throw StoreError(ErrorKind::InvalidInput,
+                         "Stock store #" + std::to_string(id) + " was removed at another desk meanwhile.",
+                         "Nothing was saved.");
+    spdlog::info("store: stock store #{} {} refused: changed at another desk", id,
+                 removal ? "removal" : "edit");
+    const std::string what = "The stock store '" + now->details.name + "' was changed at another desk ";
+    if (removal)
+        throw EditConflict<StockStore>(what + "after you chose to remove it. Nothing was removed.",
+                                       kRemovalConflictAdvice, std::move(*now));
+    throw EditConflict<StockStore>(what + "while you were editing it. Nothing was saved.",
+                                   kEditConflictAdvice, std::move(*now));
+}
+
+std::int64_t update_store_checked(Store& store, StockStoreId id, const StockStoreDetails& d,
+                                  std::optional<std::int64_t> started_from) {
+    return store.write(Permission::ManageStock, [&](WriteContext& w) -> std::int64_t {
         const StockStore before = require_store(w.db, id);
         const StockStoreDetails& b = before.details;
-        if (b == d) return;
+        if (b == d) return before.version;
+        require_version("The stock store", started_from, before.version);
         if (id == kCentreStockStore && d.kind != StockStoreKind::Centre)
             throw StoreError(ErrorKind::InvalidInput, "The centre's own store stays a store at the centre.",
                              "Add another store for stock kept elsewhere.");
         require_unique(w.db, d, id);
-        w.db.cached("UPDATE stock_stores SET code = ?, name = ?, kind = ? WHERE id = ?")
-            ->bind_all(d.code, d.name, stock_store_kind_id(d.kind), id)
+        w.db.cached("UPDATE stock_stores SET code = ?, name = ?, kind = ?, version = version + 1 "
+                    "WHERE id = ? AND version = ?")
+            ->bind_all(d.code, d.name, stock_store_kind_id(d.kind), id, before.version)
             .run();
+        require_row_written(w.db, "The stock store");
         AuditChanges c;
         if (b.code != d.code) c.change("code", b.code, d.code);
         if (b.name != d.name) c.change("name", b.name, d.name);
         if (b.kind != d.kind) c.change("kind", stock_store_kind_id(b.kind), stock_store_kind_id(d.kind));
         w.audit("update", "stock_stores", id, c);
+        return before.version + 1;
     });
-    spdlog::info("store: stock store #{} updated", id);
 }
 
-void remove_stock_store(Store& store, StockStoreId id) {
+void remove_store_checked(Store& store, StockStoreId id, std::optional<std::int64_t> started_from) {
     store.write(Permission::ManageStock, [&](WriteContext& w) {
         const StockStore before = require_store(w.db, id);
+        require_version("The stock store", started_from, before.version);
         if (id == kCentreStockStore)
             throw StoreError(ErrorKind::InvalidInput, "The centre's own store cannot be removed.",
                              "Rename it if its name is wrong.");
@@ -176,9 +201,35 @@ void remove_stock_store(Store& store, StockStoreId id) {
                              before.details.name +
                                  " has movements in the stock ledger, so it cannot be removed.",
                              "Transfer its bags elsewhere and keep it, or rename it.");
-        w.db.cached("DELETE FROM stock_stores WHERE id = ?")->bind_all(id).run();
+        w.db.cached("DELETE FROM stock_stores WHERE id = ? AND version = ?")
+            ->bind_all(id, before.version)
+            .run();
+        require_row_written(w.db, "The stock store");
         w.audit("delete", "stock_stores", id, AuditChanges().value("code", before.details.code));
     });
+}
+
+} // namespace
+
+std::int64_t update_stock_store(Store& store, StockStoreId id, const StockStoreDetails& details,
+                                std::optional<std::int64_t> started_from) {
+    const StockStoreDetails d = checked(details);
+    std::int64_t version = 0;
+    try {
+        version = update_store_checked(store, id, d, started_from);
+    } catch (const RecordChangedMeanwhile&) {
+        refuse_changed_store(store, id, false);
+    }
+    spdlog::info("store: stock store #{} updated", id);
+    return version;
+}
+
+void remove_stock_store(Store& store, StockStoreId id, std::optional<std::int64_t> started_from) {
+    try {
+        remove_store_checked(store, id, started_from);
+    } catch (const RecordChangedMeanwhile&) {
+        refuse_changed_store(store, id, true);
+    }
     spdlog::info("store: stock store #{} removed", id);
 }
 

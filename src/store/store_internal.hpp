@@ -6,7 +6,9 @@
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace rc::store {
@@ -25,6 +27,30 @@ struct Venue;
 // Venue writes shared by the register and its import (venues.cpp); details already checked.
 std::int64_t insert_venue(WriteContext& w, const VenueDetails& details);
 void replace_venue(WriteContext& w, const Venue& before, const VenueDetails& details);
+
+// A record is no longer the version an edit started from, or another desk committed a change between
+// this write's read and its UPDATE ... WHERE version = ? (no row matched). Nothing is written: the
+// transaction rolls back. The public edit functions turn it into EditConflict<Record> with the record
+// as it now is; where none does (an import), it reads as it stands.
+class RecordChangedMeanwhile : public StoreError {
+public:
+    explicit RecordChangedMeanwhile(const std::string& what)
+        : StoreError(ErrorKind::Conflict,
+                     what + " was changed at another desk while this was being saved. "
+                            "Nothing was saved.",
+                     "Try again: it starts from the record as it is now.") {}
+};
+
+// Refuses an edit that started from another version than the stored one (none stated: any).
+inline void require_version(const std::string& what, std::optional<std::int64_t> started_from,
+                            std::int64_t stored) {
+    if (started_from && *started_from != stored) throw RecordChangedMeanwhile(what);
+}
+
+// After an UPDATE or DELETE ... WHERE id = ? AND version = ?: no row means another desk got there first.
+inline void require_row_written(Connection& db, const std::string& what) {
+    if (db.changes() == 0) throw RecordChangedMeanwhile(what);
+}
 
 // The first schema with the coordinator key and the record of backup copies.
 constexpr int kCoordinatorKeySchema = 12;

@@ -23,7 +23,7 @@ bool same_name(std::string_view a, std::string_view b) {
 
 constexpr const char* kVenueColumns =
     "SELECT id, name, address, capacity, interview_rooms, showers, kitchen, step_free_access, parking, "
-    "keyholder_name_enc, keyholder_phone_enc, notes_enc, created_at, updated_at FROM venues";
+    "keyholder_name_enc, keyholder_phone_enc, notes_enc, created_at, updated_at, version FROM venues";
 
 Venue read_venue_row(const Statement& st, const FieldCipher& c) {
     Venue v;
@@ -43,6 +43,7 @@ Venue read_venue_row(const Statement& st, const FieldCipher& c) {
     v.details.notes = open("notes", 11);
     v.created_at = st.int64_at(12);
     v.updated_at = st.int64_at(13);
+    v.version = st.int64_at(14);
     return v;
 }
 
@@ -94,14 +95,17 @@ void replace_venue(WriteContext& w, const Venue& before, const VenueDetails& d) 
     const VenueId id = before.id;
     w.db.cached("UPDATE venues SET name = ?, address = ?, capacity = ?, interview_rooms = ?, showers = ?, "
                 "kitchen = ?, step_free_access = ?, parking = ?, keyholder_name_enc = ?, "
-                "keyholder_phone_enc = ?, notes_enc = ?, updated_at = ? WHERE id = ?")
+                "keyholder_phone_enc = ?, notes_enc = ?, updated_at = ?, version = version + 1 "
+                "WHERE id = ? AND version = ?")
         ->bind_all(d.name, d.address, d.capacity, d.facilities.interview_rooms ? 1 : 0,
                    d.facilities.showers ? 1 : 0, d.facilities.kitchen ? 1 : 0,
                    d.facilities.step_free_access ? 1 : 0, d.facilities.parking ? 1 : 0,
                    w.cipher.seal("venues", "keyholder_name", id, d.keyholder_name),
                    w.cipher.seal("venues", "keyholder_phone", id, d.keyholder_phone),
-                   w.cipher.seal("venues", "notes", id, d.notes), w.now, id)
+                   w.cipher.seal("venues", "notes", id, d.notes), w.now, id, before.version)
         .run();
+    // The version read is the one overwritten: another desk's commit since then leaves no row matching.
+    require_row_written(w.db, "The venue '" + before.details.name + "'");
     const VenueDetails& b = before.details;
     AuditChanges c;
     if (b.name != d.name) c.change("name", b.name, d.name);
@@ -174,22 +178,30 @@ VenueId add_venue(Store& store, const VenueDetails& details) {
     return id;
 }
 
-void update_venue(Store& store, VenueId id, const VenueDetails& details) {
-    if (auto p = venue_details_problem(details)) throw StoreError(ErrorKind::InvalidInput, *p);
-    store.write(Permission::ManageCentre, [&](WriteContext& w) {
-        auto before = venue(store, id);
-        if (!before)
-            throw StoreError(ErrorKind::InvalidInput, "There is no venue #" + std::to_string(id) + ".");
-        if (before->details == details) return;
-        replace_venue(w, *before, details);
-    });
+namespace {
+
+// After a refused edit or removal (rolled back): the venue as it now is, in the error.
+[[noreturn]] void refuse_changed_venue(const Store& store, VenueId id, bool removal) {
+    std::optional<Venue> now = venue(store, id);
+    if (!now)
+        throw StoreError(ErrorKind::InvalidInput,
+                         "Venue #" + std::to_string(id) + " was removed at another desk meanwhile.",
+                         "Nothing was saved.");
+    spdlog::info("store: venue #{} {} refused: changed at another desk", id, removal ? "removal" : "edit");
+    const std::string what = "The venue '" + now->details.name + "' was changed at another desk ";
+    if (removal)
+        throw EditConflict<Venue>(what + "after you chose to remove it. Nothing was removed.",
+                                  kRemovalConflictAdvice, std::move(*now));
+    throw EditConflict<Venue>(what + "while you were editing it. Nothing was saved.", kEditConflictAdvice,
+                              std::move(*now));
 }
 
-void remove_venue(Store& store, VenueId id) {
+void remove_venue_checked(Store& store, VenueId id, std::optional<std::int64_t> started_from) {
     store.write(Permission::ManageCentre, [&](WriteContext& w) {
         auto before = venue(store, id);
         if (!before)
             throw StoreError(ErrorKind::InvalidInput, "There is no venue #" + std::to_string(id) + ".");
+        require_version("The venue", started_from, before->version);
         auto used = w.db.cached("SELECT count(*) FROM activation WHERE venue_id = ?");
         used->bind(1, id);
         used->step();
@@ -197,9 +209,38 @@ void remove_venue(Store& store, VenueId id) {
             throw StoreError(ErrorKind::InvalidInput,
                              "'" + before->details.name + "' is the venue this centre was activated at.",
                              "It stays in the register as part of the operation's record.");
-        w.db.cached("DELETE FROM venues WHERE id = ?")->bind_all(id).run();
+        w.db.cached("DELETE FROM venues WHERE id = ? AND version = ?")->bind_all(id, before->version).run();
+        require_row_written(w.db, "The venue");
         w.audit("delete", "venues", id, AuditChanges().value("name", before->details.name));
     });
+}
+
+} // namespace
+
+std::int64_t update_venue(Store& store, VenueId id, const VenueDetails& details,
+                          std::optional<std::int64_t> started_from) {
+    if (auto p = venue_details_problem(details)) throw StoreError(ErrorKind::InvalidInput, *p);
+    try {
+        return store.write(Permission::ManageCentre, [&](WriteContext& w) -> std::int64_t {
+            auto before = venue(store, id);
+            if (!before)
+                throw StoreError(ErrorKind::InvalidInput, "There is no venue #" + std::to_string(id) + ".");
+            if (before->details == details) return before->version;
+            require_version("The venue", started_from, before->version);
+            replace_venue(w, *before, details);
+            return before->version + 1;
+        });
+    } catch (const RecordChangedMeanwhile&) {
+        refuse_changed_venue(store, id, false);
+    }
+}
+
+void remove_venue(Store& store, VenueId id, std::optional<std::int64_t> started_from) {
+    try {
+        remove_venue_checked(store, id, started_from);
+    } catch (const RecordChangedMeanwhile&) {
+        refuse_changed_venue(store, id, true);
+    }
     spdlog::info("store: venue #{} removed", id);
 }
 

@@ -8,6 +8,7 @@
 //
 // The keyholder's name and phone and the notes are personal (or may be: an alarm code, a caretaker's
 // mobile), so they are sealed in the file; name, address, capacity and facilities are not.
+#include "store/edit_conflict.hpp"
 #include "store/store.hpp"
 
 #include <cstdint>
@@ -49,6 +50,8 @@ struct Venue {
     VenueDetails details;
     UnixSeconds created_at = 0;
     UnixSeconds updated_at = 0;
+    // Goes up by one with every edit: an edit or a removal states the version it started from.
+    std::int64_t version = 1;
 };
 
 // What is wrong with the details, in a sentence, or nothing (the store checks again).
@@ -64,9 +67,16 @@ std::vector<Venue> venues_that_fit(const std::vector<Venue>& all, int expected_p
 
 // ManageCentre. Throw StoreError(InvalidInput) for bad details or a name already in the register.
 VenueId add_venue(Store& store, const VenueDetails& details);
-void update_venue(Store& store, VenueId id, const VenueDetails& details);
-// Refused for the venue the centre was activated at (it stays, for the record).
-void remove_venue(Store& store, VenueId id);
+// `started_from`: the version the edit began with (Venue::version). When another desk changed the
+// venue since, nothing is written and EditConflict<Venue> (edit_conflict.hpp) carries it as it now is.
+// Without it, the edit applies to the version read in its own transaction (a change committed between
+// that read and the write is still refused). Details equal to the venue as it is save nothing. Returns
+// the version after the edit.
+std::int64_t update_venue(Store& store, VenueId id, const VenueDetails& details,
+                          std::optional<std::int64_t> started_from = std::nullopt);
+// Refused for the venue the centre was activated at (it stays, for the record), and, with
+// EditConflict<Venue>, when another desk changed it since `started_from`.
+void remove_venue(Store& store, VenueId id, std::optional<std::int64_t> started_from = std::nullopt);
 
 // ---- import from a CSV file (format: docs/store.md, "Venue register")
 

@@ -2,6 +2,7 @@
 // record someone else changed meanwhile is refused with the record as it now is. Two desks on one
 // PostgreSQL database (the throwaway server ctest starts); on an SQLite file, where one console is the
 // only writer, an edit form left open while the same console changed the record.
+#include "both_engines.hpp"
 #include "domain/default_procedure.hpp"
 #include "domain/person_fields.hpp"
 #include "store/error.hpp"
@@ -21,15 +22,6 @@ namespace {
 
 constexpr const char* kSecondLead = "Second Desk Lead";
 constexpr const char* kSecondPassphrase = "river lantern orchard quietly";
-
-void activate_default(Store& s) {
-    ActivationRequest a;
-    a.name = "Operation Larch";
-    a.expected_people = 20;
-    a.procedure_text = std::string(default_procedure_text());
-    a.procedure_source = std::string(default_procedure_name);
-    activate(s, a);
-}
 
 Person arrival() {
     Person p;

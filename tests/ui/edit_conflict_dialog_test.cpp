@@ -23,7 +23,7 @@ ArrivalsScreen& arrivals(HeadlessUi& ui) {
     return dynamic_cast<ArrivalsScreen&>(*ui.shell().find_screen("arrivals"));
 }
 
-const EditConflictDialog& dialog(HeadlessUi& ui) {
+const PersonConflictDialog& dialog(HeadlessUi& ui) {
     return arrivals(ui).form().conflict_dialog();
 }
 

@@ -3,12 +3,14 @@
 #include "domain/date.hpp"
 #include "domain/iso_countries.hpp"
 #include "domain/iso_languages.hpp"
+#include "domain/person_fields.hpp"
 #include "domain/text_match.hpp"
 #include "ui/keys.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
+#include <sodium.h>
 
 namespace rc::ui {
 
@@ -46,9 +48,28 @@ std::string visible(const char* id) {
     return s.substr(0, s.find("##"));
 }
 
+void wipe_person(Person& p) {
+    for (std::string* s : {&p.name, &p.alias, &p.latin_name, &p.medical_needs, &p.property_held,
+                           &p.adult_judgement, &p.diet, &p.arrived_with})
+        sodium_memzero(s->data(), s->size());
+    p = Person{};
+}
+
 } // namespace
 
-CheckInForm::CheckInForm() : nationality_(country_options), languages_(language_options) {}
+CheckInForm::CheckInForm()
+    : conflict_(&wipe_person), nationality_(country_options), languages_(language_options) {}
+
+void CheckInForm::open_conflict(const app::PersonConflict& conflict) {
+    conflict_.open(conflict, editing_base_, person_fields(),
+                   "this person (" + conflict.theirs.reference + ")",
+                   [](const app::PersonConflict& c, ConflictField& row) {
+                       if (row.id != "medical" || !c.medical_withheld) return;
+                       // A note this role may not read: what was typed is added to it, never shown.
+                       if (c.mine.medical_needs.empty()) row.mine = "(no text added)";
+                       row.theirs = "(a note your role may not read; it is kept)";
+                   });
+}
 
 void CheckInForm::start_new() {
     conflict_.close();
@@ -198,7 +219,7 @@ void CheckInForm::save(ScreenContext& ctx) {
     message_ = r.message;
     message_is_error_ = !r.ok;
     if (r.conflict) {
-        conflict_.open(*r.conflict, editing_base_);
+        open_conflict(*r.conflict);
         return;
     }
     if (!r.ok) {
@@ -229,7 +250,7 @@ void CheckInForm::save_resolution(ScreenContext& ctx, Person person, const char*
     const std::int64_t id = *editing_;
     const app::CheckInResult r = ctx.session.update_person(id, person, conflict_.conflict().their_version);
     if (r.conflict) { // changed yet again meanwhile: the same choice, against the newest record
-        conflict_.open(*r.conflict, editing_base_);
+        open_conflict(*r.conflict);
         message_ = r.message;
         message_is_error_ = true;
         return;

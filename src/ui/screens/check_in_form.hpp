@@ -6,13 +6,16 @@
 // not give details still get checked in. The same form edits someone already checked in.
 #include "ui/pick_list.hpp"
 #include "ui/screen.hpp"
-#include "ui/screens/edit_conflict_dialog.hpp"
+#include "ui/screens/record_conflict_dialog.hpp"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace rc::ui {
+
+// The conflict dialog for a person's record (a medical note the role may not read stays unread).
+using PersonConflictDialog = RecordConflictDialog<Person, app::PersonConflict>;
 
 class CheckInForm {
 public:
@@ -35,7 +38,7 @@ public:
     const std::vector<FieldProblem>& problems() const { return problems_; }
     // What has been typed and not saved (tests check that locking leaves nothing of it).
     const Person& draft() const { return draft_; }
-    const EditConflictDialog& conflict_dialog() const { return conflict_; }
+    const PersonConflictDialog& conflict_dialog() const { return conflict_; }
 
     // Field ids: "##<label shown above the field>##<unique id>" (the label is drawn above, not beside).
     static constexpr const char* kTag = "##Tag or wristband##ci_tag";
@@ -82,7 +85,9 @@ private:
     std::optional<std::int64_t> editing_;
     std::int64_t editing_version_ = 0;
     Person editing_base_; // the record as the edit started from it
-    EditConflictDialog conflict_;
+    // Opens the conflict dialog on a refused edit, against the record as the edit started.
+    void open_conflict(const app::PersonConflict& conflict);
+    PersonConflictDialog conflict_;
     std::optional<std::int64_t> last_saved_id_;
     Person draft_;
     Person last_saved_;

@@ -1,6 +1,5 @@
 #include "ui/screens/edit_conflict_dialog.hpp"
 
-#include "domain/person_fields.hpp"
 #include "ui/keys.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -23,58 +22,38 @@ bool letter(char c) {
     return !io.KeyCtrl && !io.KeyAlt && !io.KeyShift && ImGui::IsKeyPressed(keys::A + (c - 'A'), false);
 }
 
-void wipe(Person& p) {
-    for (std::string* s : {&p.name, &p.alias, &p.latin_name, &p.medical_needs, &p.property_held,
-                           &p.adult_judgement, &p.diet, &p.arrived_with})
-        sodium_memzero(s->data(), s->size());
-    p = Person{};
+void wipe(std::string& s) {
+    sodium_memzero(s.data(), s.size());
+    s.clear();
 }
 
 } // namespace
 
-void EditConflictDialog::open(app::PersonConflict conflict, const Person& base) {
-    conflict_ = std::move(conflict);
-    base_ = base;
-    rows_.clear();
+void EditConflictDialog::open(std::string what, std::vector<ConflictField> differing) {
+    close();
+    what_ = std::move(what);
+    rows_ = std::move(differing);
     take_mine_.clear();
-    changed_by_me_.clear();
-    changed_by_them_.clear();
-    const auto fields = person_fields();
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        const PersonField& f = fields[i];
-        if (!f.differs(conflict_->mine, conflict_->theirs)) continue;
-        rows_.push_back(i);
-        const bool mine = f.differs(conflict_->mine, base_);
-        const bool theirs = f.differs(conflict_->theirs, base_);
-        changed_by_me_.push_back(mine);
-        changed_by_them_.push_back(theirs);
-        // What each side changed is kept; where both changed it, theirs until chosen otherwise.
-        take_mine_.push_back(mine && !theirs);
-    }
+    for (const ConflictField& f : rows_)
+        take_mine_.push_back(f.changed_by_me && !f.changed_by_them);
     merging_ = false;
+    open_ = true;
     open_requested_ = true;
 }
 
 void EditConflictDialog::close() {
-    if (conflict_) {
-        wipe(conflict_->mine);
-        wipe(conflict_->theirs);
+    for (ConflictField& f : rows_) {
+        wipe(f.mine);
+        wipe(f.theirs);
     }
-    wipe(base_);
-    conflict_.reset();
+    rows_.clear();
+    take_mine_.clear();
+    wipe(what_);
+    open_ = false;
     merging_ = false;
 }
 
-Person EditConflictDialog::merged() const {
-    Person out = conflict_->theirs;
-    const auto fields = person_fields();
-    for (std::size_t r = 0; r < rows_.size(); ++r)
-        if (take_mine_[r]) fields[rows_[r]].copy(conflict_->mine, out);
-    return out;
-}
-
 void EditConflictDialog::draw_table() {
-    const auto fields = person_fields();
     const ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("conflict_fields", merging_ ? 4 : 3, flags)) return;
@@ -84,35 +63,31 @@ void EditConflictDialog::draw_table() {
     if (merging_) ImGui::TableSetupColumn("Keep", ImGuiTableColumnFlags_WidthFixed, em(9.5f));
     ImGui::TableHeadersRow();
     for (std::size_t r = 0; r < rows_.size(); ++r) {
-        const PersonField& f = fields[rows_[r]];
+        const ConflictField& f = rows_[r];
         ImGui::PushID(static_cast<int>(r));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         if (merging_ && r < 9)
-            ImGui::Text("%d  %s", static_cast<int>(r) + 1, std::string(f.label).c_str());
+            ImGui::Text("%d  %s", static_cast<int>(r) + 1, f.label.c_str());
         else
-            ImGui::TextUnformatted(std::string(f.label).c_str());
-        const char* who = changed_by_me_[r] && changed_by_them_[r] ? "changed by both"
-                          : changed_by_me_[r]                      ? "changed by you"
-                                                                   : "changed at the other desk";
+            ImGui::TextUnformatted(f.label.c_str());
+        const char* who = f.changed_by_me && f.changed_by_them ? "changed by both"
+                          : f.changed_by_me                    ? "changed by you"
+                                                               : "changed at the other desk";
         ImGui::TextDisabled("%s", who);
-        const bool withheld = f.id == "medical" && conflict_->medical_withheld;
         ImGui::TableNextColumn();
         const bool mine_kept = !merging_ || take_mine_[r];
         if (!mine_kept) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", withheld && conflict_->mine.medical_needs.empty()
-                                     ? "(no text added)"
-                                     : f.text(conflict_->mine).c_str());
+        ImGui::TextWrapped("%s", f.mine.c_str());
         if (!mine_kept) ImGui::PopStyleColor();
         ImGui::TableNextColumn();
         if (merging_ && take_mine_[r])
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", withheld ? "(a note your role may not read; it is kept)"
-                                          : f.text(conflict_->theirs).c_str());
+        ImGui::TextWrapped("%s", f.theirs.c_str());
         if (merging_ && take_mine_[r]) ImGui::PopStyleColor();
         if (merging_) {
             ImGui::TableNextColumn();
-            const std::string id = std::string(f.id);
+            const std::string& id = f.id;
             if (radio(("yours##keep_mine_" + id).c_str(), take_mine_[r])) take_mine_[r] = true;
             ImGui::SameLine();
             if (radio(("theirs##keep_theirs_" + id).c_str(), !take_mine_[r])) take_mine_[r] = false;
@@ -123,7 +98,7 @@ void EditConflictDialog::draw_table() {
 }
 
 EditConflictDialog::Choice EditConflictDialog::draw() {
-    if (!conflict_) return Choice::None;
+    if (!open_) return Choice::None;
     if (open_requested_) {
         ImGui::OpenPopup(kTitle);
         open_requested_ = false;
@@ -133,11 +108,10 @@ EditConflictDialog::Choice EditConflictDialog::draw() {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoSavedSettings)) return Choice::None;
     Choice choice = Choice::None;
-    const std::string& reference = conflict_->theirs.reference;
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().warning));
-    paragraph(("Someone at another desk changed this person while you were editing: " + reference +
-               ". Nothing of yours has been saved yet.")
+    paragraph(("Someone at another desk changed " + what_ +
+               " while you were editing. Nothing of yours has been saved yet.")
                   .c_str());
     ImGui::PopStyleColor();
     if (rows_.empty())

@@ -466,6 +466,7 @@ void PartnersStaffScreen::draw_directory(ScreenContext& ctx) {
         "Organisations and their standing contacts, kept between operations (names and numbers "
         "are encrypted).");
     std::optional<std::int64_t> remove;
+    std::int64_t remove_version = 0;
     for (const app::DirectoryRow& d : p.directory) {
         ImGui::PushID(static_cast<int>(d.id));
         ImGui::Bullet();
@@ -473,16 +474,16 @@ void PartnersStaffScreen::draw_directory(ScreenContext& ctx) {
                     d.phone.c_str());
         if (ctx.session.can(Permission::ManagePartners)) {
             ImGui::SameLine();
-            if (small_button("Edit")) {
-                directory_editing_ = d.id;
-                directory_form_ = {d.organisation, d.partner_id, d.role, d.contact_name, d.phone, d.notes};
-            }
+            if (small_button("Edit")) edit_directory_entry(d);
             ImGui::SameLine();
-            if (small_button("Remove")) remove = d.id;
+            if (small_button("Remove")) {
+                remove = d.id;
+                remove_version = d.version;
+            }
         }
         ImGui::PopID();
     }
-    if (remove) report(ctx.session.remove_directory_entry(*remove), "Removed.");
+    if (remove) report(ctx.session.remove_directory_entry(*remove, remove_version), "Removed.");
     if (!ctx.session.can(Permission::ManagePartners)) return;
     ImGui::Spacing();
     heading(directory_editing_ ? "Edit entry" : "Add an entry");
@@ -497,12 +498,51 @@ void PartnersStaffScreen::draw_directory(ScreenContext& ctx) {
     input_text("Phone##dir_phone", "", directory_form_.phone);
     ImGui::SetNextItemWidth(w);
     input_text("Notes##dir_notes", "", directory_form_.notes);
-    if (button(kDirectorySave)) {
-        report(ctx.session.save_directory_entry(directory_editing_, directory_form_), "Saved.");
-        if (!message_is_error_) {
-            directory_form_ = {};
-            directory_editing_.reset();
-        }
+    if (button(kDirectorySave) && !directory_conflict_.is_open()) save_directory_entry(ctx);
+    resolve_directory_conflict(ctx);
+}
+
+void PartnersStaffScreen::edit_directory_entry(const app::DirectoryRow& d) {
+    directory_conflict_.close();
+    directory_editing_ = d.id;
+    directory_version_ = d.version;
+    directory_form_ = {d.organisation, d.partner_id, d.role, d.contact_name, d.phone, d.notes};
+    directory_base_ = directory_form_;
+}
+
+void PartnersStaffScreen::save_directory_entry(ScreenContext& ctx) {
+    const std::optional<std::int64_t> from =
+        directory_editing_ ? std::optional(directory_version_) : std::nullopt;
+    const app::SaveResult<app::DirectoryForm> r =
+        ctx.session.save_directory_entry(directory_editing_, directory_form_, from);
+    report(r, "Saved.");
+    if (r.conflict) {
+        directory_conflict_.open(*r.conflict, directory_base_, app::directory_form_fields(),
+                                 "the directory entry for " + directory_base_.organisation);
+        return;
+    }
+    if (r.ok) {
+        directory_form_ = {};
+        directory_base_ = {};
+        directory_editing_.reset();
+    }
+}
+
+void PartnersStaffScreen::resolve_directory_conflict(ScreenContext& ctx) {
+    const EditConflictDialog::Choice choice = directory_conflict_.draw();
+    if (choice == EditConflictDialog::Choice::None) return;
+    resolve_conflict(directory_conflict_, choice, directory_form_, directory_base_, directory_version_,
+                     message_, message_is_error_, app::directory_form_fields(),
+                     "the directory entry for " + directory_base_.organisation,
+                     [&](const app::DirectoryForm& f, std::int64_t version) {
+                         return ctx.session.save_directory_entry(directory_editing_, f, version);
+                     });
+    const bool saved =
+        choice == EditConflictDialog::Choice::KeepMine || choice == EditConflictDialog::Choice::SaveMerge;
+    if (saved && !message_is_error_ && !directory_conflict_.is_open()) {
+        directory_form_ = {};
+        directory_base_ = {};
+        directory_editing_.reset();
     }
 }
 

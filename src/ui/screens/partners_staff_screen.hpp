@@ -1,6 +1,8 @@
 #pragma once
+#include "app/form_fields.hpp"
 #include "ui/pick_list.hpp"
 #include "ui/screen.hpp"
+#include "ui/screens/record_conflict_dialog.hpp"
 
 #include <optional>
 #include <string>
@@ -10,7 +12,8 @@ namespace rc::ui {
 // Partners and staff: the call-out board in the procedure's cascade order (with follow-ups that stand
 // out when overdue, and phone numbers copied with one click), the roles matrix for the centre's tier
 // with every uncovered required role as an alert, staff signing in and out (ICS 211), and the partner
-// directory kept between operations.
+// directory kept between operations (an edit or a removal states the version of the entry it started
+// from: another desk's change meanwhile opens the conflict dialog, or refuses the removal).
 class PartnersStaffScreen final : public Screen {
 public:
     const char* id() const override { return "partners"; }
@@ -35,6 +38,10 @@ public:
     void select_contact(std::string id) { selected_contact_ = std::move(id); }
     void choose_partner(std::string id) { staff_partner_ = std::move(id); }
     const std::string& message() const { return message_; }
+    const RecordConflictDialog<app::DirectoryForm>& directory_conflict() const { return directory_conflict_; }
+    const app::DirectoryForm& directory_form() const { return directory_form_; }
+    // Starts editing an entry of the snapshot (as its Edit button does).
+    void edit_directory_entry(const app::DirectoryRow& row);
 
     PartnersStaffScreen();
 
@@ -61,7 +68,12 @@ private:
     std::uint64_t needed_version_ = ~std::uint64_t{0};
 
     std::optional<std::int64_t> directory_editing_;
+    std::int64_t directory_version_ = 0; // the version the edit started from
     app::DirectoryForm directory_form_;
+    app::DirectoryForm directory_base_; // the entry as the edit started from it
+    RecordConflictDialog<app::DirectoryForm> directory_conflict_;
+    void save_directory_entry(ScreenContext& ctx);
+    void resolve_directory_conflict(ScreenContext& ctx);
 
     std::string message_;
     bool message_is_error_ = false;

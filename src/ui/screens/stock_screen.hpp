@@ -1,6 +1,8 @@
 #pragma once
+#include "app/form_fields.hpp"
 #include "ui/path_field.hpp"
 #include "ui/screen.hpp"
+#include "ui/screens/record_conflict_dialog.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -32,6 +34,10 @@ public:
     void show_tab(Tab tab) { requested_tab_ = tab; }
     Tab tab() const { return tab_; }
     const std::string& message() const { return message_; }
+    const RecordConflictDialog<app::StockStoreForm>& store_conflict() const { return store_conflict_; }
+    const app::StockStoreForm& store_form() const { return store_form_; }
+    // Starts editing a store of the snapshot (as its Edit button does).
+    void edit_store(const app::StockStoreView& v);
     bool message_is_error() const { return message_is_error_; }
     std::size_t visible_movements() const { return movement_order_.size(); }
     std::uint64_t movement_cache_rebuilds() const { return movement_rebuilds_; }
@@ -157,9 +163,15 @@ private:
         {FileChoice::Kind::OpenFile, "Choose the delivery note", "CSV files", {"*.csv", "*.CSV"}, {}}};
     std::optional<app::StockImportPreview> delivery_preview_;
 
-    // Stores.
+    // Stores. An edit states the version it started from (another desk's change opens the conflict
+    // dialog instead of being overwritten).
     std::optional<std::int64_t> store_editing_;
+    std::int64_t store_version_ = 0;
     app::StockStoreForm store_form_;
+    app::StockStoreForm store_base_; // the store as the edit started from it
+    RecordConflictDialog<app::StockStoreForm> store_conflict_;
+    void save_store(ScreenContext& ctx);
+    void resolve_store_conflict(ScreenContext& ctx);
 };
 
 } // namespace rc::ui

@@ -54,11 +54,7 @@ void StockScreen::draw_stores(ScreenContext& ctx) {
             }
         }
         ImGui::EndTable();
-        if (edit) {
-            const app::StockStoreView& v = s.stores[*edit];
-            store_editing_ = v.id;
-            store_form_ = {v.code, v.name, v.kind};
-        }
+        if (edit) edit_store(s.stores[*edit]);
     }
     if (!may) {
         paragraph_disabled("Only a coordinator adds or changes stores.");
@@ -78,20 +74,57 @@ void StockScreen::draw_stores(ScreenContext& ctx) {
             std::string(stock_store_kind_label(k)) + "##store_kind_" + std::string(stock_store_kind_id(k));
         if (radio(label.c_str(), store_form_.kind == k)) store_form_.kind = k;
     }
-    if (button(kStoreSave)) {
-        const app::EditResult r = ctx.session.save_stock_store(store_editing_, store_form_);
-        report(r);
-        if (r.ok) {
-            store_form_ = {};
-            store_editing_.reset();
-        }
-    }
+    if (button(kStoreSave) && !store_conflict_.is_open()) save_store(ctx);
     if (store_editing_) {
         ImGui::SameLine();
         if (button("Add a new store instead##store_new")) {
             store_form_ = {};
+            store_base_ = {};
             store_editing_.reset();
         }
+    }
+    resolve_store_conflict(ctx);
+}
+
+void StockScreen::edit_store(const app::StockStoreView& v) {
+    store_conflict_.close();
+    store_editing_ = v.id;
+    store_version_ = v.version;
+    store_form_ = {v.code, v.name, v.kind};
+    store_base_ = store_form_;
+}
+
+void StockScreen::save_store(ScreenContext& ctx) {
+    const std::optional<std::int64_t> from = store_editing_ ? std::optional(store_version_) : std::nullopt;
+    const app::SaveResult<app::StockStoreForm> r =
+        ctx.session.save_stock_store(store_editing_, store_form_, from);
+    report(r);
+    if (r.conflict) {
+        store_conflict_.open(*r.conflict, store_base_, app::stock_store_form_fields(),
+                             "the store " + store_base_.name);
+        return;
+    }
+    if (r.ok) {
+        store_form_ = {};
+        store_base_ = {};
+        store_editing_.reset();
+    }
+}
+
+void StockScreen::resolve_store_conflict(ScreenContext& ctx) {
+    const EditConflictDialog::Choice choice = store_conflict_.draw();
+    if (choice == EditConflictDialog::Choice::None) return;
+    resolve_conflict(store_conflict_, choice, store_form_, store_base_, store_version_, message_,
+                     message_is_error_, app::stock_store_form_fields(), "the store " + store_base_.name,
+                     [&](const app::StockStoreForm& f, std::int64_t version) {
+                         return ctx.session.save_stock_store(store_editing_, f, version);
+                     });
+    const bool saved =
+        choice == EditConflictDialog::Choice::KeepMine || choice == EditConflictDialog::Choice::SaveMerge;
+    if (saved && !message_is_error_ && !store_conflict_.is_open()) {
+        store_form_ = {};
+        store_base_ = {};
+        store_editing_.reset();
     }
 }
 

@@ -9,23 +9,49 @@ namespace rc::ui {
 
 void VenuesPanel::edit(const app::VenueView* v, ScreenContext& ctx) {
     (void)ctx;
+    conflict_.close();
     form_ = {};
+    base_ = {};
     editing_.reset();
     message_.clear();
     if (!v) return;
     editing_ = v->id;
-    form_.name = v->name;
-    form_.address = v->address;
-    form_.capacity = v->capacity;
-    // Facilities come back as text; the flags are set again from it.
-    form_.interview_rooms = v->facilities.find("interview rooms") != std::string::npos;
-    form_.showers = v->facilities.find("showers") != std::string::npos;
-    form_.kitchen = v->facilities.find("kitchen") != std::string::npos;
-    form_.step_free_access = v->facilities.find("step-free") != std::string::npos;
-    form_.parking = v->facilities.find("parking") != std::string::npos;
-    const auto comma = v->keyholder.rfind(", ");
-    form_.keyholder_name = comma == std::string::npos ? v->keyholder : v->keyholder.substr(0, comma);
-    form_.keyholder_phone = comma == std::string::npos ? std::string() : v->keyholder.substr(comma + 2);
+    editing_version_ = v->version;
+    form_ = v->form;
+    base_ = v->form;
+}
+
+void VenuesPanel::save(ScreenContext& ctx) {
+    const std::optional<std::int64_t> from = editing_ ? std::optional(editing_version_) : std::nullopt;
+    const app::SaveResult<app::VenueForm> r = ctx.session.save_venue(editing_, form_, from);
+    message_ = r.ok ? "Saved." : r.message;
+    message_is_error_ = !r.ok;
+    if (r.conflict) {
+        conflict_.open(*r.conflict, base_, app::venue_form_fields(), "the venue " + base_.name);
+        return;
+    }
+    if (r.ok) {
+        form_ = {};
+        base_ = {};
+        editing_.reset();
+    }
+}
+
+void VenuesPanel::resolve(ScreenContext& ctx) {
+    const EditConflictDialog::Choice choice = conflict_.draw();
+    if (choice == EditConflictDialog::Choice::None) return;
+    resolve_conflict(conflict_, choice, form_, base_, editing_version_, message_, message_is_error_,
+                     app::venue_form_fields(), "the venue " + base_.name,
+                     [&](const app::VenueForm& f, std::int64_t version) {
+                         return ctx.session.save_venue(editing_, f, version);
+                     });
+    const bool saved =
+        choice == EditConflictDialog::Choice::KeepMine || choice == EditConflictDialog::Choice::SaveMerge;
+    if (saved && !message_is_error_ && !conflict_.is_open()) {
+        form_ = {};
+        base_ = {};
+        editing_.reset();
+    }
 }
 
 void VenuesPanel::draw(ScreenContext& ctx) {
@@ -62,7 +88,10 @@ void VenuesPanel::draw(ScreenContext& ctx) {
             if (may) {
                 if (button("Edit")) edit(&v, ctx);
                 ImGui::SameLine();
-                if (button("Remove")) confirm_remove_ = v.id;
+                if (button("Remove")) {
+                    confirm_remove_ = v.id;
+                    confirm_remove_version_ = v.version;
+                }
             }
             ImGui::PopID();
         }
@@ -76,7 +105,7 @@ void VenuesPanel::draw(ScreenContext& ctx) {
         ImGui::Text("Remove %s from the register?", name.c_str());
         ImGui::SameLine();
         if (button("Yes, remove")) {
-            const app::EditResult r = ctx.session.remove_venue(*confirm_remove_);
+            const app::EditResult r = ctx.session.remove_venue(*confirm_remove_, confirm_remove_version_);
             message_ = r.ok ? "Removed." : r.message;
             message_is_error_ = !r.ok;
             confirm_remove_.reset();
@@ -112,15 +141,8 @@ void VenuesPanel::draw(ScreenContext& ctx) {
     input_text("Keyholder name##venue_keyholder", "who opens it", form_.keyholder_name);
     ImGui::SetNextItemWidth(w);
     input_text("Keyholder phone##venue_keyholder_phone", "", form_.keyholder_phone);
-    if (button(kSave)) {
-        const app::EditResult r = ctx.session.save_venue(editing_, form_);
-        message_ = r.ok ? "Saved." : r.message;
-        message_is_error_ = !r.ok;
-        if (r.ok) {
-            form_ = {};
-            editing_.reset();
-        }
-    }
+    if (button(kSave) && !conflict_.is_open()) save(ctx);
+    resolve(ctx);
     if (editing_) {
         ImGui::SameLine();
         if (button(kNew)) edit(nullptr, ctx);
