@@ -5,6 +5,10 @@
 #include "store/error.hpp"
 #include "store/shared_backup.hpp"
 
+#include <cctype>
+#include <sstream>
+#include <string>
+
 namespace rc::store {
 
 namespace {
@@ -19,9 +23,30 @@ namespace {
 
 } // namespace
 
+// Without libpq's parser: the database name of a URI (the path after the host) or of a key=value line
+// (dbname=, else service=), for the sign-in screen's saved centres as in a build with libpq.
 std::string shared_centre_backup_stem(std::string_view target) {
-    (void)target;
-    not_in_this_build();
+    std::string name;
+    const std::string t(target);
+    if (t.rfind("postgresql://", 0) == 0 || t.rfind("postgres://", 0) == 0) {
+        const auto rest = t.find("://") + 3;
+        const auto slash = t.find('/', rest);
+        if (slash != std::string::npos)
+            name = t.substr(slash + 1, t.find_first_of("?#", slash + 1) - slash - 1);
+    } else {
+        std::istringstream words(t);
+        std::string service;
+        for (std::string word; words >> word;) {
+            if (word.rfind("dbname=", 0) == 0) name = word.substr(7);
+            if (word.rfind("service=", 0) == 0) service = word.substr(8);
+        }
+        if (name.empty()) name = service;
+        if (name.size() >= 2 && name.front() == '\'' && name.back() == '\'')
+            name = name.substr(1, name.size() - 2);
+    }
+    for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+    return name.empty() ? "shared-centre" : name;
 }
 
 PgToolInvocation pg_tool_invocation(const Connection& conn, std::vector<std::string> argv) {
