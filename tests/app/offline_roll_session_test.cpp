@@ -3,6 +3,7 @@
 // survive the desk's restart and, once the server is back, are previewed with duplicate warnings and
 // imported all or nothing; the file goes only when the import committed.
 #include "app/store_session.hpp"
+#include "desk_support.hpp"
 #include "store/sqlite_db.hpp"
 #include "support/pg_test_server.hpp"
 
@@ -17,29 +18,14 @@
 
 using namespace rc;
 using namespace rc::app;
+using namespace rc::app::test;
 
 namespace {
 
-constexpr const char* kCoordinator = "Anna Kowalska";
-constexpr const char* kPassphrase = "correct horse battery";
-
 StoreSession::Options desk_options(const std::filesystem::path& offline_dir) {
-    StoreSession::Options o;
-    o.passphrase_kdf = store::KdfLimits::minimum();
-    o.pin_kdf = store::KdfLimits::minimum();
+    StoreSession::Options o = quick_keys();
     o.offline_roll_dir = offline_dir;
     return o;
-}
-
-bool tick_until(StoreSession& desk, const std::function<bool()>& done, double seconds) {
-    const auto start = std::chrono::steady_clock::now();
-    for (;;) {
-        desk.tick();
-        if (done()) return true;
-        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > seconds)
-            return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
 }
 
 std::optional<std::int64_t> id_with_tag(const StoreSession& desk, const std::string& tag) {

@@ -2,6 +2,7 @@
 // shows on the other within a second, record by record; the status bar counts the desks; a desk that
 // loses the server says so, never says Saved for what the server did not take, and comes back.
 #include "app/store_session.hpp"
+#include "desk_support.hpp"
 #include "store/sqlite_db.hpp"
 #include "support/pg_test_server.hpp"
 
@@ -12,30 +13,9 @@
 
 using namespace rc;
 using namespace rc::app;
+using namespace rc::app::test;
 
 namespace {
-
-constexpr const char* kCoordinator = "Anna Kowalska";
-constexpr const char* kPassphrase = "correct horse battery";
-
-StoreSession::Options quick_keys() {
-    StoreSession::Options o;
-    o.passphrase_kdf = store::KdfLimits::minimum();
-    o.pin_kdf = store::KdfLimits::minimum();
-    return o;
-}
-
-// Ticks the desk until `done` holds or `seconds` pass; the time it took, or a negative number.
-double tick_until(StoreSession& desk, const std::function<bool()>& done, double seconds) {
-    const auto start = std::chrono::steady_clock::now();
-    for (;;) {
-        desk.tick();
-        const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (done()) return took;
-        if (took > seconds) return -1;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-}
 
 bool has_tag(const StoreSession& desk, const std::string& tag) {
     for (const PersonRow& r : desk.people().rows)
@@ -82,7 +62,7 @@ TEST_CASE("shared centre: a check-in on one desk shows on the other within a sec
     const auto desk1_full_reads = d.desk1->full_people_reads();
     const CheckInResult in = d.desk1->check_in(arrival("T001", "Ioana Dumitru"), "");
     REQUIRE_MESSAGE(in.ok, in.message);
-    const double took = tick_until(
+    const double took = seconds_until(
         *d.desk2, [&] { return has_tag(*d.desk2, "T001"); }, 1.0);
     CHECK_MESSAGE(took >= 0, "desk 2 did not show desk 1's check-in within a second");
     CHECK(d.desk2->people().counts.on_site == 1);
@@ -93,7 +73,7 @@ TEST_CASE("shared centre: a check-in on one desk shows on the other within a sec
     Person edited = d.desk2->people().rows.front().person;
     edited.name = "Ioana Dumitrescu";
     REQUIRE(d.desk2->update_person(*in.id, edited, d.desk2->people().rows.front().version).ok);
-    CHECK(tick_until(
+    CHECK(seconds_until(
               *d.desk1, [&] { return d.desk1->people().rows.front().person.name == "Ioana Dumitrescu"; },
               1.0) >= 0);
     CHECK(d.desk1->full_people_reads() == desk1_full_reads);
@@ -101,14 +81,14 @@ TEST_CASE("shared centre: a check-in on one desk shows on the other within a sec
     CHECK(d.desk1->check_in(arrival("T002", "Elira Hoxha"), "").ok);
     const auto after_own = d.desk1->people().version;
     CHECK(after_own == version + 1);
-    tick_until(
+    seconds_until(
         *d.desk1, [] { return false; }, 0.2); // its own notification arrives and is left out
     CHECK(d.desk1->people().version == after_own);
     CHECK(d.desk1->full_people_reads() == desk1_full_reads);
 
     // The log and referrals follow too (other parts of the record).
     REQUIRE(d.desk1->add_log_entry("Coach of 12 expected at 11:00").ok);
-    CHECK(tick_until(
+    CHECK(seconds_until(
               *d.desk2,
               [&] {
                   return !d.desk2->log().entries.empty() &&
@@ -121,7 +101,7 @@ TEST_CASE("shared centre: the status bar counts the desks connected, with each o
     const auto server = rc::test::test_pg_conninfo();
     if (!server) return;
     TwoDesks d(*server, "desks");
-    tick_until(
+    seconds_until(
         *d.desk1, [&] { return d.desk1->status().desks_connected == 2; }, 6.0);
     CHECK(d.desk1->status().desks_connected == 2);
     REQUIRE(d.desk1->status().desks.size() == 2);
@@ -136,7 +116,7 @@ TEST_CASE("shared centre: the status bar counts the desks connected, with each o
 
     // A desk that closes leaves the list at once.
     d.desk2.reset();
-    tick_until(
+    seconds_until(
         *d.desk1, [&] { return d.desk1->status().desks_connected == 1; }, 6.0);
     CHECK(d.desk1->status().desks_connected == 1);
 }
@@ -150,7 +130,7 @@ TEST_CASE("shared centre: a desk that loses the server says so, keeps nothing as
 
     // The server drops every desk and lets none back in for now.
     d.cut_connections(true);
-    CHECK(tick_until(
+    CHECK(seconds_until(
               *d.desk2, [&] { return d.desk2->status().save_state == SaveState::NotConnected; }, 2.0) >= 0);
     CHECK(d.desk2->status().desks_connected == 0);
 
@@ -159,7 +139,7 @@ TEST_CASE("shared centre: a desk that loses the server says so, keeps nothing as
     CHECK_FALSE(refused.ok);
     CHECK(refused.message.find("Not connected: not saved") == 0);
     CHECK(d.desk2->status().save_state == SaveState::NotConnected);
-    tick_until(
+    seconds_until(
         *d.desk2, [] { return false; }, 2.5); // a reconnect attempt is refused meanwhile
     CHECK(d.desk2->status().save_state == SaveState::NotConnected);
     CHECK(has_tag(*d.desk2, "T001")); // what it had stays on screen
@@ -167,10 +147,10 @@ TEST_CASE("shared centre: a desk that loses the server says so, keeps nothing as
     // The server is back: desk 1 reconnects too and checks someone in; desk 2 comes back on its own,
     // says so, and reads what happened meanwhile.
     d.let_in();
-    CHECK(tick_until(
+    CHECK(seconds_until(
               *d.desk1, [&] { return d.desk1->status().save_state == SaveState::Reconnected; }, 6.0) >= 0);
     REQUIRE(d.desk1->check_in(arrival("T003", "Mihai Popescu"), "").ok);
-    CHECK(tick_until(
+    CHECK(seconds_until(
               *d.desk2, [&] { return d.desk2->status().save_state == SaveState::Reconnected; }, 6.0) >= 0);
     CHECK(d.desk2->status().save_problem.find("Connected again") == 0);
     CHECK(has_tag(*d.desk2, "T003"));
@@ -180,7 +160,7 @@ TEST_CASE("shared centre: a desk that loses the server says so, keeps nothing as
     const CheckInResult again = d.desk2->check_in(arrival("T002", "Dawit Tesfaye"), "");
     CHECK_MESSAGE(again.ok, again.message);
     CHECK(d.desk2->status().save_state == SaveState::Saved);
-    CHECK(tick_until(
+    CHECK(seconds_until(
               *d.desk1, [&] { return has_tag(*d.desk1, "T002"); }, 1.0) >= 0);
 }
 
@@ -204,7 +184,7 @@ TEST_CASE("shared centre: signing in while the server is away says so and signs 
     CHECK_FALSE(d.desk1->signed_in_user());
 
     d.let_in();
-    CHECK(tick_until(
+    CHECK(seconds_until(
               *d.desk2, [&] { return d.desk2->status().save_state == SaveState::Reconnected; }, 6.0) >= 0);
     const EditResult again = d.desk2->sign_in(kCoordinator, kPassphrase);
     CHECK_MESSAGE(again.ok, again.message);

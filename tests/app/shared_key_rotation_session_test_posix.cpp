@@ -3,6 +3,7 @@
 // in again", and it works after signing in again; an import whose acknowledgement was lost while the
 // server stayed out of reach is, imported again once the desk is back, reported as already imported.
 #include "app/store_session.hpp"
+#include "desk_support.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 #include "support/lost_ack_proxy.hpp"
@@ -16,29 +17,9 @@
 
 using namespace rc;
 using namespace rc::app;
+using namespace rc::app::test;
 
 namespace {
-
-constexpr const char* kCoordinator = "Anna Kowalska";
-constexpr const char* kPassphrase = "correct horse battery";
-
-StoreSession::Options quick_keys() {
-    StoreSession::Options o;
-    o.passphrase_kdf = store::KdfLimits::minimum();
-    o.pin_kdf = store::KdfLimits::minimum();
-    return o;
-}
-
-bool tick_until(StoreSession& desk, const std::function<bool()>& done, double seconds) {
-    const auto start = std::chrono::steady_clock::now();
-    for (;;) {
-        desk.tick();
-        if (done()) return true;
-        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > seconds)
-            return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-}
 
 Person arrival(const std::string& tag, const std::string& name) {
     Person p;

@@ -3,6 +3,7 @@
 #include "app/people_view.hpp"
 #include "app/settings.hpp"
 #include "app/store_session.hpp"
+#include "desk_support.hpp"
 #include "store/test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -11,19 +12,10 @@
 
 using namespace rc;
 using namespace rc::app;
+using namespace rc::app::test;
 using rc::store::test::TempDir;
 
 namespace {
-
-constexpr const char* kCoordinator = "Anna Kowalska";
-constexpr const char* kPassphrase = "correct horse battery";
-
-StoreSession::Options quick_keys() {
-    StoreSession::Options o;
-    o.passphrase_kdf = store::KdfLimits::minimum();
-    o.pin_kdf = store::KdfLimits::minimum();
-    return o;
-}
 
 struct Centre {
     explicit Centre(const std::string& name)
