@@ -216,14 +216,17 @@ public:
             if (resume_.woke_from_sleep(clock_.now(), monotonic_seconds()) && session_.can_lock()) {
                 spdlog::info("console locked: the computer was asleep");
                 session_.lock();
-                pacer.request_frames(1);
+                pacer.request_frames(app::FramePacer::kFramesAfterInput);
             }
             if (events_->take_activity()) {
                 pacer.note_input();
                 session_.note_activity();
             }
-            if (g_wake_requested.exchange(false)) pacer.request_frames(1);
-            if (session_.tick()) pacer.request_frames(1);
+            // A change that came without input (news from another desk, a sign-in finishing, a
+            // signal) can bring a screen up for the first time: ImGui lays out its tab bars and
+            // fits its table columns on the frame after, so it gets as many frames as input does.
+            if (g_wake_requested.exchange(false)) pacer.request_frames(app::FramePacer::kFramesAfterInput);
+            if (session_.tick()) pacer.request_frames(app::FramePacer::kFramesAfterInput);
             news.watch(session_.wake_socket());
             if (events_->take_scale_changed()) {
                 apply_fonts_and_style(true);

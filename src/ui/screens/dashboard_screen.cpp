@@ -115,6 +115,8 @@ void DashboardScreen::draw_charts(ScreenContext& ctx) {
     const std::string from = format_local_time(p.chart_start, "%H:%M");
     const std::string arrivals = "Arrivals per hour from " + from;
     const std::string on_site = "People on site, hourly from " + from;
+    // Headroom above the highest value keeps the plotted line below the chart's title.
+    constexpr float kHeadroom = 1.4f;
     float max_arrivals = 1.0f, max_on_site = 1.0f;
     for (float v : p.arrivals_per_hour)
         max_arrivals = std::max(max_arrivals, v);
@@ -122,11 +124,11 @@ void DashboardScreen::draw_charts(ScreenContext& ctx) {
         max_on_site = std::max(max_on_site, v);
     ImGui::PlotHistogram("##arrivals_chart", p.arrivals_per_hour.data(),
                          static_cast<int>(p.arrivals_per_hour.size()), 0, arrivals.c_str(), 0.0f,
-                         max_arrivals * 1.15f, ImVec2(w, em(5.0f)));
+                         max_arrivals * kHeadroom, ImVec2(w, em(5.0f)));
     ImGui::SameLine();
     ImGui::PlotLines("##on_site_chart", p.on_site_per_hour.data(),
                      static_cast<int>(p.on_site_per_hour.size()), 0, on_site.c_str(), 0.0f,
-                     max_on_site * 1.15f, ImVec2(w, em(5.0f)));
+                     max_on_site * kHeadroom, ImVec2(w, em(5.0f)));
 }
 
 void DashboardScreen::rebuild_alert_rows(ScreenContext& ctx) {
