@@ -21,6 +21,7 @@ std::size_t char_start(const std::string& s, std::size_t i) {
 std::string shared_centre_text(const app::StatusSnapshot& status) {
     if (!status.shared_centre) return {};
     if (status.save_state == app::SaveState::NotConnected) return "Shared centre: not connected";
+    if (status.save_state == app::SaveState::NoDatabase) return "Shared centre: not open";
     const int n = status.desks_connected;
     return "Shared centre: " + std::to_string(n) + (n == 1 ? " desk" : " desks") + " connected";
 }
@@ -110,7 +111,7 @@ void StatusBar::draw(const app::StatusSnapshot& status, const Clock& clock) {
     if (!shared_.empty()) {
         ImGui::SameLine(0.0f, gap);
         const Palette& pal = palette();
-        const float* c = saved_colour_ == 2 ? pal.danger : pal.ok;
+        const float* c = saved_colour_ == 2 ? pal.danger : saved_colour_ == 1 ? pal.warning : pal.ok;
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
         ImGui::TextUnformatted(shared_.c_str());
         ImGui::PopStyleColor();

@@ -1,6 +1,7 @@
 // The status bar on a shared centre: how many desks are connected, each desk's last contact, and a
 // lost server in red words that never say Saved.
 #include "headless_ui.hpp"
+#include "ui/screens/gate_screen.hpp"
 
 #include <doctest/doctest.h>
 
@@ -69,6 +70,23 @@ TEST_CASE("the status bar counts a shared centre's desks and lists each one's la
     CHECK(bar.saved_text().find("Connected again at 14:05.") != std::string::npos);
     CHECK(bar.saved_text().find("Saved") == std::string::npos);
     CHECK(bar.shared_text() == "Shared centre: 1 desk connected");
+}
+
+TEST_CASE("a shared centre that could not be opened counts no desks") {
+    ManualClock clock{1795000000};
+    app::Settings settings;
+    StatusOnlySession session;
+    session.status_.centre_name = "No centre open";
+    session.status_.database_path = "host=centre-laptop.local dbname=trial";
+    session.status_.save_state = app::SaveState::NoDatabase;
+    session.status_.shared_centre = true;
+    ++session.status_.version;
+    HeadlessUi ui(session, settings, clock);
+    CHECK(ui.shell().status_bar().shared_text() == "Shared centre: not open");
+    // The refused screen's advice is about the server, not about restoring a file.
+    CHECK(refused_database_advice(true).find("server") != std::string::npos);
+    CHECK(refused_database_advice(true).find("restore") == std::string::npos);
+    CHECK(refused_database_advice(false).find("restore the latest backup") != std::string::npos);
 }
 
 TEST_CASE("the laptop file shows no shared-centre words") {

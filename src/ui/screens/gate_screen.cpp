@@ -237,11 +237,19 @@ void GateScreen::draw_unavailable(ScreenContext& ctx) {
     ImGui::Spacing();
     result_message(ctx.session.gate_problem(), true);
     ImGui::Spacing();
-    paragraph(
-        "Nothing was written to the file. To carry on: restore the latest backup with "
-        "`reception-console restore --db PATH --from BACKUP` (backups are in the `backups` folder beside "
-        "the database, or on your backup stick), or start the console with another database "
-        "using `--db PATH`.");
+    paragraph(refused_database_advice(ctx.session.status().shared_centre).c_str());
+}
+
+std::string refused_database_advice(bool shared_centre) {
+    if (shared_centre)
+        return "Nothing was changed on the shared centre's server. To carry on: check this desk's "
+               "connection line (server, database name, desk name), its password (pgpass) and the "
+               "centre's certificate with whoever set up the server, choose a shared centre saved on this "
+               "desk if any are listed below, or start the console with another database using `--db`.";
+    return "Nothing was written to the file. To carry on: restore the latest backup with "
+           "`reception-console restore --db PATH --from BACKUP` (backups are in the `backups` folder "
+           "beside the database, or on your backup stick), or start the console with another database "
+           "using `--db PATH`.";
 }
 
 } // namespace rc::ui

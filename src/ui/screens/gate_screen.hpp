@@ -12,6 +12,10 @@ namespace rc::ui {
 // no names of people received or of staff, no log. Everything works from the keyboard: Tab between
 // fields, Enter submits. A slow step (deriving the key from a passphrase takes about a second) shows
 // "Checking…" for a frame before it runs, so the console never looks frozen.
+// What to do about a database that was refused: a file is restored from a backup; a shared centre's
+// server is asked (nothing on it was changed).
+std::string refused_database_advice(bool shared_centre);
+
 class GateScreen final : public Screen {
 public:
     const char* id() const override { return "gate"; }
