@@ -2,6 +2,8 @@
 // retention purge after the centre has closed.
 #include "app/store_session.hpp"
 #include "export/debrief_export.hpp"
+#include "os/example_paths.hpp"
+#include "os/utf8_path.hpp"
 #include "store/error.hpp"
 #include "store/purge.hpp"
 #include "store/store.hpp"
@@ -22,8 +24,8 @@ EditResult StoreSession::export_debrief(const DebriefExportForm& form) {
     if (form.json) request.formats.push_back(exports::ExportFormat::Json);
     if (request.formats.empty()) return {false, "Choose at least one format."};
     if (form.out_dir.empty())
-        return {false, "Type the folder to write the files to (e.g. /media/usb/debrief)."};
-    request.out_dir = form.out_dir;
+        return {false, "Type the folder to write the files to (e.g. " + os::usb_example("debrief") + ")."};
+    request.out_dir = os::path_from_utf8(form.out_dir); // the form holds UTF-8
     request.debrief.mode = form.identifiable ? DebriefMode::Identifiable : DebriefMode::Pseudonymised;
     request.debrief.reason = form.reason;
     request.debrief.formats = request.formats;

@@ -6,6 +6,8 @@
 #include "domain/iso_languages.hpp"
 #include "domain/printed_scripts.hpp"
 #include "domain/procedure_rules.hpp"
+#include "os/example_paths.hpp"
+#include "os/utf8_path.hpp"
 #include "store/error.hpp"
 #include "store/people.hpp"
 #include "store/store.hpp"
@@ -55,7 +57,8 @@ bool read_text_file(const std::filesystem::path& file, std::string& text, std::s
         return false;
     }
     if (!std::filesystem::is_regular_file(file, ec)) {
-        problem = file.string() + ": there is no file there. Check the path (e.g. /media/usb/roll.csv).";
+        problem = os::path_to_utf8(file) + ": there is no file there. Check the path (e.g. " +
+                  os::usb_example("roll.csv") + ").";
         return false;
     }
     if (std::filesystem::file_size(file, ec) > 16u * 1024u * 1024u) {

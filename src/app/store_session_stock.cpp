@@ -7,6 +7,8 @@
 #include "app/store_session_versioned.hpp"
 #include "domain/default_procedure.hpp"
 #include "domain/procedure_loader.hpp"
+#include "os/example_paths.hpp"
+#include "os/utf8_path.hpp"
 #include "store/error.hpp"
 #include "store/people.hpp"
 #include "store/stock.hpp"
@@ -45,7 +47,8 @@ bool read_delivery_note(const std::filesystem::path& file, std::string& text, st
         return false;
     }
     if (!std::filesystem::is_regular_file(file, ec)) {
-        problem = file.string() + ": there is no file there. Check the path (e.g. /media/usb/delivery.csv).";
+        problem = os::path_to_utf8(file) + ": there is no file there. Check the path (e.g. " +
+                  os::usb_example("delivery.csv") + ").";
         return false;
     }
     if (std::filesystem::file_size(file, ec) > 4u * 1024u * 1024u) {

@@ -1,5 +1,6 @@
 #include "ui/path_field.hpp"
 
+#include "os/utf8_path.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -14,7 +15,7 @@ namespace {
 std::filesystem::path start_folder(const std::string& typed, const std::filesystem::path& fallback) {
     if (typed.empty()) return fallback;
     std::error_code ec;
-    const std::filesystem::path p(typed);
+    const std::filesystem::path p = os::path_from_utf8(typed); // the field holds UTF-8, also on Windows
     if (std::filesystem::is_directory(p, ec)) return p;
     if (p.has_parent_path() && std::filesystem::is_directory(p.parent_path(), ec)) return p.parent_path();
     return fallback;
@@ -31,8 +32,8 @@ bool PathField::draw(Desktop* desktop, std::string& path, float max_width) {
     if (desktop) {
         if (auto chosen = desktop->take_chosen(id_)) {
             problem_ = chosen->problem;
-            if (chosen->path && chosen->path->string() != path) {
-                path = chosen->path->string();
+            if (chosen->path && os::path_to_utf8(*chosen->path) != path) {
+                path = os::path_to_utf8(*chosen->path);
                 changed = true;
             }
         }

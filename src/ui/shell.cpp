@@ -1,5 +1,6 @@
 #include "ui/shell.hpp"
 
+#include "os/utf8_path.hpp"
 #include "ui/fonts.hpp"
 #include "ui/keys.hpp"
 #include "ui/screens/screen_registry.hpp"
@@ -309,7 +310,7 @@ void Shell::draw_restore_dialog() {
     if (button(kRestoreConfirm)) {
         const app::EditResult r = ctx_.session.restore_backup(
             restore_selected_ >= 0 ? restore_choices_[static_cast<std::size_t>(restore_selected_)].file
-                                   : std::filesystem::path(restore_file_));
+                                   : os::path_from_utf8(restore_file_));
         database_message_ = r.message;
         database_message_is_error_ = !r.ok;
         restore_open_ = false;

@@ -3,6 +3,7 @@
 // overlay, and the keyboard shortcuts. Between ImGui::NewFrame() and ImGui::Render() the platform (or
 // a headless test) calls draw() once. The shell asks the session whether it is open: if not, the gate
 // screen is drawn in place of the main screens and the navigation is hidden.
+#include "os/example_paths.hpp"
 #include "ui/path_field.hpp"
 #include "ui/screen.hpp"
 #include "ui/status_bar.hpp"
@@ -111,7 +112,7 @@ private:
     bool restore_desks_stopped_ = false; // a shared centre: confirmed before a restore replaces it
     std::string restore_file_;           // a backup from elsewhere (a USB stick), chosen or typed
     PathField restore_field_{kRestoreFile,
-                             "/media/usb/centre-backup.sqlite",
+                             os::usb_example("centre-backup.sqlite"),
                              {FileChoice::Kind::OpenFile,
                               "Choose a backup to restore",
                               "Backups",

@@ -2,6 +2,7 @@
 // Shared helpers for the store tests: temporary folders, file hashes, a quick way to make a store.
 #include "domain/clock.hpp"
 #include "os/process.hpp"
+#include "os/utf8_path.hpp"
 #include "store/store.hpp"
 
 #include <atomic>
@@ -52,7 +53,11 @@ public:
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+    // `name` is UTF-8, as the console's own strings are (also on Windows, where a narrow name would be
+    // read in the system's code page).
+    std::filesystem::path operator/(const std::string& name) const {
+        return path_ / rc::os::path_from_utf8(name);
+    }
 
 private:
     std::filesystem::path path_;

@@ -282,7 +282,7 @@ TEST_CASE("the forecast shows a shortfall for the people expected, and a deliver
     CHECK(movement_count(c.db()) == 0);
 
     // The right file: previewed, imported, and the shortfall is gone.
-    const auto good = c.dir / "delivery.csv";
+    const auto good = c.dir / "delivery Zoë Олена.csv"; // typed as UTF-8
     store::test::write_file(good, "kind,store,quantity,from\n"
                                   "adult_female,centre,25,Mothers' Union\n"
                                   "adult_male,centre,25,Mothers' Union\n"
@@ -294,7 +294,7 @@ TEST_CASE("the forecast shows a shortfall for the people expected, and a deliver
     REQUIRE(ui.click_item(StockScreen::kDeliveryPreview));
     REQUIRE(ui.click_item(StockScreen::kDeliveryImport));
     CHECK(movement_count(c.db()) == 4);
-    CHECK(stock_screen(ui).message() == "Imported 4 delivery lines from delivery.csv: 65 bags received.");
+    CHECK(stock_screen(ui).message() == "Imported 4 delivery lines from delivery Zoë Олена.csv: 65 bags received.");
     CHECK_FALSE(c.session.stock().forecast.has_shortfall());
     CHECK(c.session.stock().forecast.alerts.empty());
     CHECK_FALSE(has_shortfall_alert(c.session.alerts(), "adult_female"));

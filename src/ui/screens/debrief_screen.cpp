@@ -1,5 +1,6 @@
 #include "ui/screens/debrief_screen.hpp"
 
+#include "os/utf8_path.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -44,7 +45,7 @@ void DebriefScreen::draw(ScreenContext& ctx) {
     result_message(message_, message_is_error_);
     if (!exported_to_.empty() && ctx.desktop && ctx.desktop->can_open_folders()) {
         if (button(kOpenFolder)) {
-            const auto problem = ctx.desktop->open_folder(exported_to_);
+            const auto problem = ctx.desktop->open_folder(os::path_from_utf8(exported_to_));
             if (problem) {
                 message_ = *problem;
                 message_is_error_ = true;

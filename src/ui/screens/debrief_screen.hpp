@@ -1,4 +1,5 @@
 #pragma once
+#include "os/example_paths.hpp"
 #include "ui/path_field.hpp"
 #include "ui/screen.hpp"
 
@@ -32,7 +33,7 @@ private:
     bool message_is_error_ = false;
     std::string exported_to_; // the folder of the last export that worked: "Open folder" shows it
     PathField folder_field_{kFolder,
-                            "e.g. /media/usb/debrief",
+                            "e.g. " + os::usb_example("debrief"),
                             {FileChoice::Kind::Folder, "Choose the folder for the debrief", "", {}, {}}};
 };
 

@@ -1,5 +1,6 @@
 #include "ui/screens/group_arrival_panel.hpp"
 
+#include "os/utf8_path.hpp"
 #include "ui/keys.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -63,7 +64,7 @@ bool GroupArrivalPanel::draw_import(ScreenContext& ctx) {
     if (roll_field_.draw(ctx.desktop, roll_path_)) previewed_ = false;
     if (button(kPreview)) {
         choices_.clear();
-        preview_ = ctx.session.preview_roll(roll_path_);
+        preview_ = ctx.session.preview_roll(os::path_from_utf8(roll_path_));
         // The same header row as a file imported before: the choices made then apply again.
         std::vector<std::string> headers;
         for (const RollColumn& c : preview_.mapping)
@@ -94,7 +95,7 @@ bool GroupArrivalPanel::draw_import(ScreenContext& ctx) {
         }
         ImGui::BeginDisabled(!preview_.ok());
         if (button(kImport)) {
-            const app::EditResult r = ctx.session.import_roll(roll_path_, choices_);
+            const app::EditResult r = ctx.session.import_roll(os::path_from_utf8(roll_path_), choices_);
             message_ = r.message;
             message_is_error_ = !r.ok;
             added = r.ok;
@@ -110,7 +111,7 @@ bool GroupArrivalPanel::draw_import(ScreenContext& ctx) {
 }
 
 void GroupArrivalPanel::preview_again(ScreenContext& ctx) {
-    preview_ = ctx.session.preview_roll(roll_path_, choices_);
+    preview_ = ctx.session.preview_roll(os::path_from_utf8(roll_path_), choices_);
     // Choices that came from an earlier file say so.
     for (RollColumn& c : preview_.mapping)
         if (c.match == ColumnMatch::Chosen)

@@ -1,6 +1,7 @@
 #pragma once
 // Registering a whole vehicle at once ("12 people arrived on bus 1 at 06:40") as placeholders whose
 // details are completed later, and importing a nominal roll with a preview first.
+#include "os/example_paths.hpp"
 #include "ui/path_field.hpp"
 #include "ui/screen.hpp"
 
@@ -37,7 +38,7 @@ private:
     std::string roll_path_;
     PathField roll_field_{
         kRollPath,
-        "/media/usb/roll.csv",
+        os::usb_example("roll.csv"),
         {FileChoice::Kind::OpenFile, "Choose the nominal roll", "CSV files", {"*.csv", "*.CSV"}, {}}};
     void draw_mapping(ScreenContext& ctx);
     void preview_again(ScreenContext& ctx);

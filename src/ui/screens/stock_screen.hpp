@@ -1,5 +1,6 @@
 #pragma once
 #include "app/form_fields.hpp"
+#include "os/example_paths.hpp"
 #include "ui/path_field.hpp"
 #include "ui/screen.hpp"
 #include "ui/screens/record_conflict_dialog.hpp"
@@ -159,7 +160,7 @@ private:
     std::string delivery_path_;
     PathField delivery_field_{
         kDeliveryPath,
-        "/media/usb/delivery.csv",
+        os::usb_example("delivery.csv"),
         {FileChoice::Kind::OpenFile, "Choose the delivery note", "CSV files", {"*.csv", "*.CSV"}, {}}};
     std::optional<app::StockImportPreview> delivery_preview_;
 

@@ -1,4 +1,5 @@
 // The Stock screen's delivery note import: a CSV file checked, previewed, then recorded all at once.
+#include "os/utf8_path.hpp"
 #include "ui/item_probe.hpp"
 #include "ui/keys.hpp"
 #include "ui/screens/stock_screen.hpp"
@@ -40,7 +41,7 @@ void StockScreen::draw_delivery(ScreenContext& ctx) {
     if (delivery_field_.draw(ctx.desktop, delivery_path_, em(40.0f))) delivery_preview_.reset();
     const bool enter = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(keys::Enter, false);
     if (button(kDeliveryPreview) || enter) {
-        delivery_preview_ = ctx.session.preview_stock_import(delivery_path_);
+        delivery_preview_ = ctx.session.preview_stock_import(os::path_from_utf8(delivery_path_));
         message_.clear();
     }
     if (!delivery_preview_) return;
@@ -94,7 +95,7 @@ void StockScreen::draw_delivery(ScreenContext& ctx) {
         ImGui::EndTable();
     }
     if (button(kDeliveryImport)) {
-        const app::EditResult r = ctx.session.import_stock(delivery_path_);
+        const app::EditResult r = ctx.session.import_stock(os::path_from_utf8(delivery_path_));
         report(r);
         if (r.ok) delivery_preview_.reset();
     }

@@ -1,5 +1,6 @@
 #include "ui/screens/venues_panel.hpp"
 
+#include "os/utf8_path.hpp"
 #include "ui/keys.hpp"
 #include "ui/widgets.hpp"
 
@@ -157,7 +158,7 @@ void VenuesPanel::draw(ScreenContext& ctx) {
     ImGui::TextUnformatted("CSV file");
     import_field_.draw(ctx.desktop, import_path_);
     if (button(kImport)) {
-        const app::EditResult r = ctx.session.import_venues(import_path_);
+        const app::EditResult r = ctx.session.import_venues(os::path_from_utf8(import_path_));
         message_ = r.message.empty() ? (r.ok ? "Imported." : "Import failed.") : r.message;
         message_is_error_ = !r.ok;
     }

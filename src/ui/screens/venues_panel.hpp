@@ -4,6 +4,7 @@
 // states the version of the venue it started from: another desk's change meanwhile opens the conflict
 // dialog (or, for a removal, refuses it) instead of being overwritten.
 #include "app/form_fields.hpp"
+#include "os/example_paths.hpp"
 #include "ui/path_field.hpp"
 #include "ui/screen.hpp"
 #include "ui/screens/record_conflict_dialog.hpp"
@@ -42,7 +43,7 @@ private:
     std::string import_path_;
     PathField import_field_{
         kImportPath,
-        "/media/usb/venues.csv",
+        os::usb_example("venues.csv"),
         {FileChoice::Kind::OpenFile, "Choose the venue register", "CSV files", {"*.csv", "*.CSV"}, {}}};
     std::string message_;
     bool message_is_error_ = false;
