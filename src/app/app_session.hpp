@@ -42,7 +42,8 @@ enum class SaveState {
     Saved,        // every edit is committed (last_saved_at says when)
     Failed,       // the last edit could not be saved (problem says why)
     NotConnected, // a shared centre's server cannot be reached: nothing can be saved until it is back
-    Reconnected   // the server is back (problem says since when); forms that failed still need saving
+    Reconnected,  // the server is back (problem says since when); forms that failed still need saving
+    KeyChanged    // signed out: another desk rotated the centre's data key; nothing saved was lost
 };
 
 // Another desk of a shared centre, as the status bar lists it.

@@ -152,7 +152,7 @@ bool StoreSession::step_reconnect() {
 void StoreSession::key_changed_elsewhere() {
     spdlog::warn("session: the centre's data key was rotated on another desk; signed out");
     sign_out();
-    status_.save_state = SaveState::Failed;
+    status_.save_state = SaveState::KeyChanged;
     status_.save_problem = std::string(store::kKeyChangedMessage) +
                            " A coordinator rotated the centre's data key on another desk.";
     ++status_.version;

@@ -77,6 +77,12 @@ void StatusBar::refresh(const app::StatusSnapshot& status, const Clock& clock) {
             saved_ = "\u25CF Not connected: not saved (trying again)";
             saved_colour_ = 2;
             break;
+        case app::SaveState::KeyChanged:
+            // Not an alarm: what was saved is safe under the new key; only an open form may need saving.
+            saved_ = "\u25CF " + status.save_problem +
+                     " Everything saved is kept; save again any form that was open.";
+            saved_colour_ = 1;
+            break;
         case app::SaveState::Reconnected:
             saved_ = "\u25CF " + status.save_problem + " Save again any form that said Not saved.";
             saved_colour_ = 1;

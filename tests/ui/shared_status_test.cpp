@@ -89,6 +89,24 @@ TEST_CASE("a shared centre that could not be opened counts no desks") {
     CHECK(refused_database_advice(false).find("restore the latest backup") != std::string::npos);
 }
 
+TEST_CASE(
+    "signed out by a key rotation on another desk: the status bar asks to sign in again, without alarm") {
+    ManualClock clock{1795000000};
+    app::Settings settings;
+    StatusOnlySession session;
+    session.status_.centre_name = "OP-0001 Operation Larch";
+    session.status_.save_state = app::SaveState::KeyChanged;
+    session.status_.save_problem = "The centre's key was changed: sign in again.";
+    session.status_.shared_centre = true;
+    session.status_.desks_connected = 2;
+    ++session.status_.version;
+    HeadlessUi ui(session, settings, clock);
+    const std::string text = ui.shell().status_bar().saved_text();
+    CHECK(text.find("sign in again") != std::string::npos);
+    CHECK(text.find("Everything saved is kept") != std::string::npos);
+    CHECK(text.find("NOT SAVED") == std::string::npos);
+}
+
 TEST_CASE("the laptop file shows no shared-centre words") {
     ManualClock clock{1795000000};
     app::Settings settings;
