@@ -79,8 +79,8 @@ void StatusBar::refresh(const app::StatusSnapshot& status, const Clock& clock) {
             break;
         case app::SaveState::KeyChanged:
             // Not an alarm: what was saved is safe under the new key; only an open form may need saving.
-            saved_ = "\u25CF " + status.save_problem +
-                     " Everything saved is kept; save again any form that was open.";
+            saved_ = "\u25CF The centre's key was changed on another desk: sign in again. Everything saved "
+                     "is kept.";
             saved_colour_ = 1;
             break;
         case app::SaveState::Reconnected:
@@ -129,14 +129,17 @@ void StatusBar::draw(const app::StatusSnapshot& status, const Clock& clock) {
         }
     }
     ImGui::SameLine(0.0f, gap);
-    const float db_width = region_right - right_w - gap - ImGui::GetCursorPosX();
+    const float db_left = ImGui::GetCursorPosX();
+    const float db_width = region_right - right_w - gap - db_left;
     if (db_width != fitted_width_) {
         database_fitted_ = db_width > 0 ? fit_middle(database_, db_width) : std::string();
         fitted_width_ = db_width;
     }
     ImGui::TextDisabled("%s", database_fitted_.c_str());
 
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), region_right - right_w));
+    // Right-aligned, but never over what is on its left when the words are long.
+    const float db_right = db_left + ImGui::CalcTextSize(database_fitted_.c_str()).x;
+    ImGui::SameLine(std::max(db_right + (database_fitted_.empty() ? 0.0f : gap), region_right - right_w));
     const Palette& p = palette();
     const float* c = saved_colour_ == 0 ? p.ok : saved_colour_ == 1 ? p.warning : p.danger;
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));

@@ -102,7 +102,7 @@ TEST_CASE(
     ++session.status_.version;
     HeadlessUi ui(session, settings, clock);
     const std::string text = ui.shell().status_bar().saved_text();
-    CHECK(text.find("sign in again") != std::string::npos);
+    CHECK(text.find("key was changed on another desk: sign in again") != std::string::npos);
     CHECK(text.find("Everything saved is kept") != std::string::npos);
     CHECK(text.find("NOT SAVED") == std::string::npos);
 }
