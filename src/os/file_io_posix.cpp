@@ -62,7 +62,10 @@ std::error_code append_durably(const std::filesystem::path& path, std::string_vi
     if (privacy == Privacy::OwnerOnly) ::fchmod(fd, 0600);
     const off_t start = ::lseek(fd, 0, SEEK_END);
     std::error_code ec = write_all(fd, bytes.data(), bytes.size());
-    if (ec && start >= 0) (void)::ftruncate(fd, start); // leave what was there whole
+    if (ec && start >= 0) {
+        // Leave what was there whole; should that fail too, the write's own error is the one reported.
+        [[maybe_unused]] const int truncated = ::ftruncate(fd, start);
+    }
     return finish(fd, ec);
 }
 
